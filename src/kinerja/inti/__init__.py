@@ -1,0 +1,1 @@
+"""Shared web plumbing: health check, and later the base templates."""

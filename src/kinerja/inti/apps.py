@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class IntiConfig(AppConfig):
+    name = "kinerja.inti"
+    label = "inti"
+    verbose_name = "Inti"
