@@ -1,0 +1,1 @@
+"""Report building blocks shared by the demo, the CLI and (later) the LKIP builder."""
