@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from kinerja.rumus.bilangan import NOL, SERATUS, D, DataTidakValid, bagi, jumlah, rata_rata, teks
+from kinerja.rumus.bilangan import NOL, SERATUS, D, DataTidakValid, jumlah, rata_rata, teks
 from kinerja.rumus.skala import SKALA_LKE
 
 
@@ -39,25 +39,35 @@ class Komponen:
     alias: tuple[str, ...] = ()  # other names reports use, e.g. "Evaluasi Internal"
 
 
-# PermenPAN-RB 88/2021 Lampiran: share of each component per sub-component (formulas.md §3.1;
-# the evaluasi-internal split 5/7.5/12.5 is assumed to follow the same 20/30/50 [M]).
-PEMBAGIAN_SUB = (("a", "Pemenuhan", Decimal("0.2")), ("b", "Kualitas", Decimal("0.3")), ("c", "Pemanfaatan", Decimal("0.5")))
-
-
-def _komponen(kode: str, nama: str, bobot: str, *alias: str) -> Komponen:
-    b = Decimal(bobot)
-    sub = tuple(
-        SubKomponen(kode=f"{kode}.{k}", nama=n, bobot=(b * porsi).normalize(), kriteria=())
-        for k, n, porsi in PEMBAGIAN_SUB
+def _komponen(kode: str, nama: str, bobot: str, sub: tuple[str, str, str], *alias: str) -> Komponen:
+    nama_sub = ("Pemenuhan", "Kualitas", "Pemanfaatan")
+    return Komponen(
+        kode=kode,
+        nama=nama,
+        bobot=Decimal(bobot),
+        sub=tuple(
+            SubKomponen(kode=f"{kode}.{huruf}", nama=n, bobot=Decimal(b), kriteria=())
+            for huruf, n, b in zip("abc", nama_sub, sub, strict=True)
+        ),
+        alias=alias,
     )
-    return Komponen(kode=kode, nama=nama, bobot=b, sub=sub, alias=alias)
 
 
+# PermenPAN-RB 88/2021 Lampiran (formulas.md §3.1): component weights and the Pemenuhan 20% /
+# Kualitas 30% / Pemanfaatan 50% split. The evaluasi-internal split 5/7.5/12.5 is assumed to
+# follow the same 20/30/50 [M]. Criteria are empty until the official list is loaded.
 KOMPONEN_LKE_88_2021: tuple[Komponen, ...] = (
-    _komponen("1", "Perencanaan Kinerja", "30", "Perencanaan"),
-    _komponen("2", "Pengukuran Kinerja", "30", "Pengukuran"),
-    _komponen("3", "Pelaporan Kinerja", "15", "Pelaporan"),
-    _komponen("4", "Evaluasi Akuntabilitas Kinerja Internal", "25", "Evaluasi Internal", "Evaluasi Kinerja Internal"),
+    _komponen("1", "Perencanaan Kinerja", "30", ("6", "9", "15"), "Perencanaan"),
+    _komponen("2", "Pengukuran Kinerja", "30", ("6", "9", "15"), "Pengukuran"),
+    _komponen("3", "Pelaporan Kinerja", "15", ("3", "4.5", "7.5"), "Pelaporan"),
+    _komponen(
+        "4",
+        "Evaluasi Akuntabilitas Kinerja Internal",
+        "25",
+        ("5", "7.5", "12.5"),
+        "Evaluasi Internal",
+        "Evaluasi Kinerja Internal",
+    ),
 )
 
 # Answer values. UNVERIFIED: the official LKE answer scale was not retrievable (formulas.md
@@ -80,7 +90,9 @@ class HasilLKE:
     nilai: Decimal
     predikat: str
     interpretasi: str
-    komponen: tuple[tuple[str | None, str, Decimal, Decimal | None], ...]  # (kode, nama, nilai, bobot)
+    komponen: tuple[
+        tuple[str | None, str, Decimal, Decimal | None], ...
+    ]  # (kode, nama, nilai, bobot)
     rumus: str
     sub: tuple[tuple[str, str, Decimal, Decimal], ...] = ()  # per sub-komponen, from answers
 
@@ -89,7 +101,9 @@ def _kunci(nama: str) -> str:
     return " ".join(str(nama).split()).casefold()
 
 
-def cari_komponen(nama: str, struktur: Sequence[Komponen] = KOMPONEN_LKE_88_2021) -> Komponen | None:
+def cari_komponen(
+    nama: str, struktur: Sequence[Komponen] = KOMPONEN_LKE_88_2021
+) -> Komponen | None:
     """The component whose kode, nama or alias matches (case and spacing ignored)."""
     k = _kunci(nama)
     for komp in struktur:
@@ -100,10 +114,17 @@ def cari_komponen(nama: str, struktur: Sequence[Komponen] = KOMPONEN_LKE_88_2021
 
 def _hasil(nilai: Decimal, komponen: tuple, rumus: str, sub: tuple = ()) -> HasilLKE:
     if not 0 <= nilai <= SERATUS:
-        raise DataTidakValid(f"nilai LKE: diharapkan 0 sampai 100, diterima {teks(nilai)}", bidang="nilai")
+        raise DataTidakValid(
+            f"nilai LKE: diharapkan 0 sampai 100, diterima {teks(nilai)}", bidang="nilai"
+        )
     pita = SKALA_LKE.pita_untuk(nilai)
     return HasilLKE(
-        nilai=nilai, predikat=pita.label, interpretasi=pita.keterangan, komponen=komponen, rumus=rumus, sub=sub
+        nilai=nilai,
+        predikat=pita.label,
+        interpretasi=pita.keterangan,
+        komponen=komponen,
+        rumus=rumus,
+        sub=sub,
     )
 
 
@@ -128,7 +149,8 @@ def nilai_lke(komponen: Sequence[Mapping | tuple]) -> HasilLKE:
             nama, nilai = item
         else:
             raise DataTidakValid(
-                f"komponen LKE ke-{i}: diharapkan {{'nama', 'nilai'}} atau (nama, nilai)", bidang="komponen"
+                f"komponen LKE ke-{i}: diharapkan {{'nama', 'nilai'}} atau (nama, nilai)",
+                bidang="komponen",
             )
         nama = str(nama or f"komponen ke-{i}")
         x = D(nilai, bidang=f"nilai komponen {nama}")
@@ -141,7 +163,9 @@ def nilai_lke(komponen: Sequence[Mapping | tuple]) -> HasilLKE:
             )
         if komp is not None:
             if komp.kode in terlihat:
-                raise DataTidakValid(f"komponen LKE {komp.nama}: muncul lebih dari sekali", bidang="komponen")
+                raise DataTidakValid(
+                    f"komponen LKE {komp.nama}: muncul lebih dari sekali", bidang="komponen"
+                )
             terlihat.add(komp.kode)
         baris.append((komp.kode if komp else None, komp.nama if komp else nama, x, batas))
     total = jumlah(b[2] for b in baris)
@@ -157,13 +181,17 @@ def lengkapi_kriteria(
     dikenal = {s.kode for k in struktur for s in k.sub}
     asing = set(kriteria) - dikenal
     if asing:
-        raise DataTidakValid(f"sub-komponen {', '.join(sorted(asing))} tidak dikenal", bidang="kriteria")
+        raise DataTidakValid(
+            f"sub-komponen {', '.join(sorted(asing))} tidak dikenal", bidang="kriteria"
+        )
 
     def isi(s: SubKomponen) -> SubKomponen:
         daftar = kriteria.get(s.kode)
         if daftar is None:
             return s
-        return replace(s, kriteria=tuple(k if isinstance(k, Kriteria) else Kriteria(*k) for k in daftar))
+        return replace(
+            s, kriteria=tuple(k if isinstance(k, Kriteria) else Kriteria(*k) for k in daftar)
+        )
 
     return tuple(replace(k, sub=tuple(isi(s) for s in k.sub)) for k in struktur)
 
@@ -211,7 +239,9 @@ def nilai_lke_dari_jawaban(
 
 def _nilai_jawaban(kriteria: Kriteria, sisa: dict, peta: Mapping[str, Decimal]) -> Decimal:
     if kriteria.kode not in sisa:
-        raise DataTidakValid(f"jawaban kriteria {kriteria.kode} ({kriteria.uraian}): kosong", bidang="jawaban")
+        raise DataTidakValid(
+            f"jawaban kriteria {kriteria.kode} ({kriteria.uraian}): kosong", bidang="jawaban"
+        )
     mentah = sisa.pop(kriteria.kode)
     kunci = str(mentah).strip().upper()
     if kunci not in peta:
@@ -221,5 +251,7 @@ def _nilai_jawaban(kriteria: Kriteria, sisa: dict, peta: Mapping[str, Decimal]) 
         )
     nilai = peta[kunci]
     if not NOL <= nilai <= 1:
-        raise DataTidakValid(f"peta jawaban {kunci}: nilai harus 0 sampai 1, diterima {nilai}", bidang="peta")
-    return bagi(nilai, Decimal(1))
+        raise DataTidakValid(
+            f"peta jawaban {kunci}: nilai harus 0 sampai 1, diterima {nilai}", bidang="peta"
+        )
+    return nilai
