@@ -314,6 +314,10 @@ def test_ikm_kota_bukan_rata_rata_kelurahan_tabel_24_29():
     assert bulat(kota.konversi) == Decimal("98.85")
     assert bulat(kota.konversi) != Decimal("98.98")
     assert kota.jumlah_unit == 44
+    # The mean of the printed (truncated) Rata-rata column is 98.8448 → 98.84
+    # (docs/keputusan/0006 quotes this 98.84); either way, not 98.98.
+    terbit = gabung_ikm([r[3] for r in TABEL_31], aturan="rata_rata_unit")
+    assert bulat(terbit.konversi) == Decimal("98.84")
     # Per round, too: Tabel 31 means 98.47 / 99.22 against Tabel 25's 98.63 / 98.98.
     tw1 = gabung_ikm([r[1] for r in TABEL_31], aturan="rata_rata_unit")
     tw2 = gabung_ikm([r[2] for r in TABEL_31], aturan="rata_rata_unit")
