@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from kinerja.rumus.bilangan import DataTidakValid, bulat
+from kinerja.rumus.bilangan import DataTidakValid, bulat, potong
 from kinerja.rumus.capaian import (
     SKALA_OPINI,
     SKALA_ORDINAL,
@@ -51,10 +51,10 @@ def test_tabel_16_kuantitatif(indikator, target, realisasi, terbit):
 
 def test_tabel_16_angka_persis():
     """Tabel 16: exact values behind the published figures (104.08 is truncated, 101.5 rounded)."""
-    assert bulat(hitung_capaian(realisasi="97.77", target="93.93").capaian, 4) == Decimal(
-        "104.0882"
-    )
-    assert str(hitung_capaian(realisasi="97.77", target="93.93").capaian).startswith("104.0881")
+    kepuasan_layanan = hitung_capaian(realisasi="97.77", target="93.93").capaian
+    assert potong(kepuasan_layanan, 4) == Decimal("104.0881")
+    assert potong(kepuasan_layanan) == Decimal("104.08")  # as published: truncated
+    assert bulat(kepuasan_layanan) == Decimal("104.09")  # Kinerja's display rule
     assert bulat(hitung_capaian(realisasi="98.98", target="97.52").capaian, 3) == Decimal("101.497")
     assert bulat(hitung_capaian(realisasi="96.55", target="90.35").capaian) == Decimal("106.86")
     assert bulat(hitung_capaian(realisasi="4", target="3.25").capaian) == Decimal("123.08")
@@ -150,9 +150,13 @@ def test_rentang_di_dalam_100(r):
 
 
 def test_rentang_negatif():
-    lebih_baik = hitung_capaian(realisasi="70", target_bawah="80", target_atas="90", polaritas="negatif")
+    lebih_baik = hitung_capaian(
+        realisasi="70", target_bawah="80", target_atas="90", polaritas="negatif"
+    )
     assert lebih_baik.capaian == Decimal("112.5")  # (2×80 − 70)/80
-    lebih_buruk = hitung_capaian(realisasi="99", target_bawah="80", target_atas="90", polaritas="negatif")
+    lebih_buruk = hitung_capaian(
+        realisasi="99", target_bawah="80", target_atas="90", polaritas="negatif"
+    )
     assert lebih_buruk.capaian == Decimal("90")  # (2×90 − 99)/90
 
 
@@ -166,7 +170,8 @@ def test_rentang_tidak_valid():
 
 
 @pytest.mark.parametrize(
-    ("r", "capaian"), [("10", "100"), ("11", "90"), ("9", "90"), ("15", "50"), ("25", "0"), ("0", "0")]
+    ("r", "capaian"),
+    [("10", "100"), ("11", "90"), ("9", "90"), ("15", "50"), ("25", "0"), ("0", "0")],
 )
 def test_target_tepat(r, capaian):
     h = hitung_capaian(realisasi=r, target="10", jenis_target="tepat")
@@ -270,7 +275,9 @@ def test_kualitatif_predikat_sakip():
 
 
 def test_kualitatif_skala_sendiri():
-    kategori = SkalaOrdinal("kategori", "kategori", {"Baik": 3, "Cukup": 2, "Kurang": 1}, "manual IKU")
+    kategori = SkalaOrdinal(
+        "kategori", "kategori", {"Baik": 3, "Cukup": 2, "Kurang": 1}, "manual IKU"
+    )
     h = hitung_capaian_kualitatif(realisasi="cukup", target="Baik", skala_ordinal=kategori)
     assert bulat(h.capaian) == Decimal("66.67")
 

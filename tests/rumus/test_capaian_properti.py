@@ -29,9 +29,10 @@ def urut(a, b):
 @given(target, realisasi, realisasi)
 def test_positif_tidak_turun(t, r1, r2):
     kecil, besar = urut(r1, r2)
-    assert hitung_capaian(realisasi=kecil, target=t).capaian <= hitung_capaian(
-        realisasi=besar, target=t
-    ).capaian
+    assert (
+        hitung_capaian(realisasi=kecil, target=t).capaian
+        <= hitung_capaian(realisasi=besar, target=t).capaian
+    )
 
 
 @given(target, realisasi, realisasi)
@@ -57,7 +58,9 @@ def test_rentang_monoton(a, b, r1, r2, polaritas):
     bawah, atas = urut(a, b)
     kecil, besar = urut(r1, r2)
     c = [
-        hitung_capaian(realisasi=r, target_bawah=bawah, target_atas=atas, polaritas=polaritas).capaian
+        hitung_capaian(
+            realisasi=r, target_bawah=bawah, target_atas=atas, polaritas=polaritas
+        ).capaian
         for r in (kecil, besar)
     ]
     assert c[0] <= c[1] if polaritas == "positif" else c[0] >= c[1]

@@ -247,7 +247,7 @@ RUMUS = {
 
 def _ke_json(nilai, dp: int | None):
     if isinstance(nilai, Decimal):
-        return teks(bulat(nilai, dp)) if dp is not None else teks(nilai)
+        return format(bulat(nilai, dp), "f") if dp is not None else teks(nilai)
     if isinstance(nilai, dict):
         return {k: _ke_json(v, dp) for k, v in nilai.items()}
     if isinstance(nilai, (list, tuple)):

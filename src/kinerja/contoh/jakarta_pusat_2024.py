@@ -216,6 +216,8 @@ TABEL_70_TERBIT = {
 # Tabel 71-74 as printed.
 TABEL_71_TERBIT = {"efisiensi": "4.35", "nilai_efisiensi": "60.87"}
 TABEL_72_TERBIT = {"capaian_output_mentah": "104.07", "capaian_output": "100"}
+# Tabel 72 column 9 prints 101.45% for Program Penunjang, whose indicators are 83/83 and 4/4.
+TABEL_72_KOLOM_9 = {"Program Penunjang Urusan Pemerintahan Daerah Provinsi": "101.45"}
 TABEL_73_TERBIT = {"capaian_sasaran": "104.08", "nilai_manfaat": "100"}
 TABEL_74_TERBIT = {
     "penyerapan": "95.69", "konsistensi": "73.14", "capaian_output": "100", "nilai_efisiensi": "60.87",

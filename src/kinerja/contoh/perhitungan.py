@@ -159,11 +159,27 @@ def bagian_skm() -> Bagian:
         f"Rata-rata 44 kelurahan (aturan: {kota.uraian_aturan}) = {_p(kota.konversi)}, "
         f"mutu {kota.mutu}; IKM kota yang terbit (Tabel 24/29) = {_p(jp.IKM_KOTA['terbit'])}."
     )
-    minimum = sampel.krejcie_morgan(jp.IKM_KOTA["jumlah_responden"])
+    terbesar = sampel.krejcie_morgan(1_000_000)
     t.catatan.append(
         f"Jumlah responden {fmt.angka(jp.IKM_KOTA['jumlah_responden'], 0)}; sampel minimum "
-        f"Krejcie-Morgan untuk populasi sebesar itu {minimum}."
+        f"Krejcie-Morgan paling besar {terbesar} (populasi 1.000.000 atau lebih), jadi memenuhi untuk "
+        "populasi berapa pun; kecukupan per kelurahan butuh populasi dan responden tiap kelurahan."
     )
+    for s_, terbit_s in enumerate(jp.IKM_KOTA["semester_terbit"]):
+        g = ri.gabung_ikm([D(baris[1 + s_]) for baris in jp.TABEL_31], aturan="rata_rata_unit")
+        b.pemeriksaan.append(
+            Pemeriksaan(
+                kode=f"tabel-25/semester-{s_ + 1}",
+                uraian=f"IKM kota putaran {'I' if s_ == 0 else 'II'} sebagai rata-rata kelurahan",
+                sumber="Tabel 25 vs Tabel 31", terbit=terbit_s, hitung=g.konversi, rumus=g.rumus,
+                catatan="Aturan agregasi IKM kota tidak disebut dalam laporan.",
+            )
+        )
+    rendah = [(nama, v) for nama, satu, dua, _ in jp.TABEL_31 for v in (satu, dua)
+              if ri.gabung_ikm([D(v)], aturan="rata_rata_unit").mutu != "A"]
+    for nama, v in rendah:
+        t.catatan.append(f"Kelurahan {nama}: satu putaran bernilai {_p(v)} (mutu "
+                         f"{ri.gabung_ikm([D(v)], aturan='rata_rata_unit').mutu}), padahal teks menyebut semua mutu A.")
     b.tabel.append(t)
     b.pemeriksaan.append(
         Pemeriksaan(
@@ -282,6 +298,18 @@ def bagian_koordinasi() -> Bagian:
             masukan={"IKM": jp.IKM_KOTA["terbit"], "IEK": teks(k["tahun"].konversi)},
         )
     )
+    # Tabel 20: per semester, the same mean of the semester's IKM (Tabel 25) and IEK (Tabel 33).
+    for s_ in (0, 1):
+        nilai = komposit.rata_rata_indeks([D(jp.IKM_KOTA["semester_terbit"][s_]), D(jp.TABEL_33_TERBIT[s_])])
+        b.pemeriksaan.append(
+            Pemeriksaan(
+                kode=f"tabel-20/semester-{s_ + 1}",
+                uraian=f"Indeks Kepuasan Layanan semester {'I' if s_ == 0 else 'II'}", sumber="Tabel 20",
+                terbit=jp.INDEKS_KEPUASAN_LAYANAN["semester_terbit"][s_], hitung=nilai,
+                rumus="(IKM semester (Tabel 25) + indeks efektivitas koordinasi semester (Tabel 33)) / 2",
+                masukan={"IKM": jp.IKM_KOTA["semester_terbit"][s_], "IEK": jp.TABEL_33_TERBIT[s_]},
+            )
+        )
     return b
 
 
@@ -389,6 +417,13 @@ def bagian_anggaran() -> Bagian:
             Pemeriksaan(kode=f"tabel-72/cop/{p['nama']}", uraian=f"Capaian output {p['nama']}", sumber="Tabel 71-72",
                         terbit=p["cop_terbit"], hitung=hp.capaian, rumus="rata-rata geometrik rasio realisasi/target indikator output")
         )
+        if p["nama"] in jp.TABEL_72_KOLOM_9:
+            b.pemeriksaan.append(
+                Pemeriksaan(kode=f"tabel-72/kolom-9/{p['nama']}", uraian=f"Capaian output {p['nama']} (kolom 9)",
+                            sumber="Tabel 72 kolom 9", terbit=jp.TABEL_72_KOLOM_9[p["nama"]], hitung=hp.capaian,
+                            rumus="rata-rata geometrik rasio realisasi/target indikator output",
+                            catatan="Baris 'Rata-rata' tabel yang sama dan Tabel 71 memakai 100%.")
+            )
     t72.tambah("Unit (rata-rata geometrik program)", "", "", _p(cop.mentah), _p(jp.TABEL_72_TERBIT["capaian_output_mentah"]))
     t72.tambah("Capaian output dipakai (maks. 100)", "", "", _p(cop.nilai), _p(jp.TABEL_72_TERBIT["capaian_output"]))
     ef = h.rincian["efisiensi"]
