@@ -8,7 +8,6 @@ nobody formats numbers by hand. Values are rounded half up for display only
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
 
 from babel.dates import format_date
 from babel.numbers import format_decimal
@@ -43,10 +42,14 @@ def tanggal(nilai: dt.date) -> str:
 
 
 def desimal_atau_teks(nilai, dp: int = 2) -> str:
-    """Numbers formatted, labels (e.g. 'WTP (3)') passed through."""
-    if isinstance(nilai, (int, Decimal)):
-        return angka(nilai, dp)
+    """Numbers formatted (whole Rupiah amounts without decimals), labels such as 'WTP (3)'
+    passed through, None shown as '(kosong)'."""
+    if nilai is None:
+        return "(kosong)"
     try:
-        return angka(D(nilai), dp)
+        x = D(nilai)
     except ValueError:
         return str(nilai)
+    if x == x.to_integral_value() and abs(x) >= 1_000_000:
+        return angka(x, 0)
+    return angka(x, dp)

@@ -21,7 +21,9 @@ def jalan(capsys, monkeypatch, argv, masukan=None):
 
 
 def test_capaian_tabel_16_efektivitas_koordinasi(capsys, monkeypatch):
-    kode, out, err = jalan(capsys, monkeypatch, ["rumus", "capaian"], {"realisasi": "96.55", "target": "90.35"})
+    kode, out, err = jalan(
+        capsys, monkeypatch, ["rumus", "capaian"], {"realisasi": "96.55", "target": "90.35"}
+    )
     assert kode == 0 and err == ""
     hasil = json.loads(out)
     assert Decimal(hasil["capaian"]).quantize(Decimal("0.01")) == Decimal("106.86")
@@ -31,18 +33,30 @@ def test_capaian_tabel_16_efektivitas_koordinasi(capsys, monkeypatch):
 
 
 def test_bulat_2(capsys, monkeypatch):
-    kode, out, _ = jalan(capsys, monkeypatch, ["rumus", "capaian", "--bulat", "2"],
-                         {"realisasi": "97.77", "target": "93.93"})
+    kode, out, _ = jalan(
+        capsys,
+        monkeypatch,
+        ["rumus", "capaian", "--bulat", "2"],
+        {"realisasi": "97.77", "target": "93.93"},
+    )
     assert kode == 0
     assert json.loads(out)["capaian"] == "104.09"  # half up; the seed truncates to 104.08
 
 
 def test_capaian_negatif_dan_rentang(capsys, monkeypatch):
-    _, out, _ = jalan(capsys, monkeypatch, ["rumus", "capaian"],
-                      {"realisasi": "9", "target": "8", "polaritas": "negatif"})
+    _, out, _ = jalan(
+        capsys,
+        monkeypatch,
+        ["rumus", "capaian"],
+        {"realisasi": "9", "target": "8", "polaritas": "negatif"},
+    )
     assert Decimal(json.loads(out)["capaian"]) == Decimal("87.5")
-    _, out, _ = jalan(capsys, monkeypatch, ["rumus", "capaian"],
-                      {"realisasi": "70", "target_bawah": "80", "target_atas": "90"})
+    _, out, _ = jalan(
+        capsys,
+        monkeypatch,
+        ["rumus", "capaian"],
+        {"realisasi": "70", "target_bawah": "80", "target_atas": "90"},
+    )
     assert Decimal(json.loads(out)["capaian"]) == Decimal("87.5")
 
 
@@ -102,22 +116,39 @@ def test_ikm_nilai_di_luar_skala_menyebut_responden():
 
 
 def test_ikm_butir_beberapa_per_unsur():
-    butir = [{"unsur": "U1", "total": "27", "jumlah": 7}, {"unsur": "U5", "total": "26", "jumlah": 7},
-             {"unsur": "U5", "total": "28", "jumlah": 7}]
+    butir = [
+        {"unsur": "U1", "total": "27", "jumlah": 7},
+        {"unsur": "U5", "total": "26", "jumlah": 7},
+        {"unsur": "U5", "total": "28", "jumlah": 7},
+    ]
     hasil = jalankan("ikm", {"butir": butir})
     assert Decimal(hasil["nrr"]["U5"]) == Decimal(54) / Decimal(14)
 
 
 def test_cop_contoh_lampiran_pmk_22_2021():
     """PMK 22/2021 Lampiran worked example: unit COP 92.24%."""
-    masukan = {"program": [
-        {"output": [
-            {"indikator": [{"target": "10", "realisasi": "10"}, {"target": "10", "realisasi": "9"}]},
-            {"indikator": [{"target": "3", "realisasi": "2"}, {"target": "3", "realisasi": "2"},
-                           {"target": "3", "realisasi": "3"}]},
-        ]},
-        {"output": [{"indikator": [{"target": "5", "realisasi": "5"}]}]},
-    ]}
+    masukan = {
+        "program": [
+            {
+                "output": [
+                    {
+                        "indikator": [
+                            {"target": "10", "realisasi": "10"},
+                            {"target": "10", "realisasi": "9"},
+                        ]
+                    },
+                    {
+                        "indikator": [
+                            {"target": "3", "realisasi": "2"},
+                            {"target": "3", "realisasi": "2"},
+                            {"target": "3", "realisasi": "3"},
+                        ]
+                    },
+                ]
+            },
+            {"output": [{"indikator": [{"target": "5", "realisasi": "5"}]}]},
+        ]
+    }
     hasil = jalankan("cop", masukan, bulat_dp=2)
     assert hasil["capaian_output"] == "92.24"
     assert hasil["program"][0]["capaian"] == "85.09"
@@ -125,9 +156,19 @@ def test_cop_contoh_lampiran_pmk_22_2021():
 
 
 def test_nka_dari_komponen_tabel_74():
-    hasil = jalankan("nka", {"komponen": {"penyerapan": "95.69", "konsistensi": "73.14",
-                                          "capaian_output": "100", "nilai_efisiensi": "60.87"},
-                             "capaian_sasaran": "104.08"}, bulat_dp=2)
+    hasil = jalankan(
+        "nka",
+        {
+            "komponen": {
+                "penyerapan": "95.69",
+                "konsistensi": "73.14",
+                "capaian_output": "100",
+                "nilai_efisiensi": "60.87",
+            },
+            "capaian_sasaran": "104.08",
+        },
+        bulat_dp=2,
+    )
     assert hasil["nilai_implementasi"] == "83.50"
     assert hasil["nilai_manfaat"] == "100.00"
     assert hasil["nilai_kinerja_anggaran"] == "94.51"
@@ -142,10 +183,18 @@ def test_nka_bulan_kosong_ditolak():
 
 
 def test_lke_tabel_bab_1():
-    hasil = jalankan("lke", {"komponen": [
-        {"nama": "Perencanaan Kinerja", "nilai": "25.50"}, {"nama": "Pengukuran Kinerja", "nilai": "25.50"},
-        {"nama": "Pelaporan Kinerja", "nilai": "12.75"},
-        {"nama": "Evaluasi Akuntabilitas Kinerja Internal", "nilai": "22.00"}]}, bulat_dp=2)
+    hasil = jalankan(
+        "lke",
+        {
+            "komponen": [
+                {"nama": "Perencanaan Kinerja", "nilai": "25.50"},
+                {"nama": "Pengukuran Kinerja", "nilai": "25.50"},
+                {"nama": "Pelaporan Kinerja", "nilai": "12.75"},
+                {"nama": "Evaluasi Akuntabilitas Kinerja Internal", "nilai": "22.00"},
+            ]
+        },
+        bulat_dp=2,
+    )
     assert hasil["nilai"] == "85.75" and hasil["predikat"] == "A"
 
 
@@ -153,7 +202,10 @@ def test_perintah_terpasang_lewat_subprocess():
     """The installed console script: exit code 2 and an empty stdout on bad input."""
     proses = subprocess.run(
         [sys.executable, "-m", "kinerja.cli.utama", "rumus", "sampel"],
-        input='{"populasi": "banyak"}', capture_output=True, text=True, timeout=60,
+        input='{"populasi": "banyak"}',
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert proses.returncode == 2
     assert proses.stdout == ""

@@ -37,8 +37,13 @@ def test_reviu_melaporkan_perekonomian_semester_2(temuan):
 
 def test_reviu_tidak_melaporkan_angka_yang_benar(temuan):
     """Figures that are right (within rounding/truncation) are not findings."""
-    for kode in ("tabel-16/1/Indeks Kepuasan Layanan Kota Adm", "tabel-67/Jumlah belanja",
-                 "tabel-71/nilai-efisiensi", "bab-1/lke", "tabel-34/Pemerintahan/semester-1"):
+    for kode in (
+        "tabel-16/1/Indeks Kepuasan Layanan Kota Adm",
+        "tabel-67/Jumlah belanja",
+        "tabel-71/nilai-efisiensi",
+        "bab-1/lke",
+        "tabel-34/Pemerintahan/semester-1",
+    ):
         assert kode not in temuan
 
 
@@ -56,8 +61,18 @@ def test_rantai_nka_terkoreksi():
 def test_semua_tabel_terisi():
     bagian = semua_bagian()
     judul = [t.judul for b in bagian for t in b.tabel]
-    for awal in ("Tabel 16", "Tabel 17", "Tabel 18", "Tabel 31", "Tabel 34", "Tabel 19", "Tabel 67",
-                 "Tabel 70", "Tabel 71", "Tabel 74"):
+    for awal in (
+        "Tabel 16",
+        "Tabel 17",
+        "Tabel 18",
+        "Tabel 31",
+        "Tabel 34",
+        "Tabel 19",
+        "Tabel 67",
+        "Tabel 70",
+        "Tabel 71",
+        "Tabel 74",
+    ):
         assert any(j.startswith(awal) for j in judul), awal
     t31 = next(t for b in bagian for t in b.tabel if t.judul.startswith("Tabel 31"))
     assert len(t31.baris) == 44

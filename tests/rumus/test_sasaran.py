@@ -60,7 +60,7 @@ def test_tabel_18_sasaran_2_kesalahan_seed():
 def test_rata_rata_dengan_angka_terbit():
     h = capaian_sasaran(["101.5", "106.86"])
     assert h.capaian == Decimal("104.18")
-    assert h.rumus == "(101.5 + 106.86) / 2"
+    assert h.rumus == "(101.5 + 106.86) / 2 = 104.18"
 
 
 def test_indikator_tanpa_data_tidak_dihitung():

@@ -35,8 +35,16 @@ def test_tanpa_realisasi_adalah_na():
 
 @pytest.mark.parametrize(
     ("capaian", "label"),
-    [("100", "Sangat Tinggi"), ("91", "Sangat Tinggi"), ("90.5", "Tinggi"), ("76", "Tinggi"),
-     ("75.5", "Sedang"), ("51", "Rendah"), ("50.99", "Sangat Rendah"), ("130", "Sangat Tinggi")],
+    [
+        ("100", "Sangat Tinggi"),
+        ("91", "Sangat Tinggi"),
+        ("90.5", "Tinggi"),
+        ("76", "Tinggi"),
+        ("75.5", "Sedang"),
+        ("51", "Rendah"),
+        ("50.99", "Sangat Rendah"),
+        ("130", "Sangat Tinggi"),
+    ],
 )
 def test_skala_permendagri_86_2017(capaian, label):
     assert predikat(capaian, "permendagri-86-2017") == label
@@ -49,8 +57,17 @@ def test_skala_tidak_dikenal():
 
 @pytest.mark.parametrize(
     ("konversi", "mutu"),
-    [("100", "A"), ("88.31", "A"), ("88.305", "A"), ("88.30", "B"), ("76.61", "B"),
-     ("76.60", "C"), ("65.00", "C"), ("64.99", "D"), ("25", "D")],
+    [
+        ("100", "A"),
+        ("88.31", "A"),
+        ("88.305", "A"),
+        ("88.30", "B"),
+        ("76.61", "B"),
+        ("76.60", "C"),
+        ("65.00", "C"),
+        ("64.99", "D"),
+        ("25", "D"),
+    ],
 )
 def test_mutu_ikm_tabel_28(konversi, mutu):
     assert SKALA_MUTU_IKM.label(konversi) == mutu
@@ -66,8 +83,14 @@ def test_predikat_lke(nilai, label):
 
 @pytest.mark.parametrize(
     ("nilai", "label"),
-    [("94.51", "Sangat Baik"), ("90", "Sangat Baik"), ("89.99", "Baik"), ("60", "Cukup"),
-     ("50", "Kurang"), ("49.99", "Sangat Kurang")],
+    [
+        ("94.51", "Sangat Baik"),
+        ("90", "Sangat Baik"),
+        ("89.99", "Baik"),
+        ("60", "Cukup"),
+        ("50", "Kurang"),
+        ("49.99", "Sangat Kurang"),
+    ],
 )
 def test_kategori_nka(nilai, label):
     assert SKALA_NKA.label(Decimal(nilai)) == label

@@ -15,14 +15,22 @@ from kinerja.laporan.tabel import render_teks
 
 
 def tulis_reviu(temuan) -> str:
-    baris = [f"DAFTAR TEMUAN REVIU: {len(temuan)} angka terbit yang tidak sesuai dengan datanya", "=" * 72]
+    baris = [
+        f"DAFTAR TEMUAN REVIU: {len(temuan)} angka terbit yang tidak sesuai dengan datanya",
+        "=" * 72,
+    ]
     for i, t in enumerate(temuan, start=1):
         baris.append(f"{i:2}. [{t.sumber}] {t.uraian}")
-        baris.append(f"    terbit {fmt.desimal_atau_teks(t.terbit)}, seharusnya {fmt.desimal_atau_teks(t.hitung)}"
-                     + (f" (selisih {fmt.angka(t.selisih)})" if t.selisih is not None else ""))
+        baris.append(
+            f"    terbit {fmt.desimal_atau_teks(t.terbit)}, seharusnya {fmt.desimal_atau_teks(t.hitung)}"
+            + (f" (selisih {fmt.angka(t.selisih)})" if t.selisih is not None else "")
+        )
         baris.append(f"    rumus: {t.rumus}")
         if t.masukan and len(t.masukan) <= 4:
-            baris.append("    masukan: " + "; ".join(f"{k} = {fmt.desimal_atau_teks(v, 2)}" for k, v in t.masukan.items()))
+            baris.append(
+                "    masukan: "
+                + "; ".join(f"{k} = {fmt.desimal_atau_teks(v, 2)}" for k, v in t.masukan.items())
+            )
         if t.catatan:
             baris.append(f"    catatan: {t.catatan}")
     return "\n".join(baris)
@@ -30,13 +38,19 @@ def tulis_reviu(temuan) -> str:
 
 def tambah_parser(sub) -> None:
     p = sub.add_parser("demo", help="hitung dan cetak contoh Jakarta Pusat 2024 beserta reviunya")
-    p.add_argument("--no-serve", action="store_true", help="jangan jalankan server web (belum ada di tahap ini)")
+    p.add_argument(
+        "--no-serve",
+        action="store_true",
+        help="jangan jalankan server web (belum ada di tahap ini)",
+    )
     p.set_defaults(fungsi=utama)
 
 
 def utama(args: argparse.Namespace) -> int:
     print(f"KINERJA - {jp.ORGANISASI}, tahun {jp.TAHUN}")
-    print("Semua angka dihitung ulang oleh mesin rumus dari data masukan laporan; kolom 'terbit' adalah angka di LKIP.\n")
+    print(
+        "Semua angka dihitung ulang oleh mesin rumus dari data masukan laporan; kolom 'terbit' adalah angka di LKIP.\n"
+    )
     bagian = semua_bagian()
     for b in bagian:
         print(f"\n### {b.judul}\n")

@@ -20,8 +20,11 @@ DESIMAL = {
     "pattern": POLA_DESIMAL,
     "description": 'angka desimal sebagai teks JSON, misalnya "96.55"',
 }
-DESIMAL_ATAU_NULL = {"type": ["string", "null"], "pattern": POLA_DESIMAL,
-                     "description": 'angka desimal sebagai teks, atau null bila kosong'}
+DESIMAL_ATAU_NULL = {
+    "type": ["string", "null"],
+    "pattern": POLA_DESIMAL,
+    "description": "angka desimal sebagai teks, atau null bila kosong",
+}
 
 _NAMA_TIPE = {
     "object": "objek JSON",
@@ -64,15 +67,25 @@ def periksa(nilai, skema: dict, jalur: str = "") -> None:
         nyata = _tipe_json(nilai)
         if nyata not in boleh:
             harap = " atau ".join(_NAMA_TIPE.get(t, t) for t in boleh)
-            if "string" in boleh and skema.get("pattern") == POLA_DESIMAL and nyata in ("integer", "number"):
-                _gagal(jalur, f'angka harus ditulis sebagai teks desimal, misalnya "{nilai}" (diterima angka JSON {nilai})')
+            if (
+                "string" in boleh
+                and skema.get("pattern") == POLA_DESIMAL
+                and nyata in ("integer", "number")
+            ):
+                _gagal(
+                    jalur,
+                    f'angka harus ditulis sebagai teks desimal, misalnya "{nilai}" (diterima angka JSON {nilai})',
+                )
             _gagal(jalur, f"diharapkan {harap}, diterima {_NAMA_TIPE.get(nyata, nyata)}")
     if "enum" in skema and nilai not in skema["enum"]:
         pilihan = ", ".join(str(x) for x in skema["enum"])
         _gagal(jalur, f"'{nilai}' tidak dikenal (pilihan: {pilihan})")
     if isinstance(nilai, str) and "pattern" in skema and not re.match(skema["pattern"], nilai):
         if skema["pattern"] == POLA_DESIMAL:
-            _gagal(jalur, f"'{nilai}' bukan angka desimal (gunakan titik sebagai pemisah desimal, tanpa pemisah ribuan, misalnya \"96.55\")")
+            _gagal(
+                jalur,
+                f"'{nilai}' bukan angka desimal (gunakan titik sebagai pemisah desimal, tanpa pemisah ribuan, misalnya \"96.55\")",
+            )
         _gagal(jalur, f"'{nilai}' tidak sesuai bentuk yang diharapkan")
     if isinstance(nilai, int) and not isinstance(nilai, bool):
         if "minimum" in skema and nilai < skema["minimum"]:
@@ -83,7 +96,9 @@ def periksa(nilai, skema: dict, jalur: str = "") -> None:
         if "minItems" in skema and len(nilai) < skema["minItems"]:
             _gagal(jalur, f"diharapkan sedikitnya {skema['minItems']} unsur, diterima {len(nilai)}")
         if "maxItems" in skema and len(nilai) > skema["maxItems"]:
-            _gagal(jalur, f"diharapkan paling banyak {skema['maxItems']} unsur, diterima {len(nilai)}")
+            _gagal(
+                jalur, f"diharapkan paling banyak {skema['maxItems']} unsur, diterima {len(nilai)}"
+            )
         if "items" in skema:
             for i, x in enumerate(nilai):
                 periksa(x, skema["items"], f"{jalur}[{i}]")
@@ -97,14 +112,22 @@ def periksa(nilai, skema: dict, jalur: str = "") -> None:
             for kunci in nilai:
                 if kunci not in properti:
                     dikenal = ", ".join(properti)
-                    _gagal(f"{awalan}{kunci}", f"bidang tidak dikenal (bidang yang dikenal: {dikenal})")
+                    _gagal(
+                        f"{awalan}{kunci}", f"bidang tidak dikenal (bidang yang dikenal: {dikenal})"
+                    )
         if "oneOf" in skema:
-            cocok = [alt for alt in skema["oneOf"] if all(k in nilai for k in alt.get("required", []))]
+            cocok = [
+                alt for alt in skema["oneOf"] if all(k in nilai for k in alt.get("required", []))
+            ]
             if len(cocok) != 1:
                 pilihan = " ATAU ".join("+".join(alt["required"]) for alt in skema["oneOf"])
                 _gagal(jalur, f"isi tepat satu dari: {pilihan}")
         for kunci, sub in properti.items():
             if kunci in nilai:
                 periksa(nilai[kunci], sub, f"{awalan}{kunci}")
-    if isinstance(nilai, str) and skema.get("pattern") == POLA_DESIMAL and not _DESIMAL.match(nilai):
+    if (
+        isinstance(nilai, str)
+        and skema.get("pattern") == POLA_DESIMAL
+        and not _DESIMAL.match(nilai)
+    ):
         _gagal(jalur, f"'{nilai}' bukan angka desimal")

@@ -74,8 +74,10 @@ def bagian_capaian() -> Bagian:
                 terbit=terbit,
                 hitung=h.capaian,
                 rumus=h.rumus,
-                masukan={"target": str(q["target"] if q else target),
-                         "realisasi": str(q["realisasi"] if q else realisasi)},
+                masukan={
+                    "target": str(q["target"] if q else target),
+                    "realisasi": str(q["realisasi"] if q else realisasi),
+                },
             )
         )
     t16.catatan.append(
@@ -91,8 +93,11 @@ def bagian_capaian() -> Bagian:
         t17.tambah(label, n, jp.TABEL_17_TERBIT.get(label, 0))
         b.pemeriksaan.append(
             Pemeriksaan(
-                kode=f"tabel-17/{label}", uraian=f"Jumlah indikator berpredikat {label}",
-                sumber="Tabel 17", terbit=str(jp.TABEL_17_TERBIT.get(label, 0)), hitung=str(n),
+                kode=f"tabel-17/{label}",
+                uraian=f"Jumlah indikator berpredikat {label}",
+                sumber="Tabel 17",
+                terbit=str(jp.TABEL_17_TERBIT.get(label, 0)),
+                hitung=str(n),
                 rumus="hitung indikator per pita skala DKI (Tabel 15, '<= 5%' dibaca 50%)",
             )
         )
@@ -108,11 +113,17 @@ def bagian_capaian() -> Bagian:
     for no, daftar in per_sasaran.items():
         hs = sasaran.capaian_sasaran(daftar)
         terbit = jp.TABEL_18_TERBIT[no]
-        t18.tambah(no, nama_sasaran[no], hs.jumlah_indikator, _p(hs.capaian), hs.predikat, _p(terbit))
+        t18.tambah(
+            no, nama_sasaran[no], hs.jumlah_indikator, _p(hs.capaian), hs.predikat, _p(terbit)
+        )
         b.pemeriksaan.append(
             Pemeriksaan(
-                kode=f"tabel-18/sasaran-{no}", uraian=f"Rata-rata capaian sasaran {no}",
-                sumber="Tabel 18 (dan Tabel 73)", terbit=terbit, hitung=hs.capaian, rumus=hs.rumus,
+                kode=f"tabel-18/sasaran-{no}",
+                uraian=f"Rata-rata capaian sasaran {no}",
+                sumber="Tabel 18 (dan Tabel 73)",
+                terbit=terbit,
+                hitung=hs.capaian,
+                rumus=hs.rumus,
                 masukan={f"capaian indikator {i + 1}": teks(c) for i, c in enumerate(daftar)},
             )
         )
@@ -122,10 +133,17 @@ def bagian_capaian() -> Bagian:
     sdi = next(h for baris, h in hasil if baris[0] == 4)
     b.pemeriksaan.append(
         Pemeriksaan(
-            kode="tabel-50/sdi", uraian="Capaian Nilai Kualitas Data SDI di Tabel 50 vs Tabel 16",
-            sumber="Tabel 50", terbit=jp.TABEL_50_TERBIT["capaian"], hitung=sdi.capaian, rumus=sdi.rumus,
-            masukan={"target": "3.25", "realisasi Tabel 16": "4",
-                     "realisasi Tabel 50": jp.TABEL_50_TERBIT["realisasi"]},
+            kode="tabel-50/sdi",
+            uraian="Capaian Nilai Kualitas Data SDI di Tabel 50 vs Tabel 16",
+            sumber="Tabel 50",
+            terbit=jp.TABEL_50_TERBIT["capaian"],
+            hitung=sdi.capaian,
+            rumus=sdi.rumus,
+            masukan={
+                "target": "3.25",
+                "realisasi Tabel 16": "4",
+                "realisasi Tabel 50": jp.TABEL_50_TERBIT["realisasi"],
+            },
             catatan="Tabel 50 mencetak realisasi '100%' dan capaian 100, Tabel 16 realisasi 4 dan capaian 123,08.",
         )
     )
@@ -149,8 +167,12 @@ def bagian_skm() -> Bagian:
         t.tambah(i, nama, _p(satu), _p(dua), _p(g.konversi), g.mutu, g.kinerja, _p(terbit))
         b.pemeriksaan.append(
             Pemeriksaan(
-                kode=f"tabel-31/{nama}", uraian=f"IKM rata-rata Kelurahan {nama}", sumber="Tabel 31",
-                terbit=terbit, hitung=g.konversi, rumus=g.rumus,
+                kode=f"tabel-31/{nama}",
+                uraian=f"IKM rata-rata Kelurahan {nama}",
+                sumber="Tabel 31",
+                terbit=terbit,
+                hitung=g.konversi,
+                rumus=g.rumus,
                 masukan={"putaran I": satu, "putaran II": dua},
             )
         )
@@ -171,20 +193,33 @@ def bagian_skm() -> Bagian:
             Pemeriksaan(
                 kode=f"tabel-25/semester-{s_ + 1}",
                 uraian=f"IKM kota putaran {'I' if s_ == 0 else 'II'} sebagai rata-rata kelurahan",
-                sumber="Tabel 25 vs Tabel 31", terbit=terbit_s, hitung=g.konversi, rumus=g.rumus,
+                sumber="Tabel 25 vs Tabel 31",
+                terbit=terbit_s,
+                hitung=g.konversi,
+                rumus=g.rumus,
                 catatan="Aturan agregasi IKM kota tidak disebut dalam laporan.",
             )
         )
-    rendah = [(nama, v) for nama, satu, dua, _ in jp.TABEL_31 for v in (satu, dua)
-              if ri.gabung_ikm([D(v)], aturan="rata_rata_unit").mutu != "A"]
+    rendah = [
+        (nama, v)
+        for nama, satu, dua, _ in jp.TABEL_31
+        for v in (satu, dua)
+        if ri.gabung_ikm([D(v)], aturan="rata_rata_unit").mutu != "A"
+    ]
     for nama, v in rendah:
-        t.catatan.append(f"Kelurahan {nama}: satu putaran bernilai {_p(v)} (mutu "
-                         f"{ri.gabung_ikm([D(v)], aturan='rata_rata_unit').mutu}), padahal teks menyebut semua mutu A.")
+        t.catatan.append(
+            f"Kelurahan {nama}: satu putaran bernilai {_p(v)} (mutu "
+            f"{ri.gabung_ikm([D(v)], aturan='rata_rata_unit').mutu}), padahal teks menyebut semua mutu A."
+        )
     b.tabel.append(t)
     b.pemeriksaan.append(
         Pemeriksaan(
-            kode="tabel-24/ikm-kota", uraian="IKM kota sebagai rata-rata IKM kelurahan",
-            sumber="Tabel 24 dan 29", terbit=jp.IKM_KOTA["terbit"], hitung=kota.konversi, rumus=kota.rumus,
+            kode="tabel-24/ikm-kota",
+            uraian="IKM kota sebagai rata-rata IKM kelurahan",
+            sumber="Tabel 24 dan 29",
+            terbit=jp.IKM_KOTA["terbit"],
+            hitung=kota.konversi,
+            rumus=kota.rumus,
             masukan={"kelurahan": "44 nilai rata-rata Tabel 31"},
             catatan="IKM kota yang terbit tidak dapat direproduksi dari Tabel 31; laporan tidak "
             "menyebut aturan agregasinya (mungkin gabungan responden, yang datanya tidak dimuat).",
@@ -221,45 +256,76 @@ def bagian_koordinasi() -> Bagian:
     )
     for asisten, hasil in k["asisten"].items():
         terbit = jp.TABEL_34_TERBIT[asisten]
-        t.tambah(asisten, _p(hasil[0].konversi), _p(terbit[0]), _p(hasil[1].konversi),
-                 _p(terbit[1]), hasil[1].unsur_terlemah)
+        t.tambah(
+            asisten,
+            _p(hasil[0].konversi),
+            _p(terbit[0]),
+            _p(hasil[1].konversi),
+            _p(terbit[1]),
+            hasil[1].unsur_terlemah,
+        )
         for s in (0, 1):
             b.pemeriksaan.append(
                 Pemeriksaan(
                     kode=f"tabel-34/{asisten}/semester-{s + 1}",
                     uraian=f"Nilai efektivitas koordinasi bidang {asisten}, semester {'I' if s == 0 else 'II'}",
-                    sumber="Tabel 34 (dari Tabel 35-37)", terbit=terbit[s], hitung=hasil[s].konversi,
+                    sumber="Tabel 34 (dari Tabel 35-37)",
+                    terbit=terbit[s],
+                    hitung=hasil[s].konversi,
                     rumus=hasil[s].rumus,
-                    masukan={f"butir {i + 1} ({u})": v for i, (u, v) in enumerate(
-                        zip(jp.BUTIR_KOORDINASI, jp.TABEL_35_37[asisten][s], strict=True))},
+                    masukan={
+                        f"butir {i + 1} ({u})": v
+                        for i, (u, v) in enumerate(
+                            zip(jp.BUTIR_KOORDINASI, jp.TABEL_35_37[asisten][s], strict=True)
+                        )
+                    },
                 )
             )
     for s, g in enumerate(k["semester"]):
-        t.tambah(f"Kota, semester {'I' if s == 0 else 'II'}", _p(g.konversi) if s == 0 else "",
-                 _p(jp.TABEL_33_TERBIT[0]) if s == 0 else "", _p(g.konversi) if s == 1 else "",
-                 _p(jp.TABEL_33_TERBIT[1]) if s == 1 else "", "")
+        t.tambah(
+            f"Kota, semester {'I' if s == 0 else 'II'}",
+            _p(g.konversi) if s == 0 else "",
+            _p(jp.TABEL_33_TERBIT[0]) if s == 0 else "",
+            _p(g.konversi) if s == 1 else "",
+            _p(jp.TABEL_33_TERBIT[1]) if s == 1 else "",
+            "",
+        )
         b.pemeriksaan.append(
             Pemeriksaan(
-                kode=f"tabel-33/semester-{s + 1}", uraian=f"Indeks efektivitas koordinasi kota semester {s + 1}",
-                sumber="Tabel 33", terbit=jp.TABEL_33_TERBIT[s], hitung=g.konversi, rumus=g.rumus,
+                kode=f"tabel-33/semester-{s + 1}",
+                uraian=f"Indeks efektivitas koordinasi kota semester {s + 1}",
+                sumber="Tabel 33",
+                terbit=jp.TABEL_33_TERBIT[s],
+                hitung=g.konversi,
+                rumus=g.rumus,
                 catatan="Rata-rata tiga asisten; berbeda bila nilai asisten di Tabel 34 salah.",
             )
         )
-    t.catatan.append(f"Tahun 2024 = {k['tahun'].uraian_aturan} semester = {_p(k['tahun'].konversi)} "
-                     f"(terbit {_p(jp.IEK['terbit'])}, Tabel 32).")
-    t.catatan.append("Aturan: nilai butir (x25) dirata-rata per unsur, lalu rata-rata 9 unsur per asisten; "
-                     "kota = rata-rata tiga asisten; tahun = rata-rata dua semester.")
+    t.catatan.append(
+        f"Tahun 2024 = {k['tahun'].uraian_aturan} semester = {_p(k['tahun'].konversi)} "
+        f"(terbit {_p(jp.IEK['terbit'])}, Tabel 32)."
+    )
+    t.catatan.append(
+        "Aturan: nilai butir (x25) dirata-rata per unsur, lalu rata-rata 9 unsur per asisten; "
+        "kota = rata-rata tiga asisten; tahun = rata-rata dua semester."
+    )
     b.tabel.append(t)
     b.pemeriksaan.append(
         Pemeriksaan(
-            kode="tabel-32/iek-tahun", uraian="Indeks efektivitas koordinasi 2024", sumber="Tabel 32 dan 38",
-            terbit=jp.IEK["terbit"], hitung=k["tahun"].konversi, rumus=k["tahun"].rumus,
+            kode="tabel-32/iek-tahun",
+            uraian="Indeks efektivitas koordinasi 2024",
+            sumber="Tabel 32 dan 38",
+            terbit=jp.IEK["terbit"],
+            hitung=k["tahun"].konversi,
+            rumus=k["tahun"].rumus,
         )
     )
 
     # Published chain: reproduces 96.81 and 96.55 only with the printed 97.43.
     terbit_semester = [
-        ri.gabung_ikm([D(jp.TABEL_34_TERBIT[a][s]) for a in jp.TABEL_34_TERBIT], aturan="rata_rata_unit")
+        ri.gabung_ikm(
+            [D(jp.TABEL_34_TERBIT[a][s]) for a in jp.TABEL_34_TERBIT], aturan="rata_rata_unit"
+        )
         for s in (0, 1)
     ]
     tahun_terbit = ri.gabung_ikm([g.konversi for g in terbit_semester], aturan="rata_rata_unit")
@@ -271,10 +337,18 @@ def bagian_koordinasi() -> Bagian:
     # Tabel 72 uses yearly per-asisten values; check them against Tabel 34's semesters.
     for asisten, nilai72 in jp.TABEL_72_IEK_ASISTEN.items():
         g = ri.gabung_ikm([h.konversi for h in k["asisten"][asisten]], aturan="rata_rata_unit")
+        dari_terbit = ri.gabung_ikm(
+            [D(x) for x in jp.TABEL_34_TERBIT[asisten]], aturan="rata_rata_unit"
+        )
         b.pemeriksaan.append(
             Pemeriksaan(
-                kode=f"tabel-72/iek/{asisten}", uraian=f"Realisasi tahunan nilai koordinasi bidang {asisten} di Tabel 72",
-                sumber="Tabel 72 (vs Tabel 34-37)", terbit=nilai72, hitung=g.konversi, rumus=g.rumus,
+                kode=f"tabel-72/iek/{asisten}",
+                uraian=f"Realisasi tahunan nilai koordinasi bidang {asisten} di Tabel 72",
+                sumber="Tabel 72 (vs Tabel 34-37)",
+                terbit=nilai72,
+                hitung=g.konversi,
+                rumus=g.rumus,
+                catatan=f"Rata-rata semester dari nilai Tabel 34 yang terbit: {_p(dari_terbit.konversi)}.",
             )
         )
 
@@ -282,30 +356,46 @@ def bagian_koordinasi() -> Bagian:
     ikl = komposit.rata_rata_indeks([D(jp.IKM_KOTA["terbit"]), k["tahun"].konversi])
     ikl_terbit_input = komposit.rata_rata_indeks([D(jp.IKM_KOTA["terbit"]), D(jp.IEK["terbit"])])
     cap = rc.hitung_capaian(realisasi=ikl, target=jp.INDEKS_KEPUASAN_LAYANAN["target"])
-    t19 = Tabel("Tabel 19 - Indeks Kepuasan Layanan Kota Administrasi",
-                ["Besaran", "Dihitung", "Terbit"])
+    t19 = Tabel(
+        "Tabel 19 - Indeks Kepuasan Layanan Kota Administrasi", ["Besaran", "Dihitung", "Terbit"]
+    )
     t19.tambah("IKM kelurahan (Tabel 24)", _p(jp.IKM_KOTA["terbit"]), _p(jp.IKM_KOTA["terbit"]))
     t19.tambah("Indeks efektivitas koordinasi", _p(k["tahun"].konversi), _p(jp.IEK["terbit"]))
-    t19.tambah("Indeks kepuasan layanan = rata-rata keduanya", _p(ikl), _p(jp.INDEKS_KEPUASAN_LAYANAN["terbit"]))
-    t19.tambah("Capaian terhadap target 93,93", fmt.persen(cap.capaian), fmt.persen(jp.INDEKS_KEPUASAN_LAYANAN["capaian_terbit"]))
+    t19.tambah(
+        "Indeks kepuasan layanan = rata-rata keduanya",
+        _p(ikl),
+        _p(jp.INDEKS_KEPUASAN_LAYANAN["terbit"]),
+    )
+    t19.tambah(
+        "Capaian terhadap target 93,93",
+        fmt.persen(cap.capaian),
+        fmt.persen(jp.INDEKS_KEPUASAN_LAYANAN["capaian_terbit"]),
+    )
     t19.catatan.append(f"Dengan nilai terbit (98,98 dan 96,55): {_p(ikl_terbit_input)}.")
     b.tabel.append(t19)
     b.pemeriksaan.append(
         Pemeriksaan(
-            kode="tabel-19/ikl", uraian="Indeks Kepuasan Layanan Kota Administrasi", sumber="Tabel 19",
-            terbit=jp.INDEKS_KEPUASAN_LAYANAN["terbit"], hitung=ikl,
+            kode="tabel-19/ikl",
+            uraian="Indeks Kepuasan Layanan Kota Administrasi",
+            sumber="Tabel 19",
+            terbit=jp.INDEKS_KEPUASAN_LAYANAN["terbit"],
+            hitung=ikl,
             rumus="(IKM + indeks efektivitas koordinasi) / 2",
             masukan={"IKM": jp.IKM_KOTA["terbit"], "IEK": teks(k["tahun"].konversi)},
         )
     )
     # Tabel 20: per semester, the same mean of the semester's IKM (Tabel 25) and IEK (Tabel 33).
     for s_ in (0, 1):
-        nilai = komposit.rata_rata_indeks([D(jp.IKM_KOTA["semester_terbit"][s_]), D(jp.TABEL_33_TERBIT[s_])])
+        nilai = komposit.rata_rata_indeks(
+            [D(jp.IKM_KOTA["semester_terbit"][s_]), D(jp.TABEL_33_TERBIT[s_])]
+        )
         b.pemeriksaan.append(
             Pemeriksaan(
                 kode=f"tabel-20/semester-{s_ + 1}",
-                uraian=f"Indeks Kepuasan Layanan semester {'I' if s_ == 0 else 'II'}", sumber="Tabel 20",
-                terbit=jp.INDEKS_KEPUASAN_LAYANAN["semester_terbit"][s_], hitung=nilai,
+                uraian=f"Indeks Kepuasan Layanan semester {'I' if s_ == 0 else 'II'}",
+                sumber="Tabel 20",
+                terbit=jp.INDEKS_KEPUASAN_LAYANAN["semester_terbit"][s_],
+                hitung=nilai,
                 rumus="(IKM semester (Tabel 25) + indeks efektivitas koordinasi semester (Tabel 33)) / 2",
                 masukan={"IKM": jp.IKM_KOTA["semester_terbit"][s_], "IEK": jp.TABEL_33_TERBIT[s_]},
             )
@@ -323,10 +413,19 @@ def realisasi_kumulatif_lengkap() -> list:
 
 def hitung_nka_terkoreksi():
     return nka.hitung_nka(
-        alokasi=jp.PAGU, realisasi=jp.REALISASI, rpd_kumulatif=list(jp.RPD_KUMULATIF),
+        alokasi=jp.PAGU,
+        realisasi=jp.REALISASI,
+        rpd_kumulatif=list(jp.RPD_KUMULATIF),
         realisasi_kumulatif=realisasi_kumulatif_lengkap(),
-        program=[{"nama": p["nama"], "alokasi": p["alokasi"], "realisasi": p["realisasi"],
-                  "output": p["output"]} for p in jp.PROGRAM],
+        program=[
+            {
+                "nama": p["nama"],
+                "alokasi": p["alokasi"],
+                "realisasi": p["realisasi"],
+                "output": p["output"],
+            }
+            for p in jp.PROGRAM
+        ],
         capaian_sasaran=[D(jp.TABEL_73_TERBIT["capaian_sasaran"])],
     )
 
@@ -334,18 +433,30 @@ def hitung_nka_terkoreksi():
 def bagian_anggaran() -> Bagian:
     b = Bagian("Realisasi anggaran dan Nilai Kinerja Anggaran (Tabel 67-74)")
 
-    t67 = Tabel("Tabel 67-69 - Penyerapan anggaran", ["Uraian", "Pagu (Rp)", "Realisasi (Rp)", "%", "Terbit %"])
+    t67 = Tabel(
+        "Tabel 67-69 - Penyerapan anggaran",
+        ["Uraian", "Pagu (Rp)", "Realisasi (Rp)", "%", "Terbit %"],
+    )
     baris = [("Jumlah belanja", jp.PAGU, jp.REALISASI, "95.69", "Tabel 67")]
     baris += [(u, p, r, t, "Tabel 67") for u, p, r, t in jp.BELANJA]
     baris += [(u, p, r, t, "Tabel 68") for u, p, r, t in jp.BELANJA_OPERASI]
-    baris += [(p["nama"], p["alokasi"], p["realisasi"], p["persen_terbit"], "Tabel 69") for p in jp.PROGRAM]
+    baris += [
+        (p["nama"], p["alokasi"], p["realisasi"], p["persen_terbit"], "Tabel 69")
+        for p in jp.PROGRAM
+    ]
     for uraian, pagu, real, terbit, sumber in baris:
         nilai = nka.penyerapan(alokasi=pagu, realisasi=real)
         t67.tambah(uraian, fmt.angka(pagu, 0), fmt.angka(real, 0), _p(nilai), _p(terbit))
         b.pemeriksaan.append(
-            Pemeriksaan(kode=f"{sumber.lower().replace(' ', '-')}/{uraian}", uraian=f"Penyerapan {uraian}",
-                        sumber=sumber, terbit=terbit, hitung=nilai, rumus="realisasi / pagu × 100%",
-                        masukan={"pagu": pagu, "realisasi": real})
+            Pemeriksaan(
+                kode=f"{sumber.lower().replace(' ', '-')}/{uraian}",
+                uraian=f"Penyerapan {uraian}",
+                sumber=sumber,
+                terbit=terbit,
+                hitung=nilai,
+                rumus="realisasi / pagu × 100%",
+                masukan={"pagu": pagu, "realisasi": real},
+            )
         )
     # Parts must add up to their totals.
     for judul, bagian_, total_p, total_r in (
@@ -354,134 +465,304 @@ def bagian_anggaran() -> Bagian:
     ):
         for i, total in ((1, total_p), (2, total_r)):
             b.pemeriksaan.append(
-                Pemeriksaan(kode=f"jumlah/{judul}/{i}", uraian=f"Jumlah {'pagu' if i == 1 else 'realisasi'} {judul}",
-                            sumber=judul, terbit=total, hitung=jumlah(D(x[i]) for x in bagian_),
-                            rumus="jumlah rinciannya")
+                Pemeriksaan(
+                    kode=f"jumlah/{judul}/{i}",
+                    uraian=f"Jumlah {'pagu' if i == 1 else 'realisasi'} {judul}",
+                    sumber=judul,
+                    terbit=total,
+                    hitung=jumlah(D(x[i]) for x in bagian_),
+                    rumus="jumlah rinciannya",
+                )
             )
     for i, total, nama in ((1, jp.PAGU, "alokasi"), (2, jp.REALISASI, "realisasi")):
         b.pemeriksaan.append(
-            Pemeriksaan(kode=f"jumlah/program/{nama}", uraian=f"Jumlah {nama} lima program (Tabel 69)",
-                        sumber="Tabel 69 vs Tabel 67", terbit=total,
-                        hitung=jumlah(D(p["alokasi" if i == 1 else "realisasi"]) for p in jp.PROGRAM),
-                        rumus="jumlah program = jumlah belanja")
+            Pemeriksaan(
+                kode=f"jumlah/program/{nama}",
+                uraian=f"Jumlah {nama} lima program (Tabel 69)",
+                sumber="Tabel 69 vs Tabel 67",
+                terbit=total,
+                hitung=jumlah(D(p["alokasi" if i == 1 else "realisasi"]) for p in jp.PROGRAM),
+                rumus="jumlah program = jumlah belanja",
+            )
         )
     b.tabel.append(t67)
 
     # Tabel 70: the published blank December, then the corrected series.
     try:
-        nka.konsistensi(rpd_kumulatif=list(jp.RPD_KUMULATIF), realisasi_kumulatif=list(jp.REALISASI_KUMULATIF_TERBIT))
+        nka.konsistensi(
+            rpd_kumulatif=list(jp.RPD_KUMULATIF),
+            realisasi_kumulatif=list(jp.REALISASI_KUMULATIF_TERBIT),
+        )
         pesan_kosong = ""
     except DataTidakValid as e:
         pesan_kosong = e.pesan
-    k = nka.konsistensi(rpd_kumulatif=list(jp.RPD_KUMULATIF), realisasi_kumulatif=realisasi_kumulatif_lengkap())
-    t70 = Tabel("Tabel 70 - Konsistensi penyerapan terhadap perencanaan (Desember dilengkapi)",
-                ["Bulan", "RPD kumulatif", "Realisasi kumulatif", "Suku bulan %", "Berjalan %", "Terbit berjalan %"])
+    k = nka.konsistensi(
+        rpd_kumulatif=list(jp.RPD_KUMULATIF), realisasi_kumulatif=realisasi_kumulatif_lengkap()
+    )
+    t70 = Tabel(
+        "Tabel 70 - Konsistensi penyerapan terhadap perencanaan (Desember dilengkapi)",
+        [
+            "Bulan",
+            "RPD kumulatif",
+            "Realisasi kumulatif",
+            "Suku bulan %",
+            "Berjalan %",
+            "Terbit berjalan %",
+        ],
+    )
     ra = realisasi_kumulatif_lengkap()
     for i, bulan in enumerate(nka.NAMA_BULAN):
-        t70.tambah(bulan, fmt.angka(jp.RPD_KUMULATIF[i], 0), fmt.angka(ra[i], 0), _p(k.per_bulan[i]),
-                   _p(k.berjalan[i]), _p(jp.TABEL_70_TERBIT["berjalan"][i]))
-        b.pemeriksaan.append(
-            Pemeriksaan(kode=f"tabel-70/bulan-{i + 1}", uraian=f"Suku konsistensi bulan {bulan}", sumber="Tabel 70 kolom 5",
-                        terbit=jp.TABEL_70_TERBIT["per_bulan"][i], hitung=k.per_bulan[i],
-                        rumus="(RPDK − |RPDK − RAK|) / RPDK × 100%",
-                        masukan={"RPDK": jp.RPD_KUMULATIF[i], "RAK": str(jp.REALISASI_KUMULATIF_TERBIT[i])})
+        t70.tambah(
+            bulan,
+            fmt.angka(jp.RPD_KUMULATIF[i], 0),
+            fmt.angka(ra[i], 0),
+            _p(k.per_bulan[i]),
+            _p(k.berjalan[i]),
+            _p(jp.TABEL_70_TERBIT["berjalan"][i]),
         )
-    t70.catatan.append(f"Dengan Desember kosong seperti terbit, Kinerja menolak menghitung: {pesan_kosong}")
-    t70.catatan.append("Terbit 73,14% hanya didapat bila Desember kosong dihitung sebagai suku 0 "
-                       f"(jumlah Januari-November {_p(jumlah(k.per_bulan[:11]))} / 12).")
+        b.pemeriksaan.append(
+            Pemeriksaan(
+                kode=f"tabel-70/bulan-{i + 1}",
+                uraian=f"Suku konsistensi bulan {bulan}",
+                sumber="Tabel 70 kolom 5",
+                terbit=jp.TABEL_70_TERBIT["per_bulan"][i],
+                hitung=k.per_bulan[i],
+                rumus="(RPDK − |RPDK − RAK|) / RPDK × 100%",
+                masukan={
+                    "RPDK": jp.RPD_KUMULATIF[i],
+                    "RAK terbit": jp.REALISASI_KUMULATIF_TERBIT[i],
+                    "RAK dipakai": ra[i],
+                },
+            )
+        )
+    t70.catatan.append(
+        f"Dengan Desember kosong seperti terbit, Kinerja menolak menghitung: {pesan_kosong}"
+    )
+    t70.catatan.append(
+        "Terbit 73,14% hanya didapat bila Desember kosong dihitung sebagai suku 0 "
+        f"(jumlah Januari-November {_p(jumlah(k.per_bulan[:11]))} / 12)."
+    )
     b.tabel.append(t70)
     b.pemeriksaan.append(
-        Pemeriksaan(kode="tabel-70/desember-ra", uraian="Realisasi kumulatif Desember", sumber="Tabel 70",
-                    terbit=None, hitung=jp.REALISASI, rumus="realisasi kumulatif Desember = realisasi setahun (Tabel 67)",
-                    catatan="Dicetak kosong; konsistensi tidak boleh dihitung dengan bulan kosong.")
+        Pemeriksaan(
+            kode="tabel-70/desember-ra",
+            uraian="Realisasi kumulatif Desember",
+            sumber="Tabel 70",
+            terbit=None,
+            hitung=jp.REALISASI,
+            rumus="realisasi kumulatif Desember = realisasi setahun (Tabel 67)",
+            catatan="Dicetak kosong; konsistensi tidak boleh dihitung dengan bulan kosong.",
+        )
     )
     b.pemeriksaan.append(
-        Pemeriksaan(kode="tabel-70/jumlah", uraian="Jumlah suku konsistensi (kolom 5)", sumber="Tabel 70",
-                    terbit=jp.TABEL_70_TERBIT["jumlah"], hitung=jumlah(k.per_bulan),
-                    rumus="Σ suku bulanan", catatan="Angka 1036,99% yang tercetak tidak dapat dijelaskan.")
+        Pemeriksaan(
+            kode="tabel-70/jumlah",
+            uraian="Jumlah suku konsistensi (kolom 5)",
+            sumber="Tabel 70",
+            terbit=jp.TABEL_70_TERBIT["jumlah"],
+            hitung=jumlah(k.per_bulan),
+            rumus="Σ suku bulanan",
+            catatan="Angka 1036,99% yang tercetak tidak dapat dijelaskan.",
+        )
     )
     b.pemeriksaan.append(
-        Pemeriksaan(kode="tabel-70/konsistensi", uraian="Konsistensi penyerapan anggaran", sumber="Tabel 70 dan 74",
-                    terbit=jp.TABEL_74_TERBIT["konsistensi"], hitung=k.nilai, rumus=k.rumus,
-                    masukan={"RAK Desember": jp.REALISASI},
-                    catatan="Terbit menghitung Desember kosong sebagai 0.")
+        Pemeriksaan(
+            kode="tabel-70/konsistensi",
+            uraian="Konsistensi penyerapan anggaran",
+            sumber="Tabel 70 dan 74",
+            terbit=jp.TABEL_74_TERBIT["konsistensi"],
+            hitung=k.nilai,
+            rumus=k.rumus,
+            masukan={"RAK Desember": jp.REALISASI},
+            catatan="Terbit menghitung Desember kosong sebagai 0.",
+        )
     )
 
     h = hitung_nka_terkoreksi()
     cop = h.rincian["capaian_output"]
-    t72 = Tabel("Tabel 71-72 - Capaian output program dan efisiensi",
-                ["Program", "Alokasi (Rp)", "Realisasi (Rp)", "Capaian output %", "Terbit %"])
+    t72 = Tabel(
+        "Tabel 71-72 - Capaian output program dan efisiensi",
+        ["Program", "Alokasi (Rp)", "Realisasi (Rp)", "Capaian output %", "Terbit %"],
+    )
     for p, hp in zip(jp.PROGRAM, cop.program, strict=True):
-        t72.tambah(p["nama"], fmt.angka(p["alokasi"], 0), fmt.angka(p["realisasi"], 0), _p(hp.capaian), _p(p["cop_terbit"]))
+        t72.tambah(
+            p["nama"],
+            fmt.angka(p["alokasi"], 0),
+            fmt.angka(p["realisasi"], 0),
+            _p(hp.capaian),
+            _p(p["cop_terbit"]),
+        )
         b.pemeriksaan.append(
-            Pemeriksaan(kode=f"tabel-72/cop/{p['nama']}", uraian=f"Capaian output {p['nama']}", sumber="Tabel 71-72",
-                        terbit=p["cop_terbit"], hitung=hp.capaian, rumus="rata-rata geometrik rasio realisasi/target indikator output")
+            Pemeriksaan(
+                kode=f"tabel-72/cop/{p['nama']}",
+                uraian=f"Capaian output {p['nama']}",
+                sumber="Tabel 71-72",
+                terbit=p["cop_terbit"],
+                hitung=hp.capaian,
+                rumus="rata-rata geometrik rasio realisasi/target indikator output",
+            )
         )
         if p["nama"] in jp.TABEL_72_KOLOM_9:
             b.pemeriksaan.append(
-                Pemeriksaan(kode=f"tabel-72/kolom-9/{p['nama']}", uraian=f"Capaian output {p['nama']} (kolom 9)",
-                            sumber="Tabel 72 kolom 9", terbit=jp.TABEL_72_KOLOM_9[p["nama"]], hitung=hp.capaian,
-                            rumus="rata-rata geometrik rasio realisasi/target indikator output",
-                            catatan="Baris 'Rata-rata' tabel yang sama dan Tabel 71 memakai 100%.")
+                Pemeriksaan(
+                    kode=f"tabel-72/kolom-9/{p['nama']}",
+                    uraian=f"Capaian output {p['nama']} (kolom 9)",
+                    sumber="Tabel 72 kolom 9",
+                    terbit=jp.TABEL_72_KOLOM_9[p["nama"]],
+                    hitung=hp.capaian,
+                    rumus="rata-rata geometrik rasio realisasi/target indikator output",
+                    catatan="Baris 'Rata-rata' tabel yang sama dan Tabel 71 memakai 100%.",
+                )
             )
-    t72.tambah("Unit (rata-rata geometrik program)", "", "", _p(cop.mentah), _p(jp.TABEL_72_TERBIT["capaian_output_mentah"]))
-    t72.tambah("Capaian output dipakai (maks. 100)", "", "", _p(cop.nilai), _p(jp.TABEL_72_TERBIT["capaian_output"]))
+    t72.tambah(
+        "Unit (rata-rata geometrik program)",
+        "",
+        "",
+        _p(cop.mentah),
+        _p(jp.TABEL_72_TERBIT["capaian_output_mentah"]),
+    )
+    t72.tambah(
+        "Capaian output dipakai (maks. 100)",
+        "",
+        "",
+        _p(cop.nilai),
+        _p(jp.TABEL_72_TERBIT["capaian_output"]),
+    )
     ef = h.rincian["efisiensi"]
-    t72.catatan.append(f"Efisiensi E = {_p(ef.efisiensi)}%, nilai efisiensi NE = {_p(ef.nilai_efisiensi)}% "
-                       f"(penyebut {ef.penyebut}); terbit E 4,35%, NE 60,87% (penyebut Σ alokasi).")
+    t72.catatan.append(
+        f"Efisiensi E = {_p(ef.efisiensi)}%, nilai efisiensi NE = {_p(ef.nilai_efisiensi)}% "
+        f"(penyebut {ef.penyebut}); terbit E 4,35%, NE 60,87% (penyebut Σ alokasi)."
+    )
     b.tabel.append(t72)
     b.pemeriksaan += [
-        Pemeriksaan(kode="tabel-72/cop-unit", uraian="Capaian output program keseluruhan sebelum dibatasi",
-                    sumber="Tabel 72 (teks)", terbit=jp.TABEL_72_TERBIT["capaian_output_mentah"], hitung=cop.mentah,
-                    rumus=cop.rumus, catatan="Nilai 104,07 tidak dapat direproduksi (geometrik 102,33; aritmetik 102,44)."),
-        Pemeriksaan(kode="tabel-71/efisiensi", uraian="Efisiensi output program", sumber="Tabel 71",
-                    terbit=jp.TABEL_71_TERBIT["efisiensi"], hitung=ef.efisiensi, rumus=ef.rumus),
-        Pemeriksaan(kode="tabel-71/nilai-efisiensi", uraian="Nilai efisiensi", sumber="Tabel 71 dan 74",
-                    terbit=jp.TABEL_71_TERBIT["nilai_efisiensi"], hitung=ef.nilai_efisiensi, rumus="NE = 50 + E/20 × 50"),
+        Pemeriksaan(
+            kode="tabel-72/cop-unit",
+            uraian="Capaian output program keseluruhan sebelum dibatasi",
+            sumber="Tabel 72 (teks)",
+            terbit=jp.TABEL_72_TERBIT["capaian_output_mentah"],
+            hitung=cop.mentah,
+            rumus=cop.rumus,
+            catatan="Nilai 104,07 tidak dapat direproduksi (geometrik 102,33; aritmetik 102,44).",
+        ),
+        Pemeriksaan(
+            kode="tabel-71/efisiensi",
+            uraian="Efisiensi output program",
+            sumber="Tabel 71",
+            terbit=jp.TABEL_71_TERBIT["efisiensi"],
+            hitung=ef.efisiensi,
+            rumus=ef.rumus,
+        ),
+        Pemeriksaan(
+            kode="tabel-71/nilai-efisiensi",
+            uraian="Nilai efisiensi",
+            sumber="Tabel 71 dan 74",
+            terbit=jp.TABEL_71_TERBIT["nilai_efisiensi"],
+            hitung=ef.nilai_efisiensi,
+            rumus="NE = 50 + E/20 × 50",
+        ),
     ]
 
     # Tabel 74 as published (konsistensi from the blank December) and corrected.
     terbit = jp.TABEL_74_TERBIT
-    nki_terbit = nka.nilai_implementasi(penyerapan=terbit["penyerapan"], konsistensi=terbit["konsistensi"],
-                                        capaian_output=terbit["capaian_output"], nilai_efisiensi=terbit["nilai_efisiensi"])
-    nka_terbit = nka.nilai_kinerja_anggaran(nilai_implementasi=nki_terbit, nilai_manfaat=terbit["nilai_manfaat"])
-    t74 = Tabel("Tabel 74 - Nilai Kinerja Anggaran (PMK 22/PMK.02/2021)",
-                ["Komponen", "Bobot", "Dari angka terbit", "Dikoreksi", "Terbit"])
+    nki_terbit = nka.nilai_implementasi(
+        penyerapan=terbit["penyerapan"],
+        konsistensi=terbit["konsistensi"],
+        capaian_output=terbit["capaian_output"],
+        nilai_efisiensi=terbit["nilai_efisiensi"],
+    )
+    nka_terbit = nka.nilai_kinerja_anggaran(
+        nilai_implementasi=nki_terbit, nilai_manfaat=terbit["nilai_manfaat"]
+    )
+    t74 = Tabel(
+        "Tabel 74 - Nilai Kinerja Anggaran (PMK 22/PMK.02/2021)",
+        ["Komponen", "Bobot", "Dari angka terbit", "Dikoreksi", "Terbit"],
+    )
     komponen = (
         ("Penyerapan anggaran", "9,7%", terbit["penyerapan"], h.penyerapan, terbit["penyerapan"]),
         ("Konsistensi", "18,2%", terbit["konsistensi"], h.konsistensi, terbit["konsistensi"]),
-        ("Capaian output program", "43,5%", terbit["capaian_output"], h.capaian_output, terbit["capaian_output"]),
-        ("Nilai efisiensi", "28,6%", terbit["nilai_efisiensi"], h.nilai_efisiensi, terbit["nilai_efisiensi"]),
-        ("Nilai aspek implementasi (NKI)", "33,3%", nki_terbit, h.nilai_implementasi, terbit["nilai_implementasi"]),
-        ("Nilai aspek manfaat", "66,7%", terbit["nilai_manfaat"], h.nilai_manfaat, terbit["nilai_manfaat"]),
-        ("Nilai Kinerja Anggaran", "", nka_terbit, h.nilai_kinerja_anggaran, terbit["nilai_kinerja_anggaran"]),
+        (
+            "Capaian output program",
+            "43,5%",
+            terbit["capaian_output"],
+            h.capaian_output,
+            terbit["capaian_output"],
+        ),
+        (
+            "Nilai efisiensi",
+            "28,6%",
+            terbit["nilai_efisiensi"],
+            h.nilai_efisiensi,
+            terbit["nilai_efisiensi"],
+        ),
+        (
+            "Nilai aspek implementasi (NKI)",
+            "33,3%",
+            nki_terbit,
+            h.nilai_implementasi,
+            terbit["nilai_implementasi"],
+        ),
+        (
+            "Nilai aspek manfaat",
+            "66,7%",
+            terbit["nilai_manfaat"],
+            h.nilai_manfaat,
+            terbit["nilai_manfaat"],
+        ),
+        (
+            "Nilai Kinerja Anggaran",
+            "",
+            nka_terbit,
+            h.nilai_kinerja_anggaran,
+            terbit["nilai_kinerja_anggaran"],
+        ),
     )
     for nama, bobot, a, c, t_ in komponen:
         t74.tambah(nama, bobot, _p(a), _p(c), _p(t_))
     t74.tambah("Kategori", "", nka.kategori_nka(nka_terbit), h.kategori, terbit["kategori"])
-    t74.catatan.append("Kolom 'dari angka terbit' memakai komponen terbit (konsistensi 73,14 dari Desember kosong); "
-                       "kolom 'dikoreksi' menghitung semua dari data dengan realisasi kumulatif Desember = realisasi setahun.")
+    t74.catatan.append(
+        "Kolom 'dari angka terbit' memakai komponen terbit (konsistensi 73,14 dari Desember kosong); "
+        "kolom 'dikoreksi' menghitung semua dari data dengan realisasi kumulatif Desember = realisasi setahun."
+    )
     b.tabel.append(t74)
     b.pemeriksaan += [
-        Pemeriksaan(kode="tabel-74/nki", uraian="Nilai kinerja aspek implementasi", sumber="Tabel 74",
-                    terbit=terbit["nilai_implementasi"], hitung=h.nilai_implementasi,
-                    rumus="9,7%·P + 18,2%·K + 43,5%·C + 28,6%·NE",
-                    masukan={"P": teks(h.penyerapan), "K": teks(h.konsistensi), "C": teks(h.capaian_output),
-                             "NE": teks(h.nilai_efisiensi)}),
-        Pemeriksaan(kode="tabel-74/nka", uraian="Nilai Kinerja Anggaran", sumber="Tabel 74",
-                    terbit=terbit["nilai_kinerja_anggaran"], hitung=h.nilai_kinerja_anggaran,
-                    rumus="33,3%·NKI + 66,7%·nilai manfaat",
-                    masukan={"NKI": teks(h.nilai_implementasi), "manfaat": teks(h.nilai_manfaat)}),
+        Pemeriksaan(
+            kode="tabel-74/nki",
+            uraian="Nilai kinerja aspek implementasi",
+            sumber="Tabel 74",
+            terbit=terbit["nilai_implementasi"],
+            hitung=h.nilai_implementasi,
+            rumus="9,7%·P + 18,2%·K + 43,5%·C + 28,6%·NE",
+            masukan={
+                "P": teks(h.penyerapan),
+                "K": teks(h.konsistensi),
+                "C": teks(h.capaian_output),
+                "NE": teks(h.nilai_efisiensi),
+            },
+        ),
+        Pemeriksaan(
+            kode="tabel-74/nka",
+            uraian="Nilai Kinerja Anggaran",
+            sumber="Tabel 74",
+            terbit=terbit["nilai_kinerja_anggaran"],
+            hitung=h.nilai_kinerja_anggaran,
+            rumus="33,3%·NKI + 66,7%·nilai manfaat",
+            masukan={"NKI": teks(h.nilai_implementasi), "manfaat": teks(h.nilai_manfaat)},
+        ),
     ]
 
     # DATA PENDUKUNG: the monthly table is not 2024's data.
     dp = jp.DATA_PENDUKUNG_BULANAN
     for kunci, total, nama in (("rpd", jp.PAGU, "RPD"), ("realisasi", jp.REALISASI, "realisasi")):
         b.pemeriksaan.append(
-            Pemeriksaan(kode=f"data-pendukung/{kunci}", uraian=f"Jumlah {nama} bulanan DATA PENDUKUNG vs 2024",
-                        sumber="Lampiran DATA PENDUKUNG vs Tabel 67", terbit=jumlah(D(x) for x in dp[kunci]),
-                        hitung=total, rumus=f"Σ {nama} bulanan harus sama dengan {'pagu' if kunci == 'rpd' else 'realisasi'} 2024",
-                        catatan="Tabel bulanan di lampiran tampaknya data tahun lain; tidak dapat dipakai untuk 2024.")
+            Pemeriksaan(
+                kode=f"data-pendukung/{kunci}",
+                uraian=f"Jumlah {nama} bulanan DATA PENDUKUNG vs 2024",
+                sumber="Lampiran DATA PENDUKUNG vs Tabel 67",
+                terbit=jumlah(D(x) for x in dp[kunci]),
+                hitung=total,
+                rumus=f"Σ {nama} bulanan harus sama dengan {'pagu' if kunci == 'rpd' else 'realisasi'} 2024",
+                catatan="Tabel bulanan di lampiran tampaknya data tahun lain; tidak dapat dipakai untuk 2024.",
+            )
         )
     return b
 
@@ -499,8 +780,14 @@ def bagian_lke() -> Bagian:
     t.catatan.append(f"Predikat {h.predikat} ({h.interpretasi}).")
     b.tabel.append(t)
     b.pemeriksaan.append(
-        Pemeriksaan(kode="bab-1/lke", uraian="Nilai evaluasi AKIP", sumber="Bab I", terbit=jp.LKE_TERBIT["nilai"],
-                    hitung=h.nilai, rumus="Σ nilai komponen")
+        Pemeriksaan(
+            kode="bab-1/lke",
+            uraian="Nilai evaluasi AKIP",
+            sumber="Bab I",
+            terbit=jp.LKE_TERBIT["nilai"],
+            hitung=h.nilai,
+            rumus="Σ nilai komponen",
+        )
     )
     return b
 
@@ -522,23 +809,47 @@ SERI_TERBIT = (  # (sumber, indikator, tahun, target, realisasi, capaian terbit)
 
 def bagian_riwayat() -> Bagian:
     b = Bagian("Capaian tahun-tahun sebelumnya (Tabel 21, 26, 27, 38)")
-    t = Tabel("Capaian historis yang dicetak", ["Sumber", "Indikator", "Tahun", "Target", "Realisasi", "Capaian %", "Terbit %"])
+    t = Tabel(
+        "Capaian historis yang dicetak",
+        ["Sumber", "Indikator", "Tahun", "Target", "Realisasi", "Capaian %", "Terbit %"],
+        rata=["kiri", "kiri", "kanan", "kanan", "kanan", "kanan", "kanan"],
+    )
     for sumber, indikator, tahun, target, real, terbit in SERI_TERBIT:
         h = rc.hitung_capaian(realisasi=real, target=target)
-        t.tambah(sumber, indikator, tahun, _p(target), _p(real), _p(h.capaian), terbit.replace(".", ","))
+        t.tambah(
+            sumber,
+            indikator,
+            tahun,
+            _p(target),
+            _p(real),
+            _p(h.capaian),
+            fmt.angka(terbit, len(terbit.partition(".")[2])),
+        )
         b.pemeriksaan.append(
-            Pemeriksaan(kode=f"{sumber}/{indikator}/{tahun}", uraian=f"Capaian {indikator} {tahun}", sumber=sumber,
-                        terbit=terbit, hitung=h.capaian, rumus=h.rumus)
+            Pemeriksaan(
+                kode=f"{sumber}/{indikator}/{tahun}",
+                uraian=f"Capaian {indikator} {tahun}",
+                sumber=sumber,
+                terbit=terbit,
+                hitung=h.capaian,
+                rumus=h.rumus,
+            )
         )
     b.tabel.append(t)
     return b
 
 
 def semua_bagian() -> list[Bagian]:
-    return [bagian_capaian(), bagian_skm(), bagian_koordinasi(), bagian_anggaran(), bagian_lke(), bagian_riwayat()]
+    return [
+        bagian_capaian(),
+        bagian_skm(),
+        bagian_koordinasi(),
+        bagian_anggaran(),
+        bagian_lke(),
+        bagian_riwayat(),
+    ]
 
 
 def temuan_reviu(bagian: list[Bagian] | None = None):
     bagian = bagian if bagian is not None else semua_bagian()
     return reviu(p for b in bagian for p in b.pemeriksaan)
-

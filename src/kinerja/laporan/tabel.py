@@ -33,7 +33,8 @@ def render_teks(tabel: Tabel, *, lebar_maks: int = 60) -> str:
 
     def baris_teks(sel):
         return "  ".join(
-            s.rjust(lebar[i]) if rata[i] == "kanan" else s.ljust(lebar[i]) for i, s in enumerate(sel)
+            s.rjust(lebar[i]) if rata[i] == "kanan" else s.ljust(lebar[i])
+            for i, s in enumerate(sel)
         ).rstrip()
 
     garis = "  ".join("-" * w for w in lebar)

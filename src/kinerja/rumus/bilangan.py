@@ -126,3 +126,10 @@ def teks(nilai: Decimal | None) -> str | None:
     if nilai == nilai.to_integral_value() and abs(nilai) < Decimal("1e30"):
         return format(nilai.quantize(Decimal(1)), "f")
     return format(nilai.normalize(), "f")
+
+
+def teks_ringkas(nilai: Decimal | None, dp: int = 4) -> str | None:
+    """A value shown inside a formula text: rounded to dp decimals, trailing zeros dropped."""
+    if nilai is None:
+        return None
+    return teks(bulat(nilai, dp))

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from kinerja.rumus.bilangan import D, DataTidakValid, rata_rata, teks
+from kinerja.rumus.bilangan import D, DataTidakValid, rata_rata, teks_ringkas
 from kinerja.rumus.skala import TIDAK_ADA_DATA, skala_capaian
 
 
@@ -49,8 +49,12 @@ def capaian_sasaran(
     tanpa = len(semua) - len(ada)
     if ada:
         nilai = rata_rata(ada)
-        suku = " + ".join(teks(x) for x in ada)
-        rumus = teks(ada[0]) if len(ada) == 1 else f"({suku}) / {len(ada)}"
+        suku = " + ".join(teks_ringkas(x) for x in ada)
+        rumus = (
+            teks_ringkas(ada[0])
+            if len(ada) == 1
+            else f"({suku}) / {len(ada)} = {teks_ringkas(nilai)}"
+        )
     else:
         nilai, rumus = None, "tidak ada indikator dengan capaian"
     if tanpa and ada:

@@ -148,11 +148,34 @@ SKALA_LKE = Skala(
     sumber="PermenPAN-RB 88/2021 Lampiran (sama dengan PermenPAN-RB 12/2015)",
     pita=(
         Pita("AA", _d("90"), None, bawah_inklusif=False, keterangan="Sangat Memuaskan"),
-        Pita("A", _d("80"), _d("90"), bawah_inklusif=False, atas_inklusif=True, keterangan="Memuaskan"),
-        Pita("BB", _d("70"), _d("80"), bawah_inklusif=False, atas_inklusif=True, keterangan="Sangat Baik"),
+        Pita(
+            "A",
+            _d("80"),
+            _d("90"),
+            bawah_inklusif=False,
+            atas_inklusif=True,
+            keterangan="Memuaskan",
+        ),
+        Pita(
+            "BB",
+            _d("70"),
+            _d("80"),
+            bawah_inklusif=False,
+            atas_inklusif=True,
+            keterangan="Sangat Baik",
+        ),
         Pita("B", _d("60"), _d("70"), bawah_inklusif=False, atas_inklusif=True, keterangan="Baik"),
-        Pita("CC", _d("50"), _d("60"), bawah_inklusif=False, atas_inklusif=True, keterangan="Cukup (Memadai)"),
-        Pita("C", _d("30"), _d("50"), bawah_inklusif=False, atas_inklusif=True, keterangan="Kurang"),
+        Pita(
+            "CC",
+            _d("50"),
+            _d("60"),
+            bawah_inklusif=False,
+            atas_inklusif=True,
+            keterangan="Cukup (Memadai)",
+        ),
+        Pita(
+            "C", _d("30"), _d("50"), bawah_inklusif=False, atas_inklusif=True, keterangan="Kurang"
+        ),
         Pita("D", None, _d("30"), atas_inklusif=True, keterangan="Sangat Kurang"),
     ),
 )
@@ -169,7 +192,9 @@ def skala_capaian(kode: str) -> Skala:
         return SKALA_CAPAIAN[kode]
     except KeyError:
         pilihan = ", ".join(SKALA_CAPAIAN)
-        raise DataTidakValid(f"skala: '{kode}' tidak dikenal (pilihan: {pilihan})", bidang="skala") from None
+        raise DataTidakValid(
+            f"skala: '{kode}' tidak dikenal (pilihan: {pilihan})", bidang="skala"
+        ) from None
 
 
 def predikat(capaian, skala: str = "dki") -> str:
