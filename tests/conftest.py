@@ -11,3 +11,9 @@ def dekat(a, b, toleransi="0.01") -> bool:
 @pytest.fixture
 def D():
     return Decimal
+
+
+@pytest.fixture(autouse=True)
+def _hasher_cepat(settings):
+    """Tests only: a fast password hasher (production keeps Django's strong default)."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

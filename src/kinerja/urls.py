@@ -1,9 +1,18 @@
+"""Root URLs. Each area has its own module; views stay thin and call selectors/services."""
+
 from django.contrib import admin
-from django.urls import path
+from django.urls import include, path
 
 from kinerja.inti.views import sehat
 
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("sehat/", sehat, name="sehat"),
+    path("", include("kinerja.inti.urls")),  # beranda, masuk, keluar
+    path(
+        "o/<slug:slug>/<int:tahun>/", include("kinerja.pengukuran.urls_dasbor")
+    ),  # dasbor, indikator, PK
+    path("isian/", include("kinerja.pengukuran.urls_isian")),  # entry, verification, evidence
+    path("pertukaran/", include("kinerja.pertukaran.urls")),  # Excel import/export
+    path("api/", include("kinerja.api.urls")),  # django-ninja, OpenAPI at /api/docs
 ]

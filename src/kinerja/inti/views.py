@@ -1,5 +1,9 @@
+from django.contrib.auth.decorators import login_required
 from django.db import connection
 from django.http import JsonResponse
+from django.shortcuts import render
+
+from kinerja.organisasi.izin import penugasan_aktif
 
 
 def sehat(request):
@@ -8,3 +12,9 @@ def sehat(request):
         cursor.execute("SELECT 1")
         cursor.fetchone()
     return JsonResponse({"status": "sehat", "basis_data": connection.vendor})
+
+
+@login_required
+def beranda(request):
+    """Start page: the units where the user holds a role."""
+    return render(request, "inti/beranda.html", {"penugasan": penugasan_aktif(request.user)})

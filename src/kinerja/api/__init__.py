@@ -1,0 +1,1 @@
+"""JSON API (django-ninja), OpenAPI at /api/docs."""

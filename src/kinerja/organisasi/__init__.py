@@ -1,0 +1,1 @@
+"""Organisations (the unit tree), their yearly profile figures, and who holds which role where."""
