@@ -133,6 +133,8 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = DATA_DIR / "static"
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # whitenoise expects it; collectstatic fills it
+WHITENOISE_USE_FINDERS = DEBUG  # development serves app static files without collectstatic
 MEDIA_ROOT = DATA_DIR / "berkas"  # outside the web root; served only through checked views
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
