@@ -14,5 +14,6 @@ urlpatterns = [
     ),  # dasbor, indikator, PK
     path("isian/", include("kinerja.pengukuran.urls_isian")),  # entry, verification, evidence
     path("pertukaran/", include("kinerja.pertukaran.urls")),  # Excel import/export
+    path("evaluasi/", include("kinerja.evaluasi.urls")),  # SAKIP evaluation and BPK follow-up
     path("api/", include("kinerja.api.urls")),  # django-ninja, OpenAPI at /api/docs
 ]

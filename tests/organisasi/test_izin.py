@@ -29,18 +29,26 @@ def test_operator_hanya_unitnya(p):
     assert dapat_mengisi(p["op_a"], p["kel_a"])
     assert not dapat_mengisi(p["op_a"], p["kel_b"])
     assert not dapat_mengisi(p["op_a"], p["kec"])
-    assert dapat_melihat_draf(p["op_a"], p["kel_a"]) and not dapat_melihat_draf(p["op_a"], p["kel_b"])
+    assert dapat_melihat_draf(p["op_a"], p["kel_a"]) and not dapat_melihat_draf(
+        p["op_a"], p["kel_b"]
+    )
     # verified figures of the units above are readable (the city's dashboard)
     assert dapat_melihat_organisasi(p["op_a"], p["kota"])
     assert not dapat_melihat_organisasi(p["op_a"], p["kel_b"])
 
 
 def test_verifikator_pimpinan_evaluator(p):
-    assert dapat_memverifikasi(p["verif"], p["kel_a"]) and dapat_memverifikasi(p["verif"], p["kel_b"])
+    assert dapat_memverifikasi(p["verif"], p["kel_a"]) and dapat_memverifikasi(
+        p["verif"], p["kel_b"]
+    )
     assert not dapat_memverifikasi(p["verif"], p["kota"])
     assert not dapat_memverifikasi(p["pimpinan"], p["kel_a"])
-    assert dapat_melihat_draf(p["pimpinan"], p["kel_b"]) and not dapat_mengisi(p["pimpinan"], p["kel_b"])
-    assert dapat_mencatat_temuan(p["evaluator"], p["kel_a"]) and not dapat_mencatat_temuan(p["verif"], p["kel_a"])
+    assert dapat_melihat_draf(p["pimpinan"], p["kel_b"]) and not dapat_mengisi(
+        p["pimpinan"], p["kel_b"]
+    )
+    assert dapat_mencatat_temuan(p["evaluator"], p["kel_a"]) and not dapat_mencatat_temuan(
+        p["verif"], p["kel_a"]
+    )
 
 
 def test_tanpa_peran_tidak_melihat_apa_pun(p):
@@ -56,13 +64,19 @@ def test_kunci_setelah_gagal_masuk_berulang(p, client, settings):
     url = reverse("masuk")
     for _ in range(3):
         client.post(url, {"username": "op_a", "password": "salah"}, REMOTE_ADDR="10.0.0.9")
-    jawab = client.post(url, {"username": "op_a", "password": "rahasia-uji-123"}, REMOTE_ADDR="10.0.0.9")
+    jawab = client.post(
+        url, {"username": "op_a", "password": "rahasia-uji-123"}, REMOTE_ADDR="10.0.0.9"
+    )
     assert jawab.status_code == 429
     assert "terkunci" in jawab.content.decode().lower()
 
 
 def test_masuk_berhasil_dan_halaman_butuh_login(p, client):
     assert client.get(reverse("beranda")).status_code == 302
-    jawab = client.post(reverse("masuk"), {"username": "op_a", "password": "rahasia-uji-123"}, REMOTE_ADDR="10.0.0.8")
+    jawab = client.post(
+        reverse("masuk"),
+        {"username": "op_a", "password": "rahasia-uji-123"},
+        REMOTE_ADDR="10.0.0.8",
+    )
     assert jawab.status_code == 302
     assert "Kelurahan A" in client.get(reverse("beranda")).content.decode()
