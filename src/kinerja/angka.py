@@ -53,3 +53,10 @@ def desimal_atau_teks(nilai, dp: int = 2) -> str:
     if x == x.to_integral_value() and abs(x) >= 1_000_000:
         return angka(x, 0)
     return angka(x, dp)
+
+
+def angka_ringkas(nilai, dp_maks: int = 4) -> str:
+    """A value in a sentence: 80 -> '80', 97.46 -> '97,46', 104.0881 -> '104,0881'."""
+    if nilai is None:
+        return "-"
+    return angka(nilai, dp_maks, tetap=False)

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "kinerja.perencanaan",
     "kinerja.pengukuran",
     "kinerja.evaluasi",
+    "kinerja.anggaran",
 ]
 
 MIDDLEWARE = [

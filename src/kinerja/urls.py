@@ -15,5 +15,6 @@ urlpatterns = [
     path("isian/", include("kinerja.pengukuran.urls_isian")),  # entry, verification, evidence
     path("pertukaran/", include("kinerja.pertukaran.urls")),  # Excel import/export
     path("evaluasi/", include("kinerja.evaluasi.urls")),  # SAKIP evaluation and BPK follow-up
+    path("anggaran/", include("kinerja.anggaran.urls")),  # budget and NKA (PMK 22/2021)
     path("api/", include("kinerja.api.urls")),  # django-ninja, OpenAPI at /api/docs
 ]

@@ -1,10 +1,12 @@
 """The Jakarta Pusat 2024 example end to end: the figures and the reviu's findings."""
 
+import os
+import subprocess
+import sys
 from decimal import Decimal
 
 import pytest
 
-from kinerja.cli.utama import main
 from kinerja.contoh.perhitungan import hitung_nka_terkoreksi, semua_bagian, temuan_reviu
 
 
@@ -78,8 +80,20 @@ def test_semua_tabel_terisi():
     assert len(t31.baris) == 44
 
 
-def test_demo_mencetak_tabel_dan_temuan(capsys):
-    assert main(["demo", "--no-serve"]) == 0
-    out = capsys.readouterr().out
+def test_demo_mencetak_tabel_dan_temuan(tmp_path):
+    """`kinerja demo --no-serve` as a new user runs it: a fresh SQLite database, the example
+    loaded, the engine tables and the reviu printed, exit 0."""
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    env["KINERJA_DATA_DIR"] = str(tmp_path)
+    proses = subprocess.run(
+        [sys.executable, "-m", "kinerja.cli.utama", "demo", "--no-serve"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=env,
+    )
+    assert proses.returncode == 0, proses.stderr[-2000:]
+    out = proses.stdout
     assert "Tabel 16" in out and "DAFTAR TEMUAN REVIU" in out
     assert "104,18" in out and "81,12" in out and "94,99" in out and "97,52" in out
+    assert "operator.cideng" in out

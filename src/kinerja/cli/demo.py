@@ -1,12 +1,18 @@
-"""`kinerja demo`: the Jakarta Pusat 2024 figures computed by the engine, then the reviu.
+"""`kinerja demo`: the Jakarta Pusat 2024 example, end to end.
 
-Prints every table as readable Indonesian text and ends with the list of published figures
-the data contradicts. Later stages add loading the web application and building the LKIP.
+Migrates the database (SQLite in ./var unless DATABASE_URL is set), loads the transcribed
+example (`kinerja.contoh.muat`), creates one demo account per role, prints the engine's
+tables and the reviu, then serves the web application with gunicorn on 127.0.0.1.
+`--no-serve` does everything except serving.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import secrets
+import subprocess
+import sys
 
 from kinerja import angka as fmt
 from kinerja.contoh import jakarta_pusat_2024 as jp
@@ -41,13 +47,146 @@ def tambah_parser(sub) -> None:
     p.add_argument(
         "--no-serve",
         action="store_true",
-        help="jangan jalankan server web (belum ada di tahap ini)",
+        help="siapkan basis data, akun dan ringkasan, lalu keluar tanpa menjalankan server web",
     )
+    p.add_argument("--port", type=int, default=8000, help="port server web (bawaan 8000)")
     p.set_defaults(fungsi=utama)
 
 
+# One account per role: (username, role, organisation slug, jabatan).
+AKUN_DEMO = (
+    ("operator.cideng", "operator", "jakarta-pusat-kel-cideng", "Operator Kelurahan Cideng"),
+    (
+        "verifikator.gambir",
+        "verifikator",
+        "jakarta-pusat-kec-gambir",
+        "Verifikator Kecamatan Gambir",
+    ),
+    ("pimpinan.jakpus", "pimpinan", "jakarta-pusat", "Walikota Kota Administrasi Jakarta Pusat"),
+    ("evaluator.dki", "evaluator", "dki-jakarta", "Evaluator Inspektorat Provinsi DKI Jakarta"),
+    ("admin.jakpus", "admin", "jakarta-pusat", "Admin Kinerja Jakarta Pusat"),
+)
+SANDI_DEMO = "demo-kinerja-2024"
+
+
+def _siapkan_django() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kinerja.settings")
+    import django
+
+    django.setup()
+
+
+def _sandi_tetap_boleh() -> bool:
+    """The well-known demo password only on a development or throw-away (default SQLite) setup."""
+    from django.conf import settings
+
+    return settings.DEBUG or not os.environ.get("DATABASE_URL", "").strip()
+
+
+def buat_akun_demo() -> tuple[list[tuple[str, str, str, str]], str]:
+    """Create (or reset) the demo accounts; returns rows for the table and the password."""
+    from django.contrib.auth import get_user_model
+    from django.db import transaction
+
+    from kinerja.organisasi.models import Organisasi, Penugasan
+
+    sandi = SANDI_DEMO if _sandi_tetap_boleh() else secrets.token_urlsafe(12)
+    User = get_user_model()
+    baris = []
+    with transaction.atomic():
+        for username, peran, slug, jabatan in AKUN_DEMO:
+            org = Organisasi.objects.get(slug=slug)
+            user, _ = User.objects.get_or_create(username=username)
+            user.set_password(sandi)
+            user.is_staff = peran == "admin"
+            user.save()
+            Penugasan.objects.update_or_create(
+                pengguna=user,
+                organisasi=org,
+                peran=peran,
+                defaults={"jabatan": jabatan, "aktif": True},
+            )
+            baris.append((username, peran, org.nama, jabatan))
+    return baris, sandi
+
+
+def tulis_akun(baris, sandi: str) -> str:
+    lebar = [
+        max(len(str(r[i])) for r in [("Pengguna", "Peran", "Unit", "")] + baris) for i in range(3)
+    ]
+    keluar = ["AKUN DEMO (kata sandi sama untuk semua akun)", "=" * 72]
+    keluar.append(f"{'Pengguna':<{lebar[0]}}  {'Peran':<{lebar[1]}}  Unit")
+    keluar.append(f"{'-' * lebar[0]}  {'-' * lebar[1]}  {'-' * lebar[2]}")
+    for username, peran, unit, _ in baris:
+        keluar.append(f"{username:<{lebar[0]}}  {peran:<{lebar[1]}}  {unit}")
+    keluar.append(f"Kata sandi: {sandi}")
+    if sandi != SANDI_DEMO:
+        keluar.append("(dibuat acak untuk basis data ini; hanya dicetak sekali, simpan sekarang)")
+    return "\n".join(keluar)
+
+
+def ringkasan_basis_data() -> str:
+    """What the dashboard selector computes from the loaded rows (not from the Python inputs)."""
+    from kinerja.organisasi.models import Organisasi
+    from kinerja.pengukuran.pemilih import dasbor
+
+    d = dasbor(Organisasi.objects.get(slug=jp.SLUG), jp.TAHUN)
+    rekap = ", ".join(f"{k} {v}" for k, v in d.rekap.items() if v)
+    baris = [
+        f"DASBOR DARI BASIS DATA: {len(d.baris)} indikator PK {jp.TAHUN}, {len(d.sasaran)} sasaran; {rekap}",
+    ]
+    for t in d.temuan:
+        baris.append(
+            f"  reviu: {t.uraian}: terbit {fmt.desimal_atau_teks(t.terbit)}, data {fmt.desimal_atau_teks(t.hitung)} [{t.sumber}]"
+        )
+    for p in d.peringatan:
+        baris.append(f"  peringatan: {p}")
+    return "\n".join(baris)
+
+
+def siapkan_basis_data() -> dict:
+    from django.core.management import call_command
+
+    from kinerja.contoh.muat import muat_contoh
+
+    call_command("migrate", interactive=False, verbosity=0)
+    return muat_contoh(jp.SLUG)
+
+
+def layani(port: int) -> int:
+    from django.core.management import call_command
+
+    call_command("collectstatic", interactive=False, verbosity=0)
+    print(f"\nKinerja berjalan di http://127.0.0.1:{port}/  (Ctrl+C untuk berhenti)", flush=True)
+    perintah = [
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "kinerja.wsgi:application",
+        "--bind",
+        f"127.0.0.1:{port}",
+        "--workers",
+        "2",
+        "--access-logfile",
+        "-",
+    ]
+    try:
+        return subprocess.call(perintah, env={**os.environ})
+    except KeyboardInterrupt:
+        return 0
+
+
 def utama(args: argparse.Namespace) -> int:
+    _siapkan_django()
+    jumlah = siapkan_basis_data()
+    akun, sandi = buat_akun_demo()
     print(f"KINERJA - {jp.ORGANISASI}, tahun {jp.TAHUN}")
+    print(
+        f"Contoh dimuat ke basis data: {jumlah['organisasi']} unit organisasi, {jumlah['indikator']} indikator, "
+        f"{jumlah['realisasi']} realisasi terverifikasi ({jumlah['baru']} baris baru, {jumlah['diubah']} diubah).\n"
+    )
+    print(tulis_akun(akun, sandi))
+    print()
     print(
         "Semua angka dihitung ulang oleh mesin rumus dari data masukan laporan; kolom 'terbit' adalah angka di LKIP.\n"
     )
@@ -59,4 +198,8 @@ def utama(args: argparse.Namespace) -> int:
             print()
     print()
     print(tulis_reviu(temuan_reviu(bagian)))
-    return 0
+    print()
+    print(ringkasan_basis_data())
+    if getattr(args, "no_serve", False):
+        return 0
+    return layani(args.port)

@@ -16,6 +16,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 
+from kinerja.angka import angka_ringkas
 from kinerja.organisasi.izin import dapat_memverifikasi, dapat_mengisi
 from kinerja.pengukuran.models import (
     AksiRealisasi,
@@ -191,8 +192,8 @@ def _periksa_penjelasan(realisasi: Realisasi) -> None:
         if turun:
             raise ValidationError(
                 {
-                    "penjelasan": f"Realisasi {realisasi.nilai.normalize()} lebih buruk daripada periode sebelumnya "
-                    f"({sebelumnya.nilai.normalize()}, {sebelumnya.label_periode}): jelaskan penyebabnya."
+                    "penjelasan": f"Realisasi {angka_ringkas(realisasi.nilai)} lebih buruk daripada periode sebelumnya "
+                    f"({angka_ringkas(sebelumnya.nilai)}, {sebelumnya.label_periode}): jelaskan penyebabnya."
                 }
             )
 

@@ -11,6 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from kinerja.angka import angka_ringkas
 from kinerja.organisasi.models import Organisasi
 from kinerja.pengukuran.models import AngkaTerbit, NilaiPembanding, Realisasi, StatusRealisasi
 from kinerja.perencanaan.models import (
@@ -237,8 +238,8 @@ def peringatan_target(organisasi: Organisasi, tahun: int, baris: list[BarisCapai
         )
         if lebih_rendah:
             pesan.append(
-                f"Target {tahun} '{b.indikator.nama}' ({b.target.normalize()}) lebih rendah daripada "
-                f"realisasi {tahun - 1} ({r.nilai.normalize()})."
+                f"Target {tahun} '{b.indikator.nama}' ({angka_ringkas(b.target)}) lebih rendah daripada "
+                f"realisasi {tahun - 1} ({angka_ringkas(r.nilai)})."
             )
     return pesan
 

@@ -1,0 +1,275 @@
+"""The JSON API (django-ninja): reads for organisations, indicators, realisasi and capaian,
+and one write, a realisasi, through the same services as the pages.
+
+Authentication is the Django session (log in at /masuk/); unsafe methods also need the CSRF
+token in the `X-CSRFToken` header (the `csrftoken` cookie's value). Anonymous requests get
+401. A unit the user may not see answers 404, exactly like a unit that does not exist, so
+slugs cannot be probed.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from ninja import NinjaAPI, Query
+from ninja.errors import AuthenticationError, HttpError
+from ninja.security import django_auth
+
+from kinerja.api import skema
+from kinerja.api.pemilih import organisasi_terlihat
+from kinerja.organisasi.models import Organisasi
+from kinerja.pengukuran.layanan import realisasi_ajukan, realisasi_simpan
+from kinerja.pengukuran.models import Realisasi, StatusRealisasi
+from kinerja.pengukuran.pemilih import dasbor, pk_organisasi
+from kinerja.perencanaan.models import ButirPK, Indikator
+from kinerja.rumus.bilangan import bulat, teks
+
+api = NinjaAPI(
+    title="Kinerja API",
+    version="1",
+    urls_namespace="api",
+    auth=django_auth,
+    description=__doc__,
+)
+
+
+# --- errors -------------------------------------------------------------------------------
+
+
+@api.exception_handler(AuthenticationError)
+def _belum_masuk(request, exc):
+    return api.create_response(
+        request, {"detail": "Belum masuk: masuk lewat /masuk/ (sesi Django)."}, status=401
+    )
+
+
+@api.exception_handler(PermissionDenied)
+def _ditolak(request, exc):
+    return api.create_response(request, {"detail": str(exc) or "Anda tidak berwenang."}, status=403)
+
+
+@api.exception_handler(ValidationError)
+def _tidak_valid(request, exc):
+    galat = exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages}
+    detail = "; ".join(
+        f"{k}: {' '.join(v)}" if k != "__all__" else " ".join(v) for k, v in galat.items()
+    )
+    return api.create_response(request, {"detail": detail, "galat": galat}, status=422)
+
+
+# --- helpers ------------------------------------------------------------------------------
+
+
+def _d(x: Decimal | None, dp: int | None = None) -> str | None:
+    if x is None:
+        return None
+    return format(bulat(x, dp), "f") if dp is not None else teks(x)
+
+
+def _organisasi(request, slug: str) -> Organisasi:
+    org = Organisasi.objects.filter(slug=slug).select_related("induk").first()
+    if org is None or not request.user.has_perm("organisasi.lihat", org):
+        raise HttpError(404, f"Organisasi '{slug}' tidak ditemukan.")
+    return org
+
+
+def _org_out(o: Organisasi) -> dict:
+    return {
+        "slug": o.slug,
+        "nama": o.nama,
+        "jenis": o.jenis,
+        "kode": o.kode,
+        "induk": o.induk.slug if o.induk_id else None,
+    }
+
+
+def _realisasi_out(r: Realisasi) -> dict:
+    return {
+        "id": r.pk,
+        "indikator_id": r.indikator_id,
+        "tahun": r.tahun,
+        "jenis_periode": r.jenis_periode,
+        "ke": r.ke,
+        "periode": r.label_periode,
+        "nilai": _d(r.nilai),
+        "nilai_teks": r.nilai_teks,
+        "pembilang": _d(r.pembilang),
+        "penyebut": _d(r.penyebut),
+        "penjelasan": r.penjelasan,
+        "status": r.status,
+    }
+
+
+# --- endpoints ----------------------------------------------------------------------------
+
+
+@api.get("/organisasi", response=list[skema.OrganisasiOut], tags=["organisasi"])
+def daftar_organisasi(request):
+    """Units the user may see."""
+    return [_org_out(o) for o in organisasi_terlihat(request.user)]
+
+
+@api.get(
+    "/organisasi/{slug}",
+    response={200: skema.OrganisasiOut, 404: skema.Galat},
+    tags=["organisasi"],
+)
+def rincian_organisasi(request, slug: str):
+    return _org_out(_organisasi(request, slug))
+
+
+@api.get(
+    "/organisasi/{slug}/{tahun}/indikator",
+    response={200: list[skema.IndikatorOut], 404: skema.Galat},
+    tags=["perencanaan"],
+)
+def indikator(request, slug: str, tahun: int):
+    """Every indicator of the unit with its target in that year's PK (null when not in the PK)."""
+    org = _organisasi(request, slug)
+    pk = pk_organisasi(org, tahun)
+    butir = {b.indikator_id: b for b in ButirPK.objects.filter(pk_dokumen=pk)} if pk else {}
+    hasil = []
+    for i in (
+        Indikator.objects.filter(organisasi=org)
+        .select_related("sasaran")
+        .order_by("sasaran__nomor", "urutan", "pk")
+    ):
+        b = butir.get(i.pk)
+        hasil.append(
+            {
+                "id": i.pk,
+                "kode": i.kode,
+                "nama": i.nama,
+                "sasaran_nomor": i.sasaran.nomor,
+                "sasaran": i.sasaran.uraian,
+                "satuan": i.satuan,
+                "polaritas": i.polaritas,
+                "frekuensi": i.frekuensi,
+                "cara_agregasi": i.cara_agregasi,
+                "jenis_target": i.jenis_target,
+                "rasio": i.rasio,
+                "iku": i.iku,
+                "definisi_operasional": i.definisi_operasional,
+                "dalam_pk": b is not None,
+                "target": _d(b.target) if b else None,
+                "target_bawah": _d(b.target_bawah) if b else None,
+                "target_atas": _d(b.target_atas) if b else None,
+                "target_teks": b.target_teks if b else "",
+            }
+        )
+    return hasil
+
+
+@api.get(
+    "/organisasi/{slug}/{tahun}/realisasi",
+    response={200: list[skema.RealisasiOut], 404: skema.Galat},
+    tags=["pengukuran"],
+)
+def daftar_realisasi(request, slug: str, tahun: int):
+    """Realisasi rows of the year; drafts and submitted rows only with `organisasi.lihat_draf`."""
+    org = _organisasi(request, slug)
+    qs = Realisasi.objects.filter(organisasi=org, tahun=tahun).order_by(
+        "indikator__sasaran__nomor", "indikator__urutan", "indikator_id", "jenis_periode", "ke"
+    )
+    if not request.user.has_perm("organisasi.lihat_draf", org):
+        qs = qs.filter(status=StatusRealisasi.DIVERIFIKASI)
+    return [_realisasi_out(r) for r in qs]
+
+
+@api.get(
+    "/organisasi/{slug}/{tahun}/capaian",
+    response={200: skema.CapaianOut, 404: skema.Galat},
+    tags=["pengukuran"],
+)
+def capaian(request, slug: str, tahun: int, dp: Query[int | None] = None):
+    """Capaian, predikat, sasaran means, predikat counts and reviu findings, as computed by the
+    engine (`dasbor`). Values are unrounded unless `dp` asks for rounding half up. Without
+    `organisasi.lihat_draf` only verified realisasi count."""
+    org = _organisasi(request, slug)
+    if dp is not None and not 0 <= dp <= 10:
+        raise ValidationError({"dp": "dp harus 0-10."})
+    terverifikasi = not request.user.has_perm("organisasi.lihat_draf", org)
+    d = dasbor(org, tahun, hanya_terverifikasi=terverifikasi)
+    return {
+        "organisasi": org.slug,
+        "tahun": tahun,
+        "hanya_terverifikasi": terverifikasi,
+        "indikator": [
+            {
+                "indikator_id": b.indikator.pk,
+                "kode": b.indikator.kode,
+                "nama": b.indikator.nama,
+                "sasaran_nomor": b.sasaran.nomor,
+                "satuan": b.indikator.satuan,
+                "target": _d(b.target),
+                "target_teks": b.target_teks,
+                "realisasi": _d(b.realisasi),
+                "realisasi_teks": b.realisasi_teks,
+                "capaian": _d(b.hasil.capaian, dp) if b.hasil else None,
+                "capaian_terbatas": _d(b.hasil.capaian_terbatas, dp) if b.hasil else None,
+                "predikat": b.hasil.predikat if b.hasil else "",
+                "rumus": b.hasil.rumus if b.hasil else "",
+                "status": b.status,
+            }
+            for b in d.baris
+        ],
+        "sasaran": [
+            {
+                "nomor": s.sasaran.nomor,
+                "uraian": s.sasaran.uraian,
+                "capaian": _d(s.hasil.capaian, dp),
+                "predikat": s.hasil.predikat,
+                "jumlah_indikator": s.hasil.jumlah_indikator,
+                "indikator_tanpa_data": s.hasil.indikator_tanpa_data,
+                "rumus": s.hasil.rumus,
+            }
+            for s in d.sasaran
+        ],
+        "rekap_predikat": d.rekap,
+        "temuan": [
+            {
+                "kode": t.kode,
+                "uraian": t.uraian,
+                "sumber": t.sumber,
+                "terbit": t.terbit,
+                "hitung": t.hitung,
+                "selisih": _d(t.selisih),
+                "rumus": t.rumus,
+                "catatan": t.catatan,
+            }
+            for t in d.temuan
+        ],
+        "peringatan": d.peringatan,
+    }
+
+
+@api.post(
+    "/realisasi",
+    response={200: skema.RealisasiOut, 403: skema.Galat, 404: skema.Galat, 422: skema.Galat},
+    tags=["pengukuran"],
+)
+def simpan_realisasi(request, data: skema.RealisasiIn):
+    """Create or change a realisasi (draft or returned only), optionally submit it; both or
+    neither happen. Needs `organisasi.isi_realisasi`; a verified row is locked (422)."""
+    ind = Indikator.objects.select_related("organisasi").filter(pk=data.indikator_id).first()
+    if ind is None or not request.user.has_perm("organisasi.lihat", ind.organisasi):
+        raise HttpError(404, f"Indikator {data.indikator_id} tidak ditemukan.")
+    with transaction.atomic():
+        r = realisasi_simpan(
+            indikator=ind,
+            tahun=data.tahun,
+            jenis_periode=data.jenis_periode,
+            ke=data.ke,
+            aktor=request.user,
+            nilai=data.nilai,
+            nilai_teks=data.nilai_teks,
+            pembilang=data.pembilang,
+            penyebut=data.penyebut,
+            penjelasan=data.penjelasan,
+            alasan="API",
+        )
+        if data.ajukan:
+            r = realisasi_ajukan(realisasi=r, aktor=request.user)
+    return _realisasi_out(r)

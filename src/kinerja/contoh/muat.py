@@ -1,0 +1,498 @@
+"""Load a transcribed example (JSON fixtures in `contoh/data/<slug>/`) into the database.
+
+`muat_contoh(slug="jakarta-pusat")` is a service: one transaction, idempotent (every row is
+found by its natural key and written only when a value differs, so a second run changes
+nothing and adds no history rows). Database ids are never stored in the fixtures; they are
+resolved here from natural keys (organisation slug, sasaran number, indicator code).
+
+Realisasi are published, already verified figures: they enter with status `diverifikasi`
+and an append-only `PeristiwaRealisasi` with aksi "impor" naming the source table, so the
+audit trail shows where every number came from.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+from django.db import transaction
+
+from kinerja.evaluasi.models import (
+    EvaluasiSakip,
+    NilaiKomponenEvaluasi,
+    TemuanEvaluasi,
+    TindakLanjutBPK,
+)
+from kinerja.organisasi.models import Organisasi, StatistikUnit
+from kinerja.pengukuran.models import (
+    AksiRealisasi,
+    AngkaTerbit,
+    NilaiPembanding,
+    PeristiwaRealisasi,
+    Realisasi,
+    StatusRealisasi,
+)
+from kinerja.perencanaan.models import (
+    ButirPK,
+    Indikator,
+    IndikatorKeluaran,
+    PerjanjianKinerja,
+    PerubahanTarget,
+    ProgramAnggaran,
+    RencanaAksi,
+    Renstra,
+    RevisiPK,
+    Sasaran,
+    TargetRenstra,
+    TingkatAnggaran,
+    Tujuan,
+)
+
+DATA = Path(__file__).parent / "data"
+
+
+class ContohTidakDikenal(ValueError):
+    pass
+
+
+def _dec(x) -> Decimal | None:
+    """Numbers in the fixtures are strings; never let a float through."""
+    if x is None or x == "":
+        return None
+    if isinstance(x, float):
+        raise TypeError(f"angka {x!r} harus ditulis sebagai teks, bukan float")
+    return Decimal(str(x))
+
+
+def _sama(lama, baru) -> bool:
+    if isinstance(lama, Decimal) or isinstance(baru, Decimal):
+        if lama is None or baru is None:
+            return lama is None and baru is None
+        return Decimal(lama) == Decimal(baru)
+    return lama == baru
+
+
+class _Pemuat:
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.jumlah: Counter = Counter()
+        self.baru: Counter = Counter()
+        self.diubah: Counter = Counter()
+        self.org: dict[str, Organisasi] = {}
+        self.sasaran: dict[tuple[str, int], Sasaran] = {}
+        self.indikator: dict[tuple[str, str], Indikator] = {}
+
+    def baca(self, nama: str) -> dict:
+        with open(self.folder / nama, encoding="utf-8") as f:
+            return json.load(f)
+
+    def simpan(self, model, kunci: dict, nilai: dict, *, label: str | None = None):
+        """get-or-create by natural key; save only when a value differs (no empty history rows)."""
+        label = label or model._meta.model_name
+        self.jumlah[label] += 1
+        obj = model.objects.filter(**kunci).first()
+        if obj is None:
+            obj = model(**kunci, **nilai)
+            obj._change_reason = "dimuat dari contoh"
+            obj.save()
+            self.baru[label] += 1
+            return obj
+        beda = {k: v for k, v in nilai.items() if not _sama(getattr(obj, k), v)}
+        if beda:
+            for k, v in beda.items():
+                setattr(obj, k, v)
+            obj._change_reason = "diperbarui dari contoh"
+            obj.save()
+            self.diubah[label] += 1
+        return obj
+
+    # --- organisasi -----------------------------------------------------------------------
+
+    def organisasi(self):
+        for o in self.baca("organisasi.json")["organisasi"]:
+            self.org[o["slug"]] = self.simpan(
+                Organisasi,
+                {"slug": o["slug"]},
+                {
+                    "nama": o["nama"],
+                    "jenis": o["jenis"],
+                    "induk": self.org[o["induk"]] if o.get("induk") else None,
+                    "koordinator": self.org[o["koordinator"]] if o.get("koordinator") else None,
+                    "alamat": o.get("alamat", ""),
+                    "urutan": o.get("urutan", 0),
+                },
+            )
+        for s in self.baca("statistik.json")["statistik"]:
+            self.simpan(
+                StatistikUnit,
+                {
+                    "organisasi": self.org[s["organisasi"]],
+                    "tahun": s["tahun"],
+                    "kategori": s["kategori"],
+                    "butir": s["butir"],
+                },
+                {"nilai": _dec(s["nilai"]), "satuan": s["satuan"], "sumber": s["sumber"]},
+            )
+
+    # --- perencanaan ------------------------------------------------------------------------
+
+    def perencanaan(self):
+        data = self.baca("perencanaan.json")
+        r = data["renstra"]
+        renstra = self.simpan(
+            Renstra,
+            {"organisasi": self.org[r["organisasi"]], "tahun_awal": r["tahun_awal"]},
+            {
+                "nama": r["nama"],
+                "tahun_akhir": r["tahun_akhir"],
+                "acuan_rpd": r["acuan_rpd"],
+                "dasar_hukum": r.get("dasar_hukum", ""),
+            },
+        )
+        tujuan = {}
+        for t in r["tujuan"]:
+            tujuan[t["urutan"]] = self.simpan(
+                Tujuan,
+                {"renstra": renstra, "kode": t["kode"]},
+                {"uraian": t["uraian"], "urutan": t["urutan"]},
+            )
+        for s in data["sasaran"]:
+            org = self.org[s["organisasi"]]
+            induk = self.sasaran[tuple(s["induk"])] if s.get("induk") else None
+            self.sasaran[(s["organisasi"], s["nomor"])] = self.simpan(
+                Sasaran,
+                {"organisasi": org, "nomor": s["nomor"]},
+                {
+                    "kelompok": s["kelompok"],
+                    "uraian": s["uraian"],
+                    "renstra": renstra if s.get("renstra") else None,
+                    "tujuan": tujuan.get(s.get("tujuan")),
+                    "induk": induk,
+                },
+            )
+        for i in data["indikator"]:
+            self.indikator[(i["organisasi"], i["kode"])] = self.simpan(
+                Indikator,
+                {"organisasi": self.org[i["organisasi"]], "kode": i["kode"]},
+                {
+                    "sasaran": self.sasaran[(i["organisasi"], i["sasaran"])],
+                    "nama": i["nama"],
+                    "satuan": i.get("satuan", ""),
+                    "polaritas": i["polaritas"],
+                    "jenis_target": i["jenis_target"],
+                    "skala_ordinal": i.get("skala_ordinal", ""),
+                    "frekuensi": i["frekuensi"],
+                    "cara_agregasi": i["cara_agregasi"],
+                    "definisi_operasional": i.get("definisi_operasional", ""),
+                    "sumber_data": i.get("sumber_data", ""),
+                    "iku": i.get("iku", False),
+                    "urutan": i.get("urutan", 0),
+                },
+            )
+        for t in r["target"]:
+            self.simpan(
+                TargetRenstra,
+                {
+                    "indikator": self.ind(r["organisasi"], t["indikator"]),
+                    "tahun": t["tahun"],
+                    "sumber": t["sumber"],
+                },
+                {"nilai": _dec(t["nilai"])},
+            )
+
+    def ind(self, org: str, kode: str) -> Indikator:
+        return self.indikator[(org, kode)]
+
+    def perjanjian_kinerja(self):
+        for p in self.baca("perjanjian_kinerja.json")["perjanjian_kinerja"]:
+            pk = self.simpan(
+                PerjanjianKinerja,
+                {"organisasi": self.org[p["organisasi"]], "tahun": p["tahun"]},
+                {
+                    "pihak_pertama_jabatan": p["pihak_pertama_jabatan"],
+                    "pihak_kedua_jabatan": p.get("pihak_kedua_jabatan", ""),
+                    "tempat": p.get("tempat", ""),
+                },
+            )
+            # The current target is the last revision's; the fixture lists the original one.
+            terkini = {
+                u["indikator"]: u["target_baru"]
+                for rev in p.get("revisi", [])
+                for u in rev["perubahan"]
+            }
+            butir = {}
+            for b in p["butir"]:
+                butir[b["indikator"]] = self.simpan(
+                    ButirPK,
+                    {"pk_dokumen": pk, "indikator": self.ind(p["organisasi"], b["indikator"])},
+                    {
+                        "target": _dec(terkini.get(b["indikator"], b.get("target"))),
+                        "target_teks": b.get("target_teks", ""),
+                        "urutan": b.get("urutan", 0),
+                    },
+                )
+            for rev in p.get("revisi", []):
+                revisi = self.simpan(
+                    RevisiPK,
+                    {"pk_dokumen": pk, "nomor": rev["nomor"]},
+                    {"dasar_hukum": rev["dasar_hukum"], "alasan": rev["alasan"]},
+                )
+                for u in rev["perubahan"]:
+                    self.simpan(
+                        PerubahanTarget,
+                        {"revisi": revisi, "butir": butir[u["indikator"]]},
+                        {
+                            "target_lama": _dec(u["target_lama"]),
+                            "target_baru": _dec(u["target_baru"]),
+                        },
+                    )
+
+    # --- pengukuran -------------------------------------------------------------------------
+
+    def realisasi(self):
+        for r in self.baca("realisasi.json")["realisasi"]:
+            self._impor_realisasi(r)
+
+    def _impor_realisasi(self, r: dict) -> Realisasi:
+        """A published, verified figure: status set here explicitly and an "impor" event
+        recorded (with old and new values when a reload changes it)."""
+        self.jumlah["realisasi"] += 1
+        indikator = self.ind(r["organisasi"], r["indikator"])
+        kunci = {
+            "indikator": indikator,
+            "tahun": r["tahun"],
+            "jenis_periode": r["jenis_periode"],
+            "ke": r["ke"],
+        }
+        nilai = {
+            "nilai": _dec(r["nilai"]),
+            "nilai_teks": r.get("nilai_teks", ""),
+            "sumber": r["sumber"],
+            "penjelasan": r.get("penjelasan", ""),
+        }
+        obj = Realisasi.objects.filter(**kunci).first()
+        if obj is None:
+            obj = Realisasi(organisasi=indikator.organisasi, **kunci, **nilai)
+            dari, perubahan = (
+                "",
+                {k: [None, _teks(v)] for k, v in nilai.items() if v not in ("", None)},
+            )
+            self.baru["realisasi"] += 1
+        else:
+            perubahan = {
+                k: [_teks(getattr(obj, k)), _teks(v)]
+                for k, v in nilai.items()
+                if not _sama(getattr(obj, k), v)
+            }
+            if not perubahan and obj.status == StatusRealisasi.DIVERIFIKASI:
+                return obj
+            dari = obj.status
+            for k, v in nilai.items():
+                setattr(obj, k, v)
+            self.diubah["realisasi"] += 1
+        obj.status = StatusRealisasi.DIVERIFIKASI
+        obj._change_reason = f"impor {r['sumber']}"
+        obj.save()
+        PeristiwaRealisasi.objects.create(
+            realisasi=obj,
+            aksi=AksiRealisasi.IMPOR,
+            dari_status=dari,
+            ke_status=obj.status,
+            aktor=None,
+            alasan=f"Dimuat dari {r['sumber']} (angka terbit, dianggap terverifikasi).",
+            perubahan=perubahan,
+        )
+        return obj
+
+    def pembanding(self):
+        for p in self.baca("pembanding.json")["nilai_pembanding"]:
+            self.simpan(
+                NilaiPembanding,
+                {
+                    "indikator": self.ind(p.get("organisasi", self.kota), p["indikator"]),
+                    "tahun": p["tahun"],
+                    "nama": p["nama"],
+                },
+                {
+                    "nilai": _dec(p["nilai"]),
+                    "standar_nasional": p["standar_nasional"],
+                    "organisasi_pembanding": self.org.get(p.get("organisasi_pembanding") or ""),
+                    "sumber": p["sumber"],
+                    "urutan": p["urutan"],
+                },
+            )
+
+    def angka_terbit(self):
+        for a in self.baca("angka_terbit.json")["angka_terbit"]:
+            slug = a.get("organisasi", self.kota)
+            if "indikator" in a:
+                ref = self.ind(slug, a["indikator"]).pk
+            elif "sasaran" in a:
+                ref = self.sasaran[(slug, a["sasaran"])].pk
+            else:
+                ref = None
+            kunci = a["jenis"] if ref is None else f"{a['jenis']}:{ref}"
+            if a.get("akhiran"):
+                kunci += f":{a['akhiran']}"
+            self.simpan(
+                AngkaTerbit,
+                {"organisasi": self.org[slug], "tahun": a["tahun"], "kunci": kunci},
+                {
+                    "uraian": a["uraian"][:300],
+                    "sumber": a["sumber"][:120],
+                    "nilai": _dec(a.get("nilai")),
+                    "nilai_teks": a.get("nilai_teks", ""),
+                },
+            )
+
+    # --- anggaran, rencana aksi, evaluasi ---------------------------------------------------
+
+    def anggaran(self):
+        data = self.baca("anggaran.json")
+        org, tahun = self.org[data["organisasi"]], data["tahun"]
+        for p in data["program"]:
+            program = self.simpan(
+                ProgramAnggaran,
+                {
+                    "organisasi": org,
+                    "tahun": tahun,
+                    "tingkat": TingkatAnggaran.PROGRAM,
+                    "induk": None,
+                    "nama": p["nama"],
+                },
+                {"pagu_awal": _dec(p["pagu_awal"]), "pagu": _dec(p["pagu"]), "urutan": p["urutan"]},
+            )
+            sasaran = [self.sasaran[(data["organisasi"], n)] for n in p["sasaran"]]
+            if set(program.sasaran.all()) != set(sasaran):
+                program.sasaran.set(sasaran)
+            self._keluaran(program, p["indikator_keluaran"])
+            for k in p["kegiatan"]:
+                kegiatan = self.simpan(
+                    ProgramAnggaran,
+                    {
+                        "organisasi": org,
+                        "tahun": tahun,
+                        "tingkat": TingkatAnggaran.KEGIATAN,
+                        "induk": program,
+                        "nama": k["nama"],
+                    },
+                    {"pagu_awal": Decimal(0), "pagu": _dec(k["pagu"]), "urutan": k["urutan"]},
+                )
+                self._keluaran(kegiatan, k["indikator_keluaran"])
+
+    def _keluaran(self, program, daftar):
+        for u, ik in enumerate(daftar, start=1):
+            self.simpan(
+                IndikatorKeluaran,
+                {"program": program, "nama": ik["nama"]},
+                {
+                    "output": ik.get("output", ""),
+                    "satuan": ik.get("satuan", ""),
+                    "target": _dec(ik.get("target")),
+                    "realisasi": _dec(ik.get("realisasi")),
+                    "urutan": u,
+                },
+            )
+
+    def rencana_aksi(self):
+        for r in self.baca("rencana_aksi.json")["rencana_aksi"]:
+            pj = self.org.get(r.get("penanggung_jawab") or "")
+            instansi = r.get("instansi_terkait", "")
+            if pj is None and r.get("penanggung_jawab_teks"):
+                instansi = f"Penanggung jawab: {r['penanggung_jawab_teks']}" + (
+                    f"; terkait: {instansi}" if instansi else ""
+                )
+            self.simpan(
+                RencanaAksi,
+                {"organisasi": self.org[self.kota], "tahun": r["tahun"], "uraian": r["uraian"]},
+                {
+                    "indikator": self.ind(self.kota, r["indikator"])
+                    if r.get("indikator")
+                    else None,
+                    "penanggung_jawab": pj,
+                    "instansi_terkait": instansi[:300],
+                    "kriteria_keberhasilan": r.get("kriteria_keberhasilan", ""),
+                    "target_teks": r.get("target_teks", "")[:200],
+                    "bulan": r.get("bulan", []),
+                },
+            )
+
+    def evaluasi(self):
+        data = self.baca("evaluasi.json")
+        org = self.org[self.kota]
+        for e in data["evaluasi_sakip"]:
+            ev = self.simpan(
+                EvaluasiSakip,
+                {"organisasi": org, "tahun_dievaluasi": e["tahun_dievaluasi"]},
+                {
+                    "evaluator": e["evaluator"],
+                    "nomor_surat": e["nomor_surat"],
+                    "tanggal_surat": date.fromisoformat(e["tanggal_surat"]),
+                },
+            )
+            for u, k in enumerate(e["komponen"], start=1):
+                self.simpan(
+                    NilaiKomponenEvaluasi,
+                    {"evaluasi": ev, "nama": k["nama"]},
+                    {"nilai": _dec(k["nilai"]), "urutan": u},
+                )
+            for u, t in enumerate(e["temuan"], start=1):
+                self.simpan(
+                    TemuanEvaluasi,
+                    {"evaluasi": ev, "urutan": u},
+                    {
+                        "komponen": t["komponen"],
+                        "temuan": t["temuan"],
+                        "rekomendasi": t["rekomendasi"],
+                        "tindak_lanjut": t["tindak_lanjut"],
+                        "status": t["status"],
+                    },
+                )
+        for b in data["tindak_lanjut_bpk"]:
+            self.simpan(
+                TindakLanjutBPK,
+                {"organisasi": org, "tahun_pemeriksaan": b["tahun_pemeriksaan"]},
+                {
+                    "jumlah_temuan": b["jumlah_temuan"],
+                    "selesai": b["selesai"],
+                    "keterangan": b["keterangan"],
+                },
+            )
+
+
+def _teks(x) -> str | None:
+    if x is None:
+        return None
+    if isinstance(x, Decimal):
+        return format(x.normalize(), "f")
+    return str(x)
+
+
+@transaction.atomic
+def muat_contoh(slug: str = "jakarta-pusat") -> dict:
+    """Load (or refresh) the example `slug`; returns counts per kind of record.
+
+    `jumlah` = rows in the fixtures, `baru` = created now, `diubah` = changed now (both 0
+    on a second run)."""
+    folder = DATA / slug.replace("-", "_")
+    if not folder.is_dir():
+        tersedia = ", ".join(sorted(p.name.replace("_", "-") for p in DATA.iterdir() if p.is_dir()))
+        raise ContohTidakDikenal(f"Contoh '{slug}' tidak ada; yang tersedia: {tersedia}.")
+    m = _Pemuat(folder)
+    m.kota = slug
+    m.organisasi()
+    m.perencanaan()
+    m.perjanjian_kinerja()
+    m.realisasi()
+    m.pembanding()
+    m.anggaran()
+    m.rencana_aksi()
+    m.evaluasi()
+    m.angka_terbit()
+    hasil = dict(sorted(m.jumlah.items()))
+    hasil["baru"] = sum(m.baru.values())
+    hasil["diubah"] = sum(m.diubah.values())
+    return hasil

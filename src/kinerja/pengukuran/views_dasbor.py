@@ -1,0 +1,607 @@
+"""Read pages of one unit and year: dasbor, indikator, PK, pohon kinerja, kelengkapan.
+
+Every page needs login and `organisasi.lihat` on the unit (403 otherwise). Realisasi that
+are not yet verified are shown only to users with `organisasi.lihat_draf`; everyone else
+reads `hanya_terverifikasi=True`. Figures come from the selectors and the engine; the
+views only arrange them. Each page runs a fixed number of queries, whatever the number
+of indicators (tests/halaman assert it).
+
+The page-specific reads below (riwayat with a status filter, the completeness counts) are
+selectors too; they live here until pemilih.py offers them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+from types import SimpleNamespace
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, F, Q, Sum
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+
+from kinerja import angka as fmt
+from kinerja.organisasi.models import Organisasi
+from kinerja.pengukuran import grafik, pemilih
+from kinerja.pengukuran.models import BatasWaktu, Realisasi, StatusRealisasi
+from kinerja.perencanaan.models import (
+    ButirPK,
+    CaraAgregasi,
+    Indikator,
+    KelompokSasaran,
+    PerjanjianKinerja,
+    PerubahanTarget,
+    ProgramAnggaran,
+    Sasaran,
+    SumberTarget,
+    TingkatAnggaran,
+)
+from kinerja.rumus.periode import JUMLAH_PERIODE, NAMA_BULAN, Periode
+from kinerja.rumus.skala import TIDAK_ADA_DATA
+
+S = StatusRealisasi
+URUTAN_KELOMPOK = {k: i for i, k in enumerate(KelompokSasaran.values)}
+ROMAWI = ("I", "II", "III", "IV")
+
+
+# --- shared -------------------------------------------------------------------------------
+
+
+def _unit(request, slug: str, tahun: int) -> Organisasi:
+    """The unit of the URL, or 403 when the user may not read it."""
+    if not 1000 <= tahun <= 9999:
+        raise Http404("Tahun tidak dikenal.")
+    org = get_object_or_404(Organisasi, slug=slug)
+    if not request.user.has_perm("organisasi.lihat", org):
+        raise PermissionDenied("Anda tidak memiliki peran di unit ini.")
+    return org
+
+
+def _boleh_draf(request, org: Organisasi) -> bool:
+    return request.user.has_perm("organisasi.lihat_draf", org)
+
+
+def _konteks(request, org: Organisasi, tahun: int, halaman: str, **isi) -> dict:
+    """What every page shows around its content: unit, year switcher, tabs."""
+    tahun_pk = set(PerjanjianKinerja.objects.filter(organisasi=org).values_list("tahun", flat=True))
+    daftar_tahun = sorted(tahun_pk | {tahun, timezone.localdate().year})
+    return {
+        "organisasi": org,
+        "tahun": tahun,
+        "daftar_tahun": daftar_tahun,
+        "halaman": halaman,
+        "boleh_draf": _boleh_draf(request, org),
+        **isi,
+    }
+
+
+def _label_periode(jenis: str, ke: int) -> str:
+    """'semester I', 'triwulan II', 'Maret', 'tahun' — for sentences and table heads."""
+    if jenis == "bulan":
+        return NAMA_BULAN[ke - 1]
+    if jenis == "tahun":
+        return "tahun"
+    return f"{jenis} {ROMAWI[ke - 1]}"
+
+
+# --- 1. dasbor ----------------------------------------------------------------------------
+
+
+@dataclass
+class GrupKelompok:
+    kode: str
+    label: str
+    sasaran: list = field(default_factory=list)  # pemilih.BarisSasaran
+
+
+def kelompokkan(sasaran: list) -> list[GrupKelompok]:
+    """Sasaran under Strategis / Khusus / Operasional, as seed Tabel 16 and 18 print them."""
+    grup: dict[str, GrupKelompok] = {}
+    for s in sorted(
+        sasaran, key=lambda s: (URUTAN_KELOMPOK.get(s.sasaran.kelompok, 9), s.sasaran.nomor)
+    ):
+        kode = s.sasaran.kelompok
+        if kode not in grup:
+            grup[kode] = GrupKelompok(kode, s.sasaran.get_kelompok_display())
+        grup[kode].sasaran.append(s)
+    return list(grup.values())
+
+
+@login_required
+def dasbor(request, slug: str, tahun: int):
+    org = _unit(request, slug, tahun)
+    d = pemilih.dasbor(org, tahun, hanya_terverifikasi=not _boleh_draf(request, org))
+    label_pita = [k for k in d.rekap if k != TIDAK_ADA_DATA]
+    anak = [
+        u
+        for u in org.anak.order_by("urutan", "nama")
+        if request.user.has_perm("organisasi.lihat", u)
+    ]
+    return render(
+        request,
+        "pengukuran/dasbor/dasbor.html",
+        _konteks(
+            request,
+            org,
+            tahun,
+            "dasbor",
+            d=d,
+            kelompok=kelompokkan(d.sasaran),
+            label_pita=label_pita,
+            jumlah_indikator=sum(d.rekap.values()),
+            grafik_predikat=grafik.batang_predikat(d.rekap) if d.baris else "",
+            anak=anak,
+        ),
+    )
+
+
+# --- 2. indikator -------------------------------------------------------------------------
+
+
+def riwayat(indikator: Indikator, tahun: int, *, hanya_terverifikasi: bool) -> list[dict]:
+    """Yearly series up to `tahun`: PK target, realisasi (the 'tahun' row or the indicator's
+    aggregation of its periods, as the dasbor does) and engine capaian. Two queries."""
+    butir = {
+        b.pk_dokumen.tahun: b
+        for b in ButirPK.objects.filter(
+            indikator=indikator, pk_dokumen__tahun__lte=tahun
+        ).select_related("pk_dokumen")
+    }
+    qs = Realisasi.objects.filter(indikator=indikator, tahun__lte=tahun)
+    if hanya_terverifikasi:
+        qs = qs.filter(status=S.DIVERIFIKASI)
+    per_tahun: dict[int, dict] = defaultdict(dict)
+    for r in qs:
+        per_tahun[r.tahun][(r.jenis_periode, r.ke)] = r
+    seri = []
+    for th in sorted(set(per_tahun) | set(butir)):
+        b = butir.get(th)
+        nilai, nilai_teks, _ = pemilih._nilai_tahunan(indikator, per_tahun.get(th, {}))
+        seri.append(
+            {
+                "tahun": th,
+                "target": b.target if b else None,
+                "target_teks": b.target_teks if b else "",
+                "realisasi": nilai,
+                "realisasi_teks": nilai_teks,
+                "capaian": pemilih.hitung_capaian_butir(indikator, b, nilai, nilai_teks)
+                if b
+                else None,
+                "baris": per_tahun.get(th, {}),
+            }
+        )
+    return seri
+
+
+def kalimat_periode(indikator: Indikator, tahun: int, baris: dict) -> str:
+    """One sentence from the period values of the year, stating only what the data holds:
+    each value, missing periods, and whether the last value is above or below the first."""
+    jenis = indikator.frekuensi
+    if jenis == "tahun":
+        return ""
+    ada = [
+        (k, baris[(jenis, k)]) for k in range(1, JUMLAH_PERIODE[jenis] + 1) if (jenis, k) in baris
+    ]
+    kosong = [k for k in range(1, JUMLAH_PERIODE[jenis] + 1) if (jenis, k) not in baris]
+    angka = [(k, r) for k, r in ada if r.nilai is not None]
+    if not angka:
+        return ""
+    bagian = [
+        f"{_label_periode(jenis, k)} sebesar {fmt.angka(r.nilai, 2, tetap=False)}" for k, r in angka
+    ]
+    daftar = bagian[0] if len(bagian) == 1 else ", ".join(bagian[:-1]) + " dan " + bagian[-1]
+    kalimat = f"Realisasi {daftar}"
+    if len(angka) >= 2:
+        (k1, r1), (k2, r2) = angka[0], angka[-1]
+        arah = (
+            "peningkatan"
+            if r2.nilai > r1.nilai
+            else "penurunan"
+            if r2.nilai < r1.nilai
+            else "nilai yang sama"
+        )
+        if len(angka) == 2:
+            kalimat += f", menunjukkan {arah}"
+        else:
+            kalimat += (
+                f"; {_label_periode(jenis, k2)} dibandingkan {_label_periode(jenis, k1)} "
+                f"menunjukkan {arah}"
+            )
+        if indikator.polaritas == "negatif" and arah != "nilai yang sama":
+            kalimat += " (polaritas negatif: makin rendah makin baik)"
+    kalimat += "."
+    if kosong:
+        daftar_kosong = ", ".join(_label_periode(jenis, k) for k in kosong)
+        kalimat += f" Realisasi {daftar_kosong} belum tersedia."
+    return kalimat[0].upper() + kalimat[1:]
+
+
+def _capaian_terhadap(indikator: Indikator, nilai_target, teks_target, nilai, nilai_teks):
+    """Engine capaian of a realisasi against a target that is not a PK line (Renstra)."""
+    if nilai_target is None and not teks_target:
+        return None
+    target = SimpleNamespace(
+        target=nilai_target, target_bawah=None, target_atas=None, target_teks=teks_target
+    )
+    return pemilih.hitung_capaian_butir(indikator, target, nilai, nilai_teks)
+
+
+@login_required
+def indikator(request, slug: str, tahun: int, pk: int):
+    org = _unit(request, slug, tahun)
+    ind = get_object_or_404(
+        Indikator.objects.select_related("sasaran__tujuan", "organisasi"), pk=pk, organisasi=org
+    )
+    boleh_draf = _boleh_draf(request, org)
+    seri = riwayat(ind, tahun, hanya_terverifikasi=not boleh_draf)
+    ini = next((s for s in seri if s["tahun"] == tahun), None)
+    butir = (
+        ButirPK.objects.filter(indikator=ind, pk_dokumen__tahun=tahun)
+        .select_related("pk_dokumen")
+        .first()
+    )
+    baris = ini["baris"] if ini else {}
+    nilai = ini["realisasi"] if ini else None
+    nilai_teks = ini["realisasi_teks"] if ini else ""
+
+    # (1) per period, with capaian against the yearly target where that is meaningful
+    periode = []
+    for (jenis, ke), r in sorted(baris.items(), key=lambda x: (x[0][0] != "tahun", x[0][1])):
+        if jenis == "tahun":
+            continue
+        sebanding = ind.cara_agregasi != CaraAgregasi.KUMULATIF and butir is not None
+        periode.append(
+            {
+                "label": Periode(jenis, tahun, ke).label,
+                "r": r,
+                "capaian": pemilih.hitung_capaian_butir(ind, butir, r.nilai, r.nilai_teks)
+                if sebanding
+                else None,
+            }
+        )
+    penjelasan = [
+        (Periode(j, tahun, k).label, r.penjelasan)
+        for (j, k), r in sorted(baris.items(), key=lambda x: (x[0][0] == "tahun", x[0][1]))
+        if r.penjelasan
+    ]
+
+    # (2) previous years
+    lalu = [s for s in seri if s["realisasi"] is not None or s["target"] is not None]
+    grafik_tren = ""
+    if len(lalu) >= 2:
+        grafik_tren = grafik.garis_tren(
+            [s["tahun"] for s in lalu],
+            [s["realisasi"] for s in lalu],
+            [s["target"] for s in lalu],
+            satuan=ind.satuan,
+            judul=f"Realisasi dan target {ind.nama} per tahun",
+        )
+
+    # (3) Renstra targets and PK revisions
+    target_rs = pemilih.target_renstra(ind)
+    rs_ini = next(
+        (t for t in target_rs if t.tahun == tahun and t.sumber == SumberTarget.RENSTRA), None
+    )
+    rs_akhir = max(
+        (t for t in target_rs if t.sumber == SumberTarget.RENSTRA),
+        key=lambda t: t.tahun,
+        default=None,
+    )
+    perubahan = (
+        list(
+            PerubahanTarget.objects.filter(butir=butir)
+            .select_related("revisi")
+            .order_by("revisi__nomor")
+        )
+        if butir
+        else []
+    )
+
+    # (4) peers and national standard
+    banding = pemilih.pembanding(ind, tahun)
+    grafik_banding = ""
+    if banding and nilai is not None:
+        grafik_banding = grafik.batang_pembanding(
+            [org.nama] + [p.nama for p in banding if p.nilai is not None],
+            [nilai] + [p.nilai for p in banding if p.nilai is not None],
+            [True] + [False for p in banding if p.nilai is not None],
+            judul=f"Perbandingan {ind.nama} {tahun}",
+        )
+
+    # (6) programs and budget behind the indicator's sasaran
+    program = list(
+        ProgramAnggaran.objects.filter(sasaran=ind.sasaran_id, tahun=tahun).order_by("urutan", "pk")
+    )
+    ids = {p.pk for p in program}
+    total_pagu = sum((p.pagu for p in program if p.induk_id not in ids), Decimal(0))
+
+    return render(
+        request,
+        "pengukuran/dasbor/indikator.html",
+        _konteks(
+            request,
+            org,
+            tahun,
+            "indikator",
+            ind=ind,
+            butir=butir,
+            nilai=nilai,
+            nilai_teks=nilai_teks,
+            hasil=ini["capaian"] if ini else None,
+            status=pemilih._status_terlemah(list(baris.values())),
+            periode=periode,
+            kalimat=kalimat_periode(ind, tahun, baris),
+            penjelasan=penjelasan,
+            seri=seri,
+            grafik_tren=grafik_tren,
+            target_rs=target_rs,
+            rs_ini=rs_ini,
+            capaian_rs_ini=_capaian_terhadap(
+                ind, rs_ini.nilai, rs_ini.nilai_teks, nilai, nilai_teks
+            )
+            if rs_ini
+            else None,
+            rs_akhir=rs_akhir,
+            capaian_rs_akhir=_capaian_terhadap(
+                ind, rs_akhir.nilai, rs_akhir.nilai_teks, nilai, nilai_teks
+            )
+            if rs_akhir
+            else None,
+            perubahan=perubahan,
+            banding=banding,
+            grafik_banding=grafik_banding,
+            program=program,
+            total_pagu=total_pagu,
+        ),
+    )
+
+
+# --- 3. perjanjian kinerja ----------------------------------------------------------------
+
+
+@login_required
+def perjanjian_kinerja(request, slug: str, tahun: int):
+    org = _unit(request, slug, tahun)
+    pk = pemilih.pk_organisasi(org, tahun)
+    kelompok, program, total, revisi = [], [], None, []
+    if pk is not None:
+        butir = list(
+            ButirPK.objects.filter(pk_dokumen=pk)
+            .select_related("indikator__sasaran")
+            .order_by("indikator__sasaran__nomor", "urutan")
+        )
+        per_sasaran: dict[int, SimpleNamespace] = {}
+        for b in butir:
+            s = b.indikator.sasaran
+            per_sasaran.setdefault(s.pk, SimpleNamespace(sasaran=s, baris=[])).baris.append(b)
+        kelompok = kelompokkan(list(per_sasaran.values()))
+        qs = ProgramAnggaran.objects.filter(
+            organisasi=org, tahun=tahun, tingkat=TingkatAnggaran.PROGRAM
+        )
+        program = list(qs.order_by("urutan", "pk"))
+        total = qs.aggregate(total=Sum("pagu"))["total"]
+        revisi = list(pk.revisi.prefetch_related("perubahan__butir__indikator"))
+    return render(
+        request,
+        "pengukuran/dasbor/pk.html",
+        _konteks(
+            request,
+            org,
+            tahun,
+            "pk",
+            pk=pk,
+            kelompok=kelompok,
+            program=program,
+            total_pagu=total,
+            revisi=revisi,
+        ),
+    )
+
+
+# --- 4. pohon kinerja ---------------------------------------------------------------------
+
+
+@login_required
+def pohon(request, slug: str, tahun: int):
+    org = _unit(request, slug, tahun)
+    berlaku = Q(renstra__isnull=True) | Q(
+        renstra__tahun_awal__lte=tahun, renstra__tahun_akhir__gte=tahun
+    )
+    semua = list(
+        Sasaran.objects.filter(berlaku, organisasi__jalur__startswith=org.jalur)
+        .select_related("organisasi", "tujuan")
+        .prefetch_related("indikator")
+        .order_by("organisasi__jalur", "nomor")
+    )
+    anak: dict[int, list] = defaultdict(list)
+    for s in semua:
+        if s.induk_id:
+            anak[s.induk_id].append(s)
+
+    def simpul(s) -> dict:
+        return {
+            "s": s,
+            "indikator": list(s.indikator.all()),
+            "anak": [simpul(a) for a in anak[s.pk]],
+        }
+
+    sendiri = [s for s in semua if s.organisasi_id == org.pk]
+    tujuan: dict[object, SimpleNamespace] = {}
+    for s in sendiri:
+        kunci = s.tujuan_id or 0
+        tujuan.setdefault(kunci, SimpleNamespace(tujuan=s.tujuan, sasaran=[])).sasaran.append(
+            simpul(s)
+        )
+    # Sasaran below that cascade from nothing in this unit's tree (induk outside it or unset).
+    ids = {s.pk for s in semua}
+    lepas = [s for s in semua if s.organisasi_id != org.pk and s.induk_id not in ids]
+    return render(
+        request,
+        "pengukuran/dasbor/pohon.html",
+        _konteks(request, org, tahun, "pohon", tujuan=list(tujuan.values()), lepas=lepas),
+    )
+
+
+# --- 5. kelengkapan -----------------------------------------------------------------------
+
+STATUS_KELENGKAPAN = ["belum", S.DRAFT, S.DIAJUKAN, S.DIKEMBALIKAN, S.DIVERIFIKASI]
+LABEL_KELENGKAPAN = {"belum": "Belum ada", **dict(S.choices)}
+
+
+def kelengkapan_unit(units: list[Organisasi], tahun: int, draf_ids: set[int]) -> dict:
+    """Per unit: periods expected (PK lines × periods of each line's frekuensi) and realisasi
+    per status, counted by the database (GROUP BY); 'belum' is the remainder. Realisasi a
+    user may not see as drafts count only once verified."""
+    ids = [u.pk for u in units]
+    harapan: dict[int, int] = defaultdict(int)
+    for row in (
+        ButirPK.objects.filter(pk_dokumen__tahun=tahun, pk_dokumen__organisasi__in=ids)
+        .values("pk_dokumen__organisasi", "indikator__frekuensi")
+        .annotate(n=Count("id"))
+    ):
+        harapan[row["pk_dokumen__organisasi"]] += (
+            row["n"] * JUMLAH_PERIODE[row["indikator__frekuensi"]]
+        )
+    terlihat = Q(status=S.DIVERIFIKASI) | Q(organisasi__in=draf_ids)
+    hitung: dict[int, dict] = defaultdict(dict)
+    for row in (
+        Realisasi.objects.filter(
+            terlihat,
+            organisasi__in=ids,
+            tahun=tahun,
+            jenis_periode=F("indikator__frekuensi"),
+            indikator__butir_pk__pk_dokumen__tahun=tahun,
+        )
+        .values("organisasi", "status")
+        .annotate(n=Count("id", distinct=True))
+    ):
+        hitung[row["organisasi"]][row["status"]] = row["n"]
+    hasil = {}
+    for u in units:
+        h = hitung[u.pk]
+        ada = sum(h.values())
+        h["belum"] = max(harapan[u.pk] - ada, 0)
+        hasil[u.pk] = {
+            "harapan": harapan[u.pk],
+            "status": [h.get(k, 0) for k in STATUS_KELENGKAPAN],
+            "persen": Decimal(h.get(S.DIVERIFIKASI, 0)) * 100 / harapan[u.pk]
+            if harapan[u.pk]
+            else None,
+        }
+    return hasil
+
+
+def kisi_indikator(org: Organisasi, tahun: int, boleh_draf: bool) -> tuple[list, int]:
+    """The unit's own PK indicators × expected periods with the status of each cell."""
+    butir = list(
+        ButirPK.objects.filter(pk_dokumen__organisasi=org, pk_dokumen__tahun=tahun)
+        .select_related("indikator")
+        .order_by("indikator__sasaran__nomor", "urutan")
+    )
+    qs = Realisasi.objects.filter(
+        organisasi=org, tahun=tahun, jenis_periode=F("indikator__frekuensi")
+    )
+    if not boleh_draf:
+        qs = qs.filter(status=S.DIVERIFIKASI)
+    status = {(i, k): s for i, k, s in qs.values_list("indikator_id", "ke", "status")}
+    kolom = max((JUMLAH_PERIODE[b.indikator.frekuensi] for b in butir), default=1)
+    baris = []
+    for b in butir:
+        ind = b.indikator
+        n = JUMLAH_PERIODE[ind.frekuensi]
+        sel = []
+        for k in range(1, n + 1):
+            st = status.get((ind.pk, k), "belum")
+            sel.append(
+                {
+                    "label": _label_periode(ind.frekuensi, k),
+                    "status": st,
+                    "teks": LABEL_KELENGKAPAN[st],
+                }
+            )
+        baris.append({"ind": ind, "sel": sel, "kosong": range(kolom - n)})
+    return baris, kolom
+
+
+def batas_waktu(
+    org: Organisasi, tahun: int, hari_ini: dt.date, unit_ids: list[int], boleh_draf: bool
+) -> list[dict]:
+    """Deadlines that apply to the unit (set at the unit or above; the nearest wins), each
+    with how many expected entries of that period are not yet in (submitted, or verified
+    for readers of verified data only) across the units shown."""
+    leluhur = [int(x) for x in org.jalur.strip("/").split("/") if x]
+    kedalaman = {pk: i for i, pk in enumerate(leluhur)}
+    batas: dict[tuple[str, int], BatasWaktu] = {}
+    for b in sorted(
+        BatasWaktu.objects.filter(organisasi__in=leluhur, tahun=tahun),
+        key=lambda b: kedalaman[b.organisasi_id],
+    ):
+        batas[(b.jenis_periode, b.ke)] = b  # deeper units override
+    if not batas:
+        return []
+    harapan = dict(
+        ButirPK.objects.filter(pk_dokumen__tahun=tahun, pk_dokumen__organisasi__in=unit_ids)
+        .values_list("indikator__frekuensi")
+        .annotate(n=Count("id"))
+    )
+    masuk = {
+        (j, k): n
+        for j, k, n in Realisasi.objects.filter(
+            organisasi__in=unit_ids,
+            tahun=tahun,
+            status__in=[S.DIAJUKAN, S.DIVERIFIKASI] if boleh_draf else [S.DIVERIFIKASI],
+            jenis_periode=F("indikator__frekuensi"),
+            indikator__butir_pk__pk_dokumen__tahun=tahun,
+        )
+        .values_list("jenis_periode", "ke")
+        .annotate(n=Count("id", distinct=True))
+    }
+    hasil = []
+    for (jenis, ke), b in sorted(batas.items(), key=lambda x: x[1].tanggal):
+        kurang = max(harapan.get(jenis, 0) - masuk.get((jenis, ke), 0), 0)
+        hasil.append(
+            {
+                "label": Periode(jenis, tahun, ke).label,
+                "tanggal": b.tanggal,
+                "kurang": kurang,
+                "lewat": b.tanggal < hari_ini,
+                "terlambat": b.tanggal < hari_ini and kurang > 0,
+            }
+        )
+    return hasil
+
+
+@login_required
+def kelengkapan(request, slug: str, tahun: int):
+    org = _unit(request, slug, tahun)
+    boleh_draf = _boleh_draf(request, org)
+    units = [
+        u
+        for u in org.turunan().order_by("jalur")
+        if u.pk == org.pk or request.user.has_perm("organisasi.lihat", u)
+    ]
+    draf_ids = {u.pk for u in units if request.user.has_perm("organisasi.lihat_draf", u)}
+    rekap = kelengkapan_unit(units, tahun, draf_ids)
+    baris_unit = [{"unit": u, **rekap[u.pk]} for u in units if rekap[u.pk]["harapan"]]
+    kisi, kolom = kisi_indikator(org, tahun, boleh_draf)
+    return render(
+        request,
+        "pengukuran/dasbor/kelengkapan.html",
+        _konteks(
+            request,
+            org,
+            tahun,
+            "kelengkapan",
+            label_status=[LABEL_KELENGKAPAN[k] for k in STATUS_KELENGKAPAN],
+            kode_status=STATUS_KELENGKAPAN,
+            baris_unit=baris_unit,
+            kisi=kisi,
+            kolom=range(1, kolom + 1),
+            batas=batas_waktu(org, tahun, timezone.localdate(), [u.pk for u in units], boleh_draf),
+        ),
+    )

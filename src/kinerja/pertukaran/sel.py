@@ -1,0 +1,120 @@
+"""Reading and writing numbers in Excel cells without binary floating point errors.
+
+Reading: openpyxl gives a float for a numeric cell. Excel itself keeps 15 significant digits
+(what its formula bar shows), so a float becomes `Decimal(repr(x))` rounded to 15 significant
+digits: 97.46 stays 97.46 and a computed 0.30000000000000004 becomes 0.3. The cell's display
+format is deliberately ignored: "0.00" may hide digits the user typed. Text cells are read in
+Indonesian form ("97,46", "1.234,5") or machine form ("97.46"); "1.234" is ambiguous and refused.
+At most 6 decimal places are accepted (the database columns keep 6; see `ANGKA`), so nothing
+is rounded silently.
+
+Writing: Decimal values go in as numbers with a format code showing exactly their decimals
+("#,##0.00"); Excel draws the separators of the reader's locale, so an Indonesian Excel shows
+1.234,56. Numbers with more than 15 significant digits would lose digits in Excel and are
+written as Indonesian text instead, which the importer reads back exactly.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation
+
+DIGIT_EXCEL = 15
+DESIMAL_MAKS = 6
+CONTOH = "contoh: 97,46"
+
+_INDONESIA = re.compile(r"^[+-]?\d{1,3}(\.\d{3})*(,\d+)?$|^[+-]?\d+(,\d+)?$")
+_MESIN = re.compile(r"^[+-]?\d+(\.\d+)?$")
+_RIBUAN = re.compile(r"^[+-]?\d{1,3}(\.\d{3})+$")
+
+
+class BukanAngka(ValueError):
+    """A cell that is not a usable decimal; the message says what was found and the form expected."""
+
+
+def _dari_float(x: float) -> Decimal:
+    d = Decimal(repr(x))
+    if d.is_zero():
+        return Decimal(0)
+    return d.normalize(Context(prec=DIGIT_EXCEL, rounding=ROUND_HALF_UP))
+
+
+def baca_angka(nilai) -> Decimal | None:
+    """The Decimal in a cell; None for an empty cell. Raises BukanAngka with an Indonesian message."""
+    if nilai is None:
+        return None
+    if isinstance(nilai, bool):
+        raise BukanAngka(f"'{'BENAR' if nilai else 'SALAH'}' bukan angka ({CONTOH})")
+    if isinstance(nilai, dt.date | dt.datetime | dt.time):
+        raise BukanAngka(
+            f"berisi tanggal/waktu ({nilai}), bukan angka; ubah format sel menjadi Angka ({CONTOH})"
+        )
+    if isinstance(nilai, int):
+        hasil = Decimal(nilai)
+    elif isinstance(nilai, float):
+        if nilai != nilai or nilai in (float("inf"), float("-inf")):
+            raise BukanAngka(f"'{nilai}' bukan angka terhingga ({CONTOH})")
+        hasil = _dari_float(nilai)
+    elif isinstance(nilai, Decimal):
+        hasil = nilai
+    else:
+        teks = str(nilai).replace("\u00a0", "").replace(" ", "").strip()
+        if not teks:
+            return None
+        if "," in teks and _INDONESIA.match(teks):
+            hasil = Decimal(teks.replace(".", "").replace(",", "."))
+        elif _RIBUAN.match(teks) and teks.count(".") > 1:
+            hasil = Decimal(teks.replace(".", ""))
+        elif _RIBUAN.match(teks):
+            raise BukanAngka(
+                f"'{nilai}' ambigu: tulis {teks.replace('.', '')} bila maksudnya ribuan, "
+                f"atau {teks.replace('.', ',')} bila desimal"
+            )
+        elif _MESIN.match(teks):
+            hasil = Decimal(teks)
+        else:
+            raise BukanAngka(f"'{nilai}' bukan angka ({CONTOH})")
+    try:
+        eksponen = hasil.normalize().as_tuple().exponent
+    except InvalidOperation:  # pragma: no cover - Decimal from the branches above is finite
+        raise BukanAngka(f"'{nilai}' bukan angka ({CONTOH})") from None
+    if isinstance(eksponen, int) and eksponen < -DESIMAL_MAKS:
+        raise BukanAngka(
+            f"'{nilai}' memiliki lebih dari {DESIMAL_MAKS} angka di belakang koma; "
+            f"bulatkan dulu ({CONTOH})"
+        )
+    if abs(hasil) >= Decimal(10) ** 18:
+        raise BukanAngka(f"'{nilai}' terlalu besar (paling banyak 18 digit sebelum koma)")
+    return hasil + 0  # drop a negative zero
+
+
+def teks_indonesia(nilai: Decimal) -> str:
+    """Plain Indonesian form without rounding: Decimal('1234.5') -> '1.234,5'."""
+    tanda = "-" if nilai < 0 else ""
+    bulat, _, pecahan = format(abs(nilai).normalize(), "f").partition(".")
+    bulat = f"{int(bulat):,}".replace(",", ".")
+    return tanda + bulat + ("," + pecahan if pecahan else "")
+
+
+def format_angka(nilai: Decimal, *, dp: int | None = None) -> str:
+    """Excel number format showing `dp` decimals (default: exactly those of the value)."""
+    if dp is None:
+        eksponen = nilai.normalize().as_tuple().exponent
+        dp = min(-eksponen, DESIMAL_MAKS) if isinstance(eksponen, int) and eksponen < 0 else 0
+    return "#,##0" + ("." + "0" * dp if dp else "")
+
+
+def isi_sel(sel, nilai, *, dp: int | None = None) -> None:
+    """Put a value in a cell: Decimals as numbers with an exact format, others as they are.
+
+    With `dp` given (computed figures such as capaian) Excel's 15 digits are enough; without it
+    (entered data meant for re-import) a longer number is written as exact Indonesian text."""
+    if isinstance(nilai, Decimal):
+        if dp is None and len(nilai.normalize().as_tuple().digits) > DIGIT_EXCEL:
+            sel.value = teks_indonesia(nilai)
+            return
+        sel.value = nilai
+        sel.number_format = format_angka(nilai, dp=dp)
+    else:
+        sel.value = nilai

@@ -1,0 +1,182 @@
+"""Pages for Excel export, templates and import (upload -> preview -> apply).
+
+Between the preview and the apply the uploaded bytes wait in the user's session (database
+sessions, so any web server can finish the apply), with their SHA-256: the apply form sends
+the hash it previewed, and a different file in the session (another tab) is refused. The
+apply re-validates the file against the data as it is then; nothing is kept after it.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from pathlib import Path
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template import TemplateDoesNotExist, engines
+from django.template.loader import get_template
+from django.views.decorators.http import require_GET, require_POST
+
+from kinerja.organisasi.models import Organisasi
+from kinerja.pertukaran import ekspor as ek
+from kinerja.pertukaran.berkas import MAKS_BYTE, baca_unggahan
+from kinerja.pertukaran.impor import rencana_realisasi, rencana_target
+from kinerja.pertukaran.layanan import impor_realisasi, impor_target
+
+TEMPLAT = "pertukaran/halaman.html"
+KUNCI_SESI = "pertukaran_impor"
+JENIS = {"realisasi": "Realisasi", "target": "Target PK"}
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+class FormUnggah(forms.Form):
+    jenis = forms.ChoiceField(label="Isi berkas", choices=list(JENIS.items()))
+    berkas = forms.FileField(
+        label=f"Berkas Excel (.xlsx, maksimal {MAKS_BYTE // 1048576} MB)",
+        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx," + XLSX}),
+    )
+
+
+def _organisasi(request, slug: str, tahun: int, perm: str = "organisasi.lihat") -> Organisasi:
+    if not 1000 <= tahun <= 9999:
+        raise Http404("Tahun harus empat angka, mis. 2024.")
+    org = get_object_or_404(Organisasi, slug=slug)
+    if not request.user.has_perm(perm, org):
+        raise PermissionDenied(f"Anda tidak berwenang atas data {org}.")
+    return org
+
+
+def _unduh(isi: bytes, nama: str) -> HttpResponse:
+    resp = HttpResponse(isi, content_type=XLSX)
+    resp["Content-Disposition"] = f'attachment; filename="{nama}"'
+    return resp
+
+
+def _halaman(request, org, tahun, *, form=None, rencana=None, sha=None, status=200):
+    konteks = {
+        "organisasi": org,
+        "tahun": tahun,
+        "boleh_impor": request.user.has_perm("organisasi.isi_realisasi", org),
+        "dengan_draf": request.user.has_perm("organisasi.lihat_draf", org),
+        "form": form or FormUnggah(),
+        "rencana": rencana,
+        "sha": sha,
+    }
+    return HttpResponse(_templat_halaman().render(konteks, request), status=status)
+
+
+def _templat_halaman():
+    """The page template; read from this package when `kinerja.pertukaran` is not (yet) in
+    INSTALLED_APPS, so the app directories loader cannot see it."""
+    try:
+        return get_template(TEMPLAT)
+    except TemplateDoesNotExist:
+        berkas = Path(__file__).parent / "templates" / TEMPLAT
+        return engines["django"].from_string(berkas.read_text(encoding="utf-8"))
+
+
+@login_required
+@require_GET
+def halaman(request, slug: str, tahun: int):
+    return _halaman(request, _organisasi(request, slug, tahun), tahun)
+
+
+@login_required
+@require_GET
+def ekspor(request, slug: str, tahun: int):
+    org = _organisasi(request, slug, tahun)
+    draf = request.user.has_perm("organisasi.lihat_draf", org)
+    isi = ek.buku_ekspor(org, tahun, dengan_draf=draf)
+    return _unduh(isi, f"kinerja-{org.slug}-{tahun}{'' if draf else '-terverifikasi'}.xlsx")
+
+
+@login_required
+@require_GET
+def templat(request, slug: str, tahun: int, jenis: str):
+    org = _organisasi(request, slug, tahun)
+    if jenis == "realisasi":
+        return _unduh(
+            ek.templat_realisasi(org, tahun), f"templat-realisasi-{org.slug}-{tahun}.xlsx"
+        )
+    if jenis == "target":
+        return _unduh(ek.templat_target(org, tahun), f"templat-target-pk-{org.slug}-{tahun}.xlsx")
+    raise Http404("Templat tidak dikenal: pilih 'realisasi' atau 'target'.")
+
+
+@login_required
+@require_POST
+def unggah(request, slug: str, tahun: int):
+    org = _organisasi(request, slug, tahun, "organisasi.isi_realisasi")
+    form = FormUnggah(request.POST, request.FILES)
+    if not form.is_valid():
+        return _halaman(request, org, tahun, form=form, status=400)
+    berkas = form.cleaned_data["berkas"]
+    try:
+        isi = baca_unggahan(berkas)
+    except ValidationError as e:
+        form.add_error("berkas", e)
+        return _halaman(request, org, tahun, form=form, status=400)
+    jenis = form.cleaned_data["jenis"]
+    rencana_fn = rencana_realisasi if jenis == "realisasi" else rencana_target
+    rencana = rencana_fn(organisasi=org, tahun=tahun, isi=isi, nama_berkas=berkas.name)
+    sha = hashlib.sha256(isi).hexdigest()
+    if rencana.sah and rencana.ada_perubahan:
+        request.session[KUNCI_SESI] = {
+            "organisasi": org.pk,
+            "tahun": tahun,
+            "jenis": jenis,
+            "nama": berkas.name,
+            "sha": sha,
+            "isi": base64.b64encode(isi).decode("ascii"),
+        }
+    else:
+        request.session.pop(KUNCI_SESI, None)
+    return _halaman(request, org, tahun, rencana=rencana, sha=sha)
+
+
+@login_required
+@require_POST
+def terapkan(request, slug: str, tahun: int):
+    org = _organisasi(request, slug, tahun, "organisasi.isi_realisasi")
+    simpanan = request.session.get(KUNCI_SESI)
+    if (
+        not simpanan
+        or simpanan["sha"] != request.POST.get("sha")
+        or (simpanan["organisasi"], simpanan["tahun"]) != (org.pk, tahun)
+    ):
+        messages.error(
+            request,
+            "Pratinjau impor tidak ditemukan atau berkasnya berubah (mis. diunggah di tab lain); "
+            "unggah berkasnya lagi.",
+        )
+        return redirect("pertukaran", slug=org.slug, tahun=tahun)
+    isi = base64.b64decode(simpanan["isi"])
+    layanan = impor_realisasi if simpanan["jenis"] == "realisasi" else impor_target
+    rencana, diterapkan = layanan(
+        organisasi=org, tahun=tahun, isi=isi, nama_berkas=simpanan["nama"], aktor=request.user
+    )
+    if not diterapkan:
+        # Still previewable: the user sees what changed since the preview.
+        return _halaman(request, org, tahun, rencana=rencana, sha=simpanan["sha"], status=409)
+    del request.session[KUNCI_SESI]
+    r = rencana.ringkasan
+    messages.success(
+        request,
+        f"Impor '{simpanan['nama']}' diterapkan: {r['baru']} baris baru, {r['ubah']} diubah, "
+        f"{r['tanpa perubahan']} tanpa perubahan.",
+    )
+    return redirect("pertukaran", slug=org.slug, tahun=tahun)
+
+
+@login_required
+@require_POST
+def batal(request, slug: str, tahun: int):
+    org = _organisasi(request, slug, tahun)
+    request.session.pop(KUNCI_SESI, None)
+    messages.info(request, "Impor dibatalkan; tidak ada data yang diubah.")
+    return redirect("pertukaran", slug=org.slug, tahun=tahun)

@@ -1,0 +1,387 @@
+"""Writes for surveys (keyword-only services, one transaction, permission checked).
+
+Responses are immutable: `respon_simpan` validates and stores one questionnaire,
+`respon_simpan_banyak` stores many in bulk (import, example data), and `respon_tinjau`
+is the only change allowed afterwards (review status with a reason, logged in
+PeristiwaRespon). `usulan_realisasi` turns results into a draft realisasi through
+`pengukuran.layanan.realisasi_simpan`, so it goes through normal verification.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.crypto import salted_hmac
+
+from kinerja.organisasi.izin import (
+    PERAN_PEMBACA_BAWAHAN,
+    dapat_memverifikasi,
+    dapat_mengisi,
+    operator_di,
+    peran_atas,
+)
+from kinerja.organisasi.models import Organisasi
+from kinerja.pengukuran.layanan import realisasi_simpan
+from kinerja.rumus.bilangan import DataTidakValid
+from kinerja.rumus.periode import Periode
+from kinerja.survei.models import (
+    Jawaban,
+    JenisKuesioner,
+    Kuesioner,
+    Layanan,
+    PeristiwaRespon,
+    PutaranSurvei,
+    RencanaTindakLanjut,
+    Respon,
+    Saluran,
+    StatusRespon,
+    StatusRTL,
+    TautanIndikator,
+    Unsur,
+)
+
+# ---------------------------------------------------------------------------- privacy
+
+
+def _telepon_normal(telepon: str) -> str:
+    """08123..., +62 812-3..., 8123... → 8123... (digits after the country/trunk prefix)."""
+    angka = re.sub(r"\D", "", telepon or "")
+    if angka.startswith("62"):
+        angka = angka[2:]
+    return angka.lstrip("0")
+
+
+def sidik(jenis: str, nilai: str) -> str:
+    """Keyed hash (HMAC-SHA256 with the installation's SECRET_KEY) of a phone number or
+    address: lets duplicates be spotted without storing the value. Rotating SECRET_KEY
+    starts new fingerprints (old and new no longer match), which is acceptable."""
+    if not nilai:
+        return ""
+    if jenis == "telepon":
+        nilai = _telepon_normal(nilai)
+        if not nilai:
+            return ""
+    return salted_hmac(f"kinerja.survei.{jenis}", nilai, algorithm="sha256").hexdigest()
+
+
+# -------------------------------------------------------------------------- putaran
+
+
+@transaction.atomic
+def putaran_buat(
+    *,
+    kuesioner: Kuesioner,
+    organisasi: Organisasi,
+    jenis_periode: str,
+    tahun: int,
+    ke: int = 1,
+    layanan: Layanan | None = None,
+    populasi: int | None = None,
+    aktor,
+    status: str = "draf",
+    pelaksana: str = "",
+) -> PutaranSurvei:
+    """Open a survey round for a unit (and service) in a period."""
+    if not dapat_mengisi(aktor, organisasi):
+        raise PermissionDenied(f"Anda tidak berwenang membuat putaran survei untuk {organisasi}.")
+    if jenis_periode not in ("triwulan", "semester", "tahun"):
+        raise ValidationError({"jenis_periode": "Periode survei: triwulan, semester atau tahun."})
+    try:
+        Periode(jenis=jenis_periode, tahun=tahun, ke=ke)
+    except DataTidakValid as e:
+        raise ValidationError({"ke": e.pesan}) from None
+    if kuesioner.jenis == JenisKuesioner.KOORDINASI and layanan is not None:
+        raise ValidationError(
+            {"layanan": "Survei koordinasi menilai asisten (organisasi), tanpa layanan."}
+        )
+    if kuesioner.jenis == JenisKuesioner.SKM and kuesioner.layanan.exists():
+        if layanan is None or not kuesioner.layanan.filter(pk=layanan.pk).exists():
+            raise ValidationError(
+                {"layanan": f"Pilih salah satu layanan kuesioner {kuesioner.kode}."}
+            )
+    if populasi is not None and populasi < 1:
+        raise ValidationError({"populasi": "Populasi harus bilangan bulat positif."})
+    p = PutaranSurvei(
+        kuesioner=kuesioner,
+        organisasi=organisasi,
+        layanan=layanan,
+        jenis_periode=jenis_periode,
+        tahun=tahun,
+        ke=ke,
+        populasi=populasi,
+        status=status,
+        pelaksana=pelaksana,
+    )
+    p._change_reason = f"dibuat oleh {aktor}"
+    p.save()
+    return p
+
+
+# --------------------------------------------------------------------------- respon
+
+
+@dataclass
+class IsianRespon:
+    """One questionnaire as entered: answers by butir kode, demographics, saran, and the
+    identifiers that are only ever stored hashed."""
+
+    jawaban: Mapping[str, object]
+    demografi: Mapping[str, object] = field(default_factory=dict)
+    saran: str = ""
+    kategori_saran: str = ""
+    telepon: str = ""
+    alamat_klien: str = ""
+    id_perangkat: str = ""
+    diterima_pada: dt.datetime | None = None
+    sumber: str = ""
+
+
+def nilai_jawaban(nilai, *, kode: str) -> int | None:
+    """1-4 or blank (None, "", whitespace); anything else is an error naming the item."""
+    if nilai is None or (isinstance(nilai, str) and not nilai.strip()):
+        return None
+    if isinstance(nilai, bool):
+        raise ValidationError({kode: f"{kode}: nilai {nilai!r} bukan angka 1-4"})
+    if isinstance(nilai, float) and nilai.is_integer():
+        nilai = int(nilai)
+    if isinstance(nilai, Decimal) and nilai == nilai.to_integral_value():
+        nilai = int(nilai)
+    if isinstance(nilai, str) and nilai.strip().isdigit():
+        nilai = int(nilai.strip())
+    if not isinstance(nilai, int) or not 1 <= nilai <= 4:
+        raise ValidationError(
+            {kode: f"{kode}: nilai '{nilai}' tidak sah; isi 1, 2, 3 atau 4, atau kosongkan"}
+        )
+    return nilai
+
+
+def _siapkan(putaran: PutaranSurvei, isian: IsianRespon, saluran: str, butir, demografi):
+    if saluran not in Saluran.values:
+        raise ValidationError({"saluran": f"Saluran '{saluran}' tidak dikenal."})
+    kode_butir = {b.kode for b in butir}
+    asing = set(isian.jawaban) - kode_butir
+    if asing:
+        raise ValidationError(
+            {"jawaban": f"Butir tidak dikenal di kuesioner ini: {', '.join(sorted(asing))}"}
+        )
+    nilai = {b.kode: nilai_jawaban(isian.jawaban.get(b.kode), kode=b.kode) for b in butir}
+    if all(v is None for v in nilai.values()):
+        raise ValidationError({"jawaban": "Semua butir kosong; kuesioner tanpa jawaban ditolak."})
+    demo = {}
+    for f in demografi:
+        v = isian.demografi.get(f.kunci)
+        v = "" if v is None else str(v).strip()
+        if not v:
+            if f.wajib:
+                raise ValidationError({f.kunci: f"{f.label} wajib diisi."})
+            continue
+        if f.pilihan and v not in {str(k) for k, _ in f.pilihan}:
+            pilihan = ", ".join(str(k) for k, _ in f.pilihan)
+            raise ValidationError({f.kunci: f"{f.label}: '{v}' bukan pilihan yang sah ({pilihan})."})
+        demo[f.kunci] = v
+    asing = set(isian.demografi) - {f.kunci for f in demografi}
+    if asing:
+        raise ValidationError(
+            {"demografi": f"Isian demografi tidak dikenal: {', '.join(sorted(asing))}"}
+        )
+    respon = Respon(
+        putaran=putaran,
+        diterima_pada=isian.diterima_pada or timezone.now(),
+        saluran=saluran,
+        demografi=demo,
+        saran=(isian.saran or "").strip(),
+        kategori_saran=isian.kategori_saran or "",
+        id_perangkat=(isian.id_perangkat or "")[:64],
+        hash_telepon=sidik("telepon", isian.telepon),
+        hash_alamat=sidik("alamat", isian.alamat_klien),
+        sumber=isian.sumber[:200],
+    )
+    return respon, nilai
+
+
+def _struktur(putaran: PutaranSurvei):
+    k = putaran.kuesioner
+    return list(k.butir.order_by("urutan")), list(k.demografi.all())
+
+
+@transaction.atomic
+def respon_simpan(*, putaran: PutaranSurvei, isian: IsianRespon, saluran: str) -> Respon:
+    """Store one validated questionnaire (public form, kiosk, invitation). The caller
+    decides whether the putaran accepts responses (status `dibuka`)."""
+    butir, demografi = _struktur(putaran)
+    respon, nilai = _siapkan(putaran, isian, saluran, butir, demografi)
+    respon.save()
+    Jawaban.objects.bulk_create(
+        Jawaban(respon=respon, putaran=putaran, butir=b, nilai=nilai[b.kode]) for b in butir
+    )
+    return respon
+
+
+def respon_simpan_banyak(
+    *, putaran: PutaranSurvei, daftar: Iterable[IsianRespon], saluran: str, ukuran: int = 2000
+) -> int:
+    """Store many questionnaires of one putaran in bulk (caller holds the transaction).
+
+    Every questionnaire is validated first; on any error nothing is stored."""
+    butir, demografi = _struktur(putaran)
+    siap = [_siapkan(putaran, isian, saluran, butir, demografi) for isian in daftar]
+    with transaction.atomic():
+        for mulai in range(0, len(siap), ukuran):
+            potong = siap[mulai : mulai + ukuran]
+            respon = Respon.objects.bulk_create([r for r, _ in potong])
+            Jawaban.objects.bulk_create(
+                [
+                    Jawaban(respon=r, putaran=putaran, butir=b, nilai=nilai[b.kode])
+                    for r, (_, nilai) in zip(respon, potong, strict=True)
+                    for b in butir
+                ],
+                batch_size=ukuran * 2,
+            )
+    return len(siap)
+
+
+@transaction.atomic
+def respon_tinjau(*, respon: Respon, status: str, alasan: str = "", aktor) -> Respon:
+    """Mark a response valid, meragukan (suspect) or ditolak (rejected). Only the status
+    changes; answers stay. A reason is required for meragukan/ditolak. Logged."""
+    respon = Respon.objects.select_for_update().select_related("putaran__organisasi").get(
+        pk=respon.pk
+    )
+    if not dapat_memverifikasi(aktor, respon.putaran.organisasi):
+        raise PermissionDenied("Hanya verifikator atau admin unit ini yang dapat meninjau respon.")
+    if status not in StatusRespon.values:
+        raise ValidationError(
+            {"status": f"Status '{status}' tidak dikenal ({', '.join(StatusRespon.values)})."}
+        )
+    alasan = (alasan or "").strip()
+    if status != StatusRespon.VALID and not alasan:
+        raise ValidationError(
+            {"alasan": "Alasan wajib diisi untuk respon yang meragukan atau ditolak."}
+        )
+    if status == respon.status:
+        raise ValidationError({"status": f"Respon sudah berstatus {respon.get_status_display()}."})
+    dari = respon.status
+    respon.status = status
+    respon.alasan_status = alasan
+    respon.ditinjau_oleh = aktor
+    respon.ditinjau_pada = timezone.now()
+    respon.save(update_fields=["status", "alasan_status", "ditinjau_oleh", "ditinjau_pada"])
+    PeristiwaRespon.objects.create(
+        respon=respon, dari_status=dari, ke_status=status, alasan=alasan, aktor=aktor
+    )
+    return respon
+
+
+# ------------------------------------------------------------------------------ RTL
+
+
+@transaction.atomic
+def rtl_simpan(
+    *,
+    organisasi: Organisasi,
+    kuesioner: Kuesioner,
+    tahun: int,
+    unsur: Unsur,
+    tindakan: str,
+    waktu: str,
+    penanggung_jawab: str,
+    aktor,
+    program: str = "",
+    status: str = StatusRTL.RENCANA,
+    fkp_tanggal: dt.date | None = None,
+    fkp_peserta: str = "",
+    putaran: PutaranSurvei | None = None,
+    rtl: RencanaTindakLanjut | None = None,
+) -> RencanaTindakLanjut:
+    """Record (or change) a Rencana Tindak Lanjut for an unsur, with the FKP if held."""
+    if not (operator_di(aktor, organisasi) or peran_atas(aktor, organisasi) & PERAN_PEMBACA_BAWAHAN):
+        raise PermissionDenied("Anda tidak berwenang mencatat RTL untuk unit ini.")
+    galat = {}
+    if unsur.kuesioner_id != kuesioner.pk:
+        galat["unsur"] = "Unsur bukan bagian dari kuesioner ini."
+    for nama, isi in (("tindakan", tindakan), ("waktu", waktu), ("penanggung_jawab", penanggung_jawab)):
+        if not (isi or "").strip():
+            galat[nama] = f"{nama.replace('_', ' ').capitalize()} wajib diisi."
+    if status not in StatusRTL.values:
+        galat["status"] = f"Status '{status}' tidak dikenal."
+    if fkp_peserta.strip() and fkp_tanggal is None:
+        galat["fkp_tanggal"] = "Isi tanggal Forum Konsultasi Publik bila pesertanya dicatat."
+    if galat:
+        raise ValidationError(galat)
+    obj = rtl or RencanaTindakLanjut(organisasi=organisasi, kuesioner=kuesioner, dibuat_oleh=aktor)
+    obj.tahun, obj.unsur, obj.putaran = tahun, unsur, putaran
+    obj.tindakan, obj.program, obj.waktu = tindakan.strip(), program.strip(), waktu.strip()
+    obj.penanggung_jawab, obj.status = penanggung_jawab.strip(), status
+    obj.fkp_tanggal, obj.fkp_peserta = fkp_tanggal, fkp_peserta.strip()
+    obj._change_reason = f"{'diubah' if obj.pk else 'dibuat'} oleh {aktor}"
+    obj.save()
+    return obj
+
+
+# ------------------------------------------------------------- feeding the indicators
+
+
+def _dalam_periode(p: PutaranSurvei, jenis: str, ke: int) -> bool:
+    """Does the putaran's period lie inside the realisasi period?"""
+    if jenis == "tahun":
+        return True
+    if jenis == "semester":
+        return (p.jenis_periode == "semester" and p.ke == ke) or (
+            p.jenis_periode == "triwulan" and (p.ke + 1) // 2 == ke
+        )
+    if jenis == "triwulan":
+        return p.jenis_periode == "triwulan" and p.ke == ke
+    return False
+
+
+def hasil_tautan(*, tautan: TautanIndikator, tahun: int, jenis_periode: str, ke: int = 1):
+    """The rolled-up value a linked indicator gets for a period (pemilih.Agregat)."""
+    from kinerja.survei import pemilih
+
+    qs = pemilih.putaran_cakupan(tautan.cakupan, tautan.kuesioner_kode, tahun)
+    if tautan.layanan_id:
+        qs = qs.filter(layanan_id=tautan.layanan_id)
+    hasil = [
+        h for h in pemilih.hasil_putaran(qs) if _dalam_periode(h.putaran, jenis_periode, ke)
+    ]
+    if not hasil:
+        return None
+    periode = sorted({pemilih.kunci_periode(h.putaran) for h in hasil})
+    up = pemilih._unit_periode(hasil, tautan.aturan_layanan)
+    pp = pemilih._gabung_unit(up, list(up), tautan.aturan_unit, periode)
+    return pemilih._tahun(pp, tautan.aturan_periode, f"{jenis_periode} {ke} {tahun}")
+
+
+@transaction.atomic
+def usulan_realisasi(
+    *, tautan: TautanIndikator, tahun: int, jenis_periode: str, ke: int = 1, aktor
+):
+    """Propose the survey result as the indicator's realisasi (a draft, verified as usual)."""
+    a = hasil_tautan(tautan=tautan, tahun=tahun, jenis_periode=jenis_periode, ke=ke)
+    if a is None or a.gabungan is None:
+        raise ValidationError(
+            f"Belum ada respon valid kuesioner {tautan.kuesioner_kode} untuk periode ini."
+        )
+    nilai = a.gabungan.konversi.quantize(Decimal("0.000001"))
+    penjelasan = (
+        f"Usulan dari survei {tautan.kuesioner_kode}: {a.n} responden valid; "
+        f"layanan: {tautan.aturan_layanan}, unit: {tautan.aturan_unit}, "
+        f"periode: {tautan.aturan_periode}; {a.gabungan.rumus}"
+    )
+    return realisasi_simpan(
+        indikator=tautan.indikator,
+        tahun=tahun,
+        jenis_periode=jenis_periode,
+        ke=ke,
+        aktor=aktor,
+        nilai=nilai,
+        penjelasan=penjelasan,
+        alasan="usulan otomatis dari hasil survei",
+    )

@@ -1,0 +1,591 @@
+"""Reads: survey aggregates computed in SQL, turned into IKM by the engine (rumus.ikm).
+
+The only pass over the answers is one GROUP BY (putaran, butir) → SUM(nilai), COUNT(nilai)
+on Jawaban (blank answers are NULL, so COUNT skips them: ikm.md §1.4(e)), restricted to
+valid responses by excluding the few non-valid response ids; respondent counts are one
+GROUP BY putaran on Respon. Everything above a putaran (services of a unit, units of a
+kecamatan or kota, periods of a year) is rolled up by `gabung_ikm` with a named rule that
+each result carries (docs/keputusan/0006-agregasi-ikm.md, docs/survei.md).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Count, Q, Sum
+from django.db.models.fields.json import KT
+
+from kinerja.organisasi.models import Organisasi
+from kinerja.rumus.bilangan import DataTidakValid
+from kinerja.rumus.ikm import (
+    ATURAN_GABUNG,
+    HasilGabungan,
+    HasilIKM,
+    NilaiButir,
+    NilaiUnsur,
+    gabung_ikm,
+    ikm_dari_butir,
+    ikm_dari_unsur,
+)
+from kinerja.rumus.periode import Periode
+from kinerja.rumus.sampel import KecukupanSampel, kecukupan_sampel
+from kinerja.survei.models import (
+    Butir,
+    Jawaban,
+    Kuesioner,
+    PutaranSurvei,
+    RencanaTindakLanjut,
+    Respon,
+    StatusRespon,
+)
+
+# Below this many valid respondents an index is flagged (rumus.sampel.kecukupan_sampel).
+BATAS_SAMPEL_KECIL = 30
+
+
+def _ids(putaran) -> Iterable:
+    """A PutaranSurvei queryset as a subquery, or a list of ids/objects as a list."""
+    if hasattr(putaran, "values"):
+        return putaran.values("pk")
+    return [p if isinstance(p, int) else p.pk for p in putaran]
+
+
+def respon_tidak_valid(putaran):
+    """Ids of responses that do not count (meragukan, ditolak): few, so excluding them by
+    id keeps the aggregation a single scan of the Jawaban index."""
+    return (
+        Respon.objects.filter(putaran_id__in=_ids(putaran))
+        .exclude(status=StatusRespon.VALID)
+        .values("pk")
+    )
+
+
+def agregat_butir(putaran, *, saring: Q | None = None) -> dict[int, dict[int, tuple[int, int]]]:
+    """{putaran_id: {butir_id: (Σ nilai, answers given)}} over valid responses: one GROUP BY.
+
+    `saring` narrows the responses (e.g. a demographic value) with a Q on Jawaban.
+    """
+    qs = Jawaban.objects.filter(putaran_id__in=_ids(putaran)).exclude(
+        respon_id__in=respon_tidak_valid(putaran)
+    )
+    if saring is not None:
+        qs = qs.filter(saring)
+    baris = (
+        qs.values("putaran_id", "butir_id")
+        .annotate(total=Sum("nilai"), jumlah=Count("nilai"))
+        .order_by()
+    )
+    hasil: dict[int, dict[int, tuple[int, int]]] = defaultdict(dict)
+    for b in baris:
+        hasil[b["putaran_id"]][b["butir_id"]] = (b["total"] or 0, b["jumlah"])
+    return hasil
+
+
+def jumlah_responden(putaran) -> dict[int, int]:
+    """{putaran_id: valid responses}: one GROUP BY on Respon."""
+    return dict(
+        Respon.objects.filter(putaran_id__in=_ids(putaran), status=StatusRespon.VALID)
+        .values("putaran_id")
+        .annotate(n=Count("pk"))
+        .order_by()
+        .values_list("putaran_id", "n")
+    )
+
+
+@dataclass(frozen=True)
+class StrukturKuesioner:
+    """Items and unsur of one questionnaire version, in order, for feeding the engine."""
+
+    kuesioner: Kuesioner
+    butir: tuple[Butir, ...]
+    satu_butir_per_unsur: bool
+
+    @property
+    def kode_unsur(self) -> list[str]:
+        kode: list[str] = []
+        for b in self.butir:
+            if b.unsur.kode not in kode:
+                kode.append(b.unsur.kode)
+        return kode
+
+    def nama_unsur(self) -> dict[str, str]:
+        return {b.unsur.kode: b.unsur.nama for b in self.butir}
+
+
+_struktur_cache: dict[int, StrukturKuesioner] = {}
+
+
+def struktur(kuesioner_id: int) -> StrukturKuesioner:
+    """Questionnaire structure (cached per process: a loaded version never changes)."""
+    s = _struktur_cache.get(kuesioner_id)
+    if s is None:
+        butir = tuple(
+            Butir.objects.filter(kuesioner_id=kuesioner_id)
+            .select_related("unsur", "kuesioner")
+            .order_by("urutan")
+        )
+        unsur = [b.unsur_id for b in butir]
+        k = butir[0].kuesioner if butir else Kuesioner.objects.get(pk=kuesioner_id)
+        s = StrukturKuesioner(k, butir, len(set(unsur)) == len(unsur))
+        _struktur_cache[kuesioner_id] = s
+    return s
+
+
+def hasil_dari_agregat(
+    s: StrukturKuesioner, per_butir: dict[int, tuple[int, int]], n: int
+) -> HasilIKM | None:
+    """Engine IKM from SQL totals: NilaiUnsur when each unsur has one item (SKM), NilaiButir
+    otherwise (IEK). Items or unsur without any answer are left out; None if nothing."""
+    if n < 1:
+        return None
+    bobot = s.kuesioner.bobot
+    if s.satu_butir_per_unsur:
+        unsur = [
+            NilaiUnsur(b.unsur.kode, Decimal(per_butir[b.pk][0]), per_butir[b.pk][1])
+            for b in s.butir
+            if per_butir.get(b.pk, (0, 0))[1] > 0
+        ]
+        if not unsur:
+            return None
+        if bobot != "1/9" and len(unsur) != 9:
+            bobot = "1/9"
+        return ikm_dari_unsur(unsur, bobot=bobot, jumlah_responden=n)
+    butir = [
+        NilaiButir(b.unsur.kode, Decimal(per_butir[b.pk][0]), per_butir[b.pk][1])
+        for b in s.butir
+        if per_butir.get(b.pk, (0, 0))[1] > 0
+    ]
+    if not butir:
+        return None
+    return ikm_dari_butir(butir, bobot=bobot, jumlah_responden=n)
+
+
+def _kecukupan(n: int, populasi: int | None) -> KecukupanSampel | None:
+    if not populasi or n > populasi:
+        return None
+    return kecukupan_sampel(jumlah=n, populasi=populasi, batas_sampel_kecil=BATAS_SAMPEL_KECIL)
+
+
+@dataclass
+class HasilPutaran:
+    putaran: PutaranSurvei
+    hasil: HasilIKM | None
+    n: int
+    kecukupan: KecukupanSampel | None
+
+    @property
+    def sampel_kecil(self) -> bool:
+        return self.n < BATAS_SAMPEL_KECIL
+
+
+def hasil_putaran(putaran) -> list[HasilPutaran]:
+    """IKM of every putaran in the queryset/list: two GROUP BY queries, then the engine."""
+    daftar = list(
+        PutaranSurvei.objects.filter(pk__in=_ids(putaran)).select_related(
+            "organisasi", "layanan", "kuesioner"
+        )
+    )
+    totals = agregat_butir(daftar)
+    n = jumlah_responden(daftar)
+    keluar = []
+    for p in daftar:
+        jml = n.get(p.pk, 0)
+        keluar.append(
+            HasilPutaran(
+                putaran=p,
+                hasil=hasil_dari_agregat(struktur(p.kuesioner_id), totals.get(p.pk, {}), jml),
+                n=jml,
+                kecukupan=_kecukupan(jml, p.populasi),
+            )
+        )
+    return keluar
+
+
+@dataclass
+class Agregat:
+    """A rolled-up value: engine result plus the rule, n, population and adequacy."""
+
+    label: str
+    gabungan: HasilGabungan | None
+    n: int
+    populasi: int | None
+    kecukupan: KecukupanSampel | None
+    bagian: list = field(default_factory=list)
+    kunci: object = None
+    # all respondents of the parts pooled (NRR per unsur); set by the roll-up helpers
+    pooled: HasilIKM | None = None
+
+    @property
+    def konversi(self) -> Decimal | None:
+        return self.gabungan.konversi if self.gabungan else None
+
+    @property
+    def aturan(self) -> str:
+        return self.gabungan.aturan if self.gabungan else ""
+
+    @property
+    def sampel_kecil(self) -> bool:
+        return self.n < BATAS_SAMPEL_KECIL
+
+
+def _hasil_dari(x) -> HasilIKM | HasilGabungan | None:
+    return x.hasil if isinstance(x, HasilPutaran) else x.gabungan
+
+
+def gabung(bagian: Sequence, *, aturan: str, label: str = "", kunci=None) -> Agregat:
+    """Roll HasilPutaran/Agregat parts up by a named rule (ATURAN_GABUNG). Parts without
+    a result are skipped; gabung_responden needs the per-unsur totals, so it can only
+    combine putaran results (or Agregat that were themselves pooled)."""
+    if aturan not in ATURAN_GABUNG:
+        raise DataTidakValid(f"aturan: '{aturan}' tidak dikenal", bidang="aturan")
+    ada = [b for b in bagian if _hasil_dari(b) is not None]
+    n = sum(b.n for b in bagian)
+    pops = [b.putaran.populasi if isinstance(b, HasilPutaran) else b.populasi for b in bagian]
+    populasi = sum(pops) if pops and None not in pops else None
+    if not ada:
+        return Agregat(label, None, n, populasi, _kecukupan(n, populasi), list(bagian), kunci)
+    if aturan == "gabung_responden":
+        nilai = [_ikm_lengkap(b) for b in ada]
+        hasil = gabung_ikm(nilai, aturan=aturan)
+    elif aturan == "tertimbang_responden":
+        hasil = gabung_ikm(
+            [_hasil_dari(b).konversi for b in ada], aturan=aturan, bobot=[b.n for b in ada]
+        )
+    else:
+        hasil = gabung_ikm([_hasil_dari(b).konversi for b in ada], aturan=aturan)
+    return Agregat(label, hasil, n, populasi, _kecukupan(n, populasi), list(bagian), kunci)
+
+
+def _ikm_lengkap(b) -> HasilIKM:
+    if isinstance(b, HasilPutaran):
+        return b.hasil
+    if getattr(b, "pooled", None) is not None:
+        return b.pooled
+    raise DataTidakValid(
+        "gabung_responden hanya dapat menggabungkan hasil per putaran", bidang="aturan"
+    )
+
+
+def pooled(bagian: Sequence[HasilPutaran]) -> HasilIKM | None:
+    """All respondents of the parts as one survey (gabung_responden), keeping NRR per
+    unsur: totals per unsur (or per item for IEK) are summed, then the engine recomputes."""
+    ada = [b.hasil for b in bagian if b.hasil is not None]
+    if not ada:
+        return None
+    if len(ada) == 1:
+        return ada[0]
+    n = sum(h.jumlah_responden or 0 for h in ada) or None
+    bobot = ada[0].bobot
+    if all(h.butir for h in ada) and len({tuple(x.unsur for x in h.butir) for h in ada}) == 1:
+        butir = [
+            NilaiButir(kolom[0].unsur, sum((x.total for x in kolom), Decimal(0)), sum(x.jumlah for x in kolom))
+            for kolom in zip(*(h.butir for h in ada), strict=True)
+        ]
+        return ikm_dari_butir(butir, bobot=bobot, jumlah_responden=n)
+    total: dict[str, list] = {}
+    for h in ada:
+        if not h.unsur:
+            raise DataTidakValid("bagian tanpa total per unsur tidak dapat digabung", bidang="unsur")
+        for x in h.unsur:
+            t = total.setdefault(x.kode, [Decimal(0), 0])
+            t[0] += x.total
+            t[1] += x.jumlah
+    unsur = [NilaiUnsur(k, t, j) for k, (t, j) in total.items()]
+    if bobot != "1/9" and len(unsur) != 9:
+        bobot = "1/9"
+    return ikm_dari_unsur(unsur, bobot=bobot, jumlah_responden=n)
+
+
+def kunci_periode(p: PutaranSurvei) -> tuple[int, str, int]:
+    return (p.tahun, p.jenis_periode, p.ke)
+
+
+def label_periode(k: tuple[int, str, int]) -> str:
+    return Periode(jenis=k[1], tahun=k[0], ke=k[2]).label
+
+
+@dataclass
+class Laporan:
+    """Everything the results page, the exports and the indicator feed read."""
+
+    organisasi: Organisasi
+    kuesioner_kode: str
+    tahun: int
+    aturan_layanan: str
+    aturan_unit: str
+    aturan_periode: str
+    putaran: list[HasilPutaran]
+    periode: list[tuple[int, str, int]]
+    unit: list[dict]  # per unit: {"organisasi", "per_periode": {k: Agregat}, "tahun": Agregat}
+    wilayah: list[dict]  # per child of the root (kecamatan), same shape
+    total: dict  # {"per_periode": {k: Agregat}, "tahun": Agregat}
+    layanan: list[dict]  # per service: {"layanan", "per_periode", "tahun"}
+    unsur: list[dict]  # per unsur: {"kode", "nama", "per_periode": {k: NRR}, "tahun": NRR}
+    unsur_terlemah: str | None
+    pooled_tahun: HasilIKM | None
+    rtl: list[RencanaTindakLanjut]
+
+    def uraian_aturan(self) -> dict[str, str]:
+        return {
+            "layanan": f"{self.aturan_layanan}: {ATURAN_GABUNG[self.aturan_layanan]}",
+            "unit": f"{self.aturan_unit}: {ATURAN_GABUNG[self.aturan_unit]}",
+            "periode": f"{self.aturan_periode}: {ATURAN_GABUNG[self.aturan_periode]}",
+        }
+
+
+def putaran_cakupan(organisasi: Organisasi, kuesioner_kode: str, tahun: int | None = None):
+    qs = PutaranSurvei.objects.filter(
+        kuesioner__kode=kuesioner_kode, organisasi__jalur__startswith=organisasi.jalur
+    )
+    if tahun is not None:
+        qs = qs.filter(tahun=tahun)
+    return qs
+
+
+def _unit_periode(
+    hasil: list[HasilPutaran], aturan_layanan: str
+) -> dict[int, dict[tuple, Agregat]]:
+    """Services of one unit in one period combined by aturan_layanan."""
+    kelompok: dict[int, dict[tuple, list]] = defaultdict(lambda: defaultdict(list))
+    for h in hasil:
+        kelompok[h.putaran.organisasi_id][kunci_periode(h.putaran)].append(h)
+    keluar: dict[int, dict[tuple, Agregat]] = {}
+    for org, per in kelompok.items():
+        keluar[org] = {}
+        for k, daftar in per.items():
+            a = gabung(daftar, aturan=aturan_layanan, label=label_periode(k), kunci=k)
+            a.pooled = pooled(daftar)
+            keluar[org][k] = a
+    return keluar
+
+
+def _tahun(per_periode: dict, aturan_periode: str, label: str) -> Agregat:
+    bagian = [per_periode[k] for k in sorted(per_periode)]
+    a = gabung(bagian, aturan=aturan_periode, label=label)
+    a.pooled = pooled([h for b in bagian for h in b.bagian if isinstance(h, HasilPutaran)])
+    return a
+
+
+def _gabung_unit(
+    unit_periode: dict[int, dict[tuple, Agregat]], org_ids: list[int], aturan_unit: str, periode
+) -> dict[tuple, Agregat]:
+    hasil = {}
+    for k in periode:
+        bagian = [unit_periode[o][k] for o in org_ids if k in unit_periode.get(o, {})]
+        if not bagian:
+            continue
+        a = gabung(bagian, aturan=aturan_unit, label=label_periode(k), kunci=k)
+        a.pooled = pooled([h for b in bagian for h in b.bagian])
+        hasil[k] = a
+    return hasil
+
+
+def _nrr_unsur(h: HasilIKM | None) -> dict[str, Decimal]:
+    return dict(h.nrr) if h is not None else {}
+
+
+def laporan(
+    organisasi: Organisasi,
+    kuesioner_kode: str,
+    tahun: int,
+    *,
+    aturan_layanan: str = "gabung_responden",
+    aturan_unit: str = "rata_rata_unit",
+    aturan_periode: str = "rata_rata_unit",
+) -> Laporan:
+    """Results of one questionnaire for a unit and everything below it in a year."""
+    for a in (aturan_layanan, aturan_unit, aturan_periode):
+        if a not in ATURAN_GABUNG:
+            raise DataTidakValid(f"aturan: '{a}' tidak dikenal", bidang="aturan")
+    hasil = hasil_putaran(putaran_cakupan(organisasi, kuesioner_kode, tahun))
+    periode = sorted({kunci_periode(h.putaran) for h in hasil})
+    up = _unit_periode(hasil, aturan_layanan)
+    orgs = {h.putaran.organisasi_id: h.putaran.organisasi for h in hasil}
+    unit = []
+    for org in sorted(orgs.values(), key=lambda o: (o.nama, o.pk)):
+        unit.append(
+            {
+                "organisasi": org,
+                "per_periode": up[org.pk],
+                "tahun": _tahun(up[org.pk], aturan_periode, f"Tahun {tahun}"),
+            }
+        )
+    wilayah = []
+    anak = (
+        organisasi.anak.all().order_by("urutan", "nama")
+        if organisasi.pk not in orgs
+        else Organisasi.objects.none()
+    )
+    for a in anak:
+        ids = [o.pk for o in orgs.values() if o.jalur.startswith(a.jalur)]
+        if not ids:
+            continue
+        pp = _gabung_unit(up, ids, aturan_unit, periode)
+        wilayah.append(
+            {
+                "organisasi": a,
+                "jumlah_unit": len(ids),
+                "per_periode": pp,
+                "tahun": _tahun(pp, aturan_periode, f"Tahun {tahun}"),
+            }
+        )
+    total_pp = _gabung_unit(up, list(orgs), aturan_unit, periode)
+    total = {"per_periode": total_pp, "tahun": _tahun(total_pp, aturan_periode, f"Tahun {tahun}")}
+
+    layanan = []
+    per_layanan: dict = defaultdict(list)
+    for h in hasil:
+        if h.putaran.layanan_id:
+            per_layanan[h.putaran.layanan].append(h)
+    for lay in sorted(per_layanan, key=lambda x: (x.urutan, x.nama)):
+        daftar = per_layanan[lay]
+        pp = {}
+        for k in periode:
+            bagian = [h for h in daftar if kunci_periode(h.putaran) == k]
+            if bagian:
+                a = gabung(bagian, aturan=aturan_unit, label=label_periode(k), kunci=k)
+                a.pooled = pooled(bagian)
+                pp[k] = a
+        layanan.append(
+            {"layanan": lay, "per_periode": pp, "tahun": _tahun(pp, aturan_periode, str(tahun))}
+        )
+
+    # NRR per unsur: pooled respondents (the Permen's per-unsur table), per period and year.
+    pooled_tahun = pooled(hasil)
+    nama: dict[str, str] = {}
+    for h in hasil:
+        nama.update(struktur(h.putaran.kuesioner_id).nama_unsur())
+    unsur = []
+    nrr_tahun = _nrr_unsur(pooled_tahun)
+    nrr_periode = {k: _nrr_unsur(total_pp[k].pooled) for k in total_pp}
+    for kode in sorted(nama, key=lambda c: (len(c), c)):
+        unsur.append(
+            {
+                "kode": kode,
+                "nama": nama[kode],
+                "per_periode": {k: nrr_periode[k].get(kode) for k in periode},
+                "tahun": nrr_tahun.get(kode),
+            }
+        )
+    rtl = list(
+        RencanaTindakLanjut.objects.filter(
+            organisasi=organisasi, kuesioner__kode=kuesioner_kode, tahun=tahun
+        ).select_related("unsur")
+    )
+    return Laporan(
+        organisasi=organisasi,
+        kuesioner_kode=kuesioner_kode,
+        tahun=tahun,
+        aturan_layanan=aturan_layanan,
+        aturan_unit=aturan_unit,
+        aturan_periode=aturan_periode,
+        putaran=hasil,
+        periode=periode,
+        unit=unit,
+        wilayah=wilayah,
+        total=total,
+        layanan=layanan,
+        unsur=unsur,
+        unsur_terlemah=pooled_tahun.unsur_terlemah if pooled_tahun else None,
+        pooled_tahun=pooled_tahun,
+        rtl=rtl,
+    )
+
+
+def tren(organisasi: Organisasi, kuesioner_kode: str, *, aturan_unit: str = "rata_rata_unit"):
+    """Value of the whole scope per period across all years: [(label, Agregat)]."""
+    hasil = hasil_putaran(putaran_cakupan(organisasi, kuesioner_kode))
+    periode = sorted({kunci_periode(h.putaran) for h in hasil})
+    up = _unit_periode(hasil, "gabung_responden")
+    pp = _gabung_unit(up, list(up), aturan_unit, periode)
+    return [(label_periode(k), pp[k]) for k in periode]
+
+
+def demografi(organisasi: Organisasi, kuesioner_kode: str, tahun: int) -> list[dict]:
+    """IKM by demographic value (pooled respondents: gabung_responden), one GROUP BY per field."""
+    qs = putaran_cakupan(organisasi, kuesioner_kode, tahun)
+    daftar = list(qs.select_related("kuesioner"))
+    if not daftar:
+        return []
+    isian = list(daftar[0].kuesioner.demografi.all())
+    tidak_valid = respon_tidak_valid(daftar)
+    keluar = []
+    for f in isian:
+        if not f.pilihan:
+            continue
+        baris = (
+            Jawaban.objects.filter(putaran_id__in=[p.pk for p in daftar])
+            .exclude(respon_id__in=tidak_valid)
+            .annotate(v=KT(f"respon__demografi__{f.kunci}"))
+            .values("v", "putaran__kuesioner_id", "butir_id")
+            .annotate(total=Sum("nilai"), jumlah=Count("nilai"))
+            .order_by()
+        )
+        n = dict(
+            Respon.objects.filter(putaran__in=daftar, status=StatusRespon.VALID)
+            .annotate(v=KT(f"demografi__{f.kunci}"))
+            .values("v")
+            .annotate(n=Count("pk"))
+            .order_by()
+            .values_list("v", "n")
+        )
+        per_nilai: dict = defaultdict(lambda: defaultdict(dict))
+        for b in baris:
+            per_nilai[b["v"]][b["putaran__kuesioner_id"]][b["butir_id"]] = (
+                b["total"] or 0,
+                b["jumlah"],
+            )
+        kelompok = []
+        urutan = [str(k) for k, _ in f.pilihan] + [None]
+        for v in sorted(per_nilai, key=lambda x: urutan.index(x) if x in urutan else 99):
+            hasil = [
+                hasil_dari_agregat(struktur(kid), tot, n.get(v, 0))
+                for kid, tot in per_nilai[v].items()
+            ]
+            hasil = [h for h in hasil if h is not None]
+            if not hasil:
+                continue
+            h = hasil[0] if len(hasil) == 1 else gabung_ikm(hasil, aturan="gabung_responden")
+            kelompok.append(
+                {
+                    "nilai": v,
+                    "label": f.label_pilihan(v) if v is not None else "(tidak diisi)",
+                    "n": n.get(v, 0),
+                    "konversi": h.konversi,
+                    "mutu": h.mutu,
+                }
+            )
+        keluar.append({"isian": f, "kelompok": kelompok, "aturan": "gabung_responden"})
+    return keluar
+
+
+def grid_responden(putaran: PutaranSurvei) -> dict:
+    """The Permen's lampiran sheet for one putaran: one row per valid response (pseudonymous
+    number), one column per item, with Σ, NRR, NRR tertimbang and IKM below."""
+    s = struktur(putaran.kuesioner_id)
+    kolom = list(s.butir)
+    responden: dict[int, dict[int, int | None]] = defaultdict(dict)
+    for rid, bid, nilai in (
+        Jawaban.objects.filter(putaran=putaran, respon__status=StatusRespon.VALID)
+        .order_by("respon_id")
+        .values_list("respon_id", "butir_id", "nilai")
+    ):
+        responden[rid][bid] = nilai
+    baris = [
+        {"nomor": i, "nilai": [responden[rid].get(b.pk) for b in kolom]}
+        for i, rid in enumerate(sorted(responden), start=1)
+    ]
+    hasil = hasil_putaran([putaran])[0]
+    jumlah = [sum(r["nilai"][j] or 0 for r in baris) for j in range(len(kolom))]
+    terisi = [sum(1 for r in baris if r["nilai"][j] is not None) for j in range(len(kolom))]
+    return {
+        "putaran": putaran,
+        "kolom": kolom,
+        "baris": baris,
+        "jumlah": jumlah,
+        "terisi": terisi,
+        "hasil": hasil,
+    }
