@@ -42,12 +42,15 @@ INSTALLED_APPS = [
     "simple_history",
     "rules.apps.AutodiscoverRulesConfig",
     "axes",
+    "ninja",  # serves its Swagger UI files locally (no CDN)
     "kinerja.inti",
     "kinerja.organisasi",
     "kinerja.perencanaan",
     "kinerja.pengukuran",
     "kinerja.evaluasi",
+    "kinerja.pertukaran",
     "kinerja.anggaran",
+    "kinerja.lkip",
 ]
 
 MIDDLEWARE = [

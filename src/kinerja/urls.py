@@ -16,5 +16,6 @@ urlpatterns = [
     path("pertukaran/", include("kinerja.pertukaran.urls")),  # Excel import/export
     path("evaluasi/", include("kinerja.evaluasi.urls")),  # SAKIP evaluation and BPK follow-up
     path("anggaran/", include("kinerja.anggaran.urls")),  # budget and NKA (PMK 22/2021)
+    path("lkip/", include("kinerja.lkip.urls")),  # build and download the LKIP
     path("api/", include("kinerja.api.urls")),  # django-ninja, OpenAPI at /api/docs
 ]

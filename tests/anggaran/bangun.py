@@ -71,10 +71,12 @@ def unit_besar(org, *, program=50, kegiatan=2, sub=5, tahun=2024):
     BelanjaJenis.objects.create(
         organisasi=org, tahun=tahun, jenis="barang_jasa", pagu=pagu / 2, realisasi=realisasi / 2
     )
+    rpd = [(pagu / 12).quantize(Decimal("0.01"))] * 11
+    ra = [(realisasi / 12).quantize(Decimal("0.01"))] * 11
+    rpd.append(pagu - sum(rpd))
+    ra.append(realisasi - sum(ra))
     AnggaranBulanan.objects.bulk_create(
-        AnggaranBulanan(
-            organisasi=org, tahun=tahun, bulan=b, rpd=pagu / 12, realisasi=realisasi / 12
-        )
+        AnggaranBulanan(organisasi=org, tahun=tahun, bulan=b, rpd=rpd[b - 1], realisasi=ra[b - 1])
         for b in range(1, 13)
     )
     sasaran_terverifikasi(org, tahun)

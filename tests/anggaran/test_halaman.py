@@ -70,7 +70,9 @@ def test_isian_bulanan_kumulatif(client, jakpus, operator):
 
 @pytest.mark.parametrize("nama", HALAMAN)
 def test_jumlah_kueri_terbatas(client, db, nama):
-    kecil = unit_besar(pabrik.organisasi("Kecil", "kota_administrasi"), program=2, kegiatan=1, sub=1)
+    kecil = unit_besar(
+        pabrik.organisasi("Kecil", "kota_administrasi"), program=2, kegiatan=1, sub=1
+    )
     besar = unit_besar(pabrik.organisasi("Besar", "kota_administrasi"))
     admin = pabrik.pengguna("adm", ("admin", kecil), ("admin", besar))
     client.force_login(admin)

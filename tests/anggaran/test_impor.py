@@ -32,7 +32,9 @@ def berkas(baris, kepala=("No", "Bulan", "RPD (Anggaran Kas)", "Realisasi"), tah
 
 
 def bulanan(rpd=RPD, ra=RA):
-    return [(i, NAMA_BULAN[i - 1], r, a) for i, (r, a) in enumerate(zip(rpd, ra), start=1)]
+    return [
+        (i, NAMA_BULAN[i - 1], r, a) for i, (r, a) in enumerate(zip(rpd, ra, strict=True), start=1)
+    ]
 
 
 def test_pratinjau_sah_tidak_menyimpan(jakpus):
@@ -58,9 +60,7 @@ def test_galat_baris_menyebut_baris_dan_kolom(jakpus):
 def test_kumulatif_diterima_dan_dicocokkan(jakpus):
     kepala = ("Bulan", "RPD Kumulatif", "Realisasi Kumulatif", "Realisasi")
     ra_kum = list(jp.REALISASI_KUMULATIF_TERBIT[:11]) + [jp.REALISASI]
-    data = [
-        (NAMA_BULAN[i], jp.RPD_KUMULATIF[i], ra_kum[i], RA[i]) for i in range(12)
-    ]
+    data = [(NAMA_BULAN[i], jp.RPD_KUMULATIF[i], ra_kum[i], RA[i]) for i in range(12)]
     h = impor.pratinjau(jakpus, 2024, berkas(data, kepala))
     assert h.galat == []
     assert h.bulanan[3]["rpd"] == RPD[2]

@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 import pytest
-from django.db import DEFAULT_DB_ALIAS, connections
+from django.db import connections
 from django.urls import NoReverseMatch, reverse
 
 from kinerja.pengukuran.models import Realisasi
@@ -41,9 +41,6 @@ def peramban(monkeypatch):
     # Playwright's sync API runs an event loop in this thread; Django's ORM refuses to run
     # inside one unless told it is safe (the test's own queries are synchronous).
     monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    # The live server answers in threads that Chromium keeps alive; with persistent database
-    # connections (CONN_MAX_AGE) they would outlive the test and block PostgreSQL's teardown.
-    monkeypatch.setitem(connections.settings[DEFAULT_DB_ALIAS], "CONN_MAX_AGE", 0)
     if not CHROMIUM.exists():
         pytest.fail(
             f"{CHROMIUM} tidak ada: jalankan `./kinerja test` (memasang paket Debian chromium) "
@@ -58,6 +55,9 @@ def peramban(monkeypatch):
             yield browser
         finally:
             browser.close()
+            # Connections opened while Playwright's loop ran are not the ones pytest-django
+            # closes afterwards; close them here or PostgreSQL refuses to drop the test database.
+            connections.close_all()
 
 
 def _masuk(browser, live_server, username, **opsi):

@@ -67,9 +67,19 @@ TERBIT = (  # (kunci, uraian, sumber, nilai)
     ("nka:konsistensi", "Konsistensi", "LKIP 2024 Tabel 70 dan 74", "konsistensi"),
     ("nka:capaian_output", "Capaian output program", "LKIP 2024 Tabel 72 dan 74", "capaian_output"),
     ("nka:nilai_efisiensi", "Nilai efisiensi", "LKIP 2024 Tabel 71 dan 74", "nilai_efisiensi"),
-    ("nka:nilai_implementasi", "Nilai aspek implementasi", "LKIP 2024 Tabel 74", "nilai_implementasi"),
+    (
+        "nka:nilai_implementasi",
+        "Nilai aspek implementasi",
+        "LKIP 2024 Tabel 74",
+        "nilai_implementasi",
+    ),
     ("nka:nilai_manfaat", "Nilai aspek manfaat", "LKIP 2024 Tabel 73 dan 74", "nilai_manfaat"),
-    ("nka:nilai_kinerja_anggaran", "Nilai Kinerja Anggaran", "LKIP 2024 Tabel 74", "nilai_kinerja_anggaran"),
+    (
+        "nka:nilai_kinerja_anggaran",
+        "Nilai Kinerja Anggaran",
+        "LKIP 2024 Tabel 74",
+        "nilai_kinerja_anggaran",
+    ),
 )
 
 
