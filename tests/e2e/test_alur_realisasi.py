@@ -8,6 +8,7 @@ goes to var/artefak/. Without /usr/bin/chromium the test FAILS (``./kinerja test
 
 from __future__ import annotations
 
+import contextlib
 import re
 import time
 from pathlib import Path
@@ -36,11 +37,9 @@ PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-@pytest.fixture
-def peramban(monkeypatch):
-    # Playwright's sync API runs an event loop in this thread; Django's ORM refuses to run
-    # inside one unless told it is safe (the test's own queries are synchronous).
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+@contextlib.contextmanager
+def _chromium():
+    """Debian's Chromium under Playwright; a missing browser fails the test (never skips)."""
     if not CHROMIUM.exists():
         pytest.fail(
             f"{CHROMIUM} tidak ada: jalankan `./kinerja test` (memasang paket Debian chromium) "
@@ -78,7 +77,15 @@ def _foto(page, nama):
     page.screenshot(path=str(ARTEFAK / f"{nama}.png"), full_page=True)
 
 
-def test_alur_realisasi_dari_isian_sampai_dasbor(peramban, live_server, settings, tmp_path):
+def test_alur_realisasi_dari_isian_sampai_dasbor(live_server, settings, tmp_path, monkeypatch):
+    # Playwright's sync API runs an event loop in this thread; Django's ORM refuses to run
+    # inside one unless told it is safe (the test's own queries are synchronous).
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with _chromium() as peramban:
+        _alur(peramban, live_server, settings, tmp_path)
+
+
+def _alur(peramban, live_server, settings, tmp_path):
     mulai = time.monotonic()
     settings.MEDIA_ROOT = tmp_path / "berkas"
     p = pabrik.pohon_kecil()

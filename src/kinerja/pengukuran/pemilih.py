@@ -146,7 +146,18 @@ def baris_capaian(
         .select_related("indikator__sasaran", "indikator__organisasi")
         .order_by("indikator__sasaran__nomor", "urutan")
     )
-    qs = Realisasi.objects.filter(indikator__in=[b.indikator_id for b in butir], tahun=tahun)
+    qs = Realisasi.objects.filter(indikator__in=[b.indikator_id for b in butir], tahun=tahun).only(
+        # only what the table needs: 500 indicators x 12 months load 6,000 rows
+        "indikator_id",
+        "organisasi_id",
+        "tahun",
+        "jenis_periode",
+        "ke",
+        "nilai",
+        "nilai_teks",
+        "status",
+        "penjelasan",
+    )
     if hanya_terverifikasi:
         qs = qs.filter(status=S.DIVERIFIKASI)
     per_indikator: dict[int, dict] = defaultdict(dict)
@@ -284,14 +295,17 @@ def realisasi_sebelumnya(realisasi: Realisasi) -> Realisasi | None:
     return qs.filter(tahun=realisasi.tahun - 1, jenis_periode="tahun").first()
 
 
-def riwayat_indikator(indikator: Indikator) -> list[dict]:
+def riwayat_indikator(indikator: Indikator, *, hanya_terverifikasi: bool = False) -> list[dict]:
     """Yearly series (target from the PK of each year, realisasi, capaian) for trend charts."""
     target = {
         b.pk_dokumen.tahun: b
         for b in ButirPK.objects.filter(indikator=indikator).select_related("pk_dokumen")
     }
     seri = []
-    for r in Realisasi.objects.filter(indikator=indikator, jenis_periode="tahun").order_by("tahun"):
+    qs = Realisasi.objects.filter(indikator=indikator, jenis_periode="tahun").order_by("tahun")
+    if hanya_terverifikasi:
+        qs = qs.filter(status=S.DIVERIFIKASI)
+    for r in qs:
         b = target.get(r.tahun)
         seri.append(
             {

@@ -180,6 +180,7 @@ def _riwayat(realisasi: Realisasi) -> list[dict]:
                 _nilai_riwayat(bidang, lama_baru[1]),
             )
             for bidang, lama_baru in (e.perubahan or {}).items()
+            if lama_baru[0] != lama_baru[1]  # a new row lists empty ratio fields too
         ]
         daftar.append(
             {
