@@ -36,6 +36,8 @@ def main() -> None:
     setup_test_environment()
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.ALLOWED_HOSTS = ["*"]
+    # Own test database name, so a concurrent test run on the same server is not clobbered.
+    connection.settings_dict.setdefault("TEST", {})["NAME"] = "test_kinerja_bench_anggaran"
     nama_db = connection.creation.create_test_db(verbosity=0, autoclobber=True)
     try:
         from kinerja.anggaran import pemilih

@@ -56,13 +56,22 @@ def _muat(n: int, unit: int, seed: int = 1) -> tuple[float, object]:
     k = kuesioner_baku("skm")
     butir = list(k.butir.order_by("urutan").values_list("pk", flat=True))
     lay = k.layanan.first()
-    kota = Organisasi.objects.create(nama="Kota Bench", slug="kota-bench", jenis="kota_administrasi")
+    kota = Organisasi.objects.create(
+        nama="Kota Bench", slug="kota-bench", jenis="kota_administrasi"
+    )
     putaran = []
     for i in range(unit):
-        o = Organisasi.objects.create(nama=f"Unit {i}", slug=f"bench-{i}", jenis="kelurahan", induk=kota)
+        o = Organisasi.objects.create(
+            nama=f"Unit {i}", slug=f"bench-{i}", jenis="kelurahan", induk=kota
+        )
         putaran.append(
             PutaranSurvei.objects.create(
-                kuesioner=k, organisasi=o, layanan=lay, jenis_periode="tahun", tahun=2024, populasi=5000
+                kuesioner=k,
+                organisasi=o,
+                layanan=lay,
+                jenis_periode="tahun",
+                tahun=2024,
+                populasi=5000,
             ).pk
         )
     rng = random.Random(seed)
@@ -76,7 +85,12 @@ def _muat(n: int, unit: int, seed: int = 1) -> tuple[float, object]:
     for _ in range(4096):
         dasar = rng.choice((3, 4, 4))
         pola.append(
-            [None if rng.random() < 0.01 else (dasar if rng.random() < 0.8 else rng.randint(1, 4)) for _ in butir]
+            [
+                None
+                if rng.random() < 0.01
+                else (dasar if rng.random() < 0.8 else rng.randint(1, 4))
+                for _ in butir
+            ]
         )
     with transaction.atomic(), connection.cursor() as cur:
         # no other rows yet: ids are assigned here so answers can reference them
@@ -107,7 +121,9 @@ def _muat(n: int, unit: int, seed: int = 1) -> tuple[float, object]:
                 teks = "".join(
                     f"{a}\t{b}\t{c_}\t{NULL if v is None else v}\n" for a, b, c_, v in jawaban
                 )
-                with cur.copy("COPY survei_jawaban (respon_id, putaran_id, butir_id, nilai) FROM STDIN") as c:
+                with cur.copy(
+                    "COPY survei_jawaban (respon_id, putaran_id, butir_id, nilai) FROM STDIN"
+                ) as c:
                     c.write(teks)
             else:
                 cur.executemany(
@@ -121,7 +137,9 @@ def _muat(n: int, unit: int, seed: int = 1) -> tuple[float, object]:
                     jawaban,
                 )
         if pg:
-            cur.execute("SELECT setval('survei_respon_id_seq', (SELECT MAX(id) FROM survei_respon))")
+            cur.execute(
+                "SELECT setval('survei_respon_id_seq', (SELECT MAX(id) FROM survei_respon))"
+            )
     with connection.cursor() as cur:
         cur.execute("ANALYZE")
     return time.perf_counter() - mulai, PutaranSurvei.objects.filter(kuesioner=k)
@@ -191,7 +209,10 @@ def _anak(mesin: str, n: int, unit: int) -> int:
         tmp = tempfile.mkdtemp(prefix="kinerja-bench-")
         env.pop("DATABASE_URL", None)
         env["KINERJA_DATA_DIR"] = tmp
-        return subprocess.call([sys.executable, __file__, "--anak", "--responden", str(n), "--unit", str(unit)], env=env)
+        return subprocess.call(
+            [sys.executable, __file__, "--anak", "--responden", str(n), "--unit", str(unit)],
+            env=env,
+        )
     import psycopg
 
     dasar = os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/postgres")
@@ -201,7 +222,10 @@ def _anak(mesin: str, n: int, unit: int) -> int:
     try:
         env["DATABASE_URL"] = dasar.rsplit("/", 1)[0] + "/" + nama
         env["KINERJA_DATA_DIR"] = tempfile.mkdtemp(prefix="kinerja-bench-")
-        return subprocess.call([sys.executable, __file__, "--anak", "--responden", str(n), "--unit", str(unit)], env=env)
+        return subprocess.call(
+            [sys.executable, __file__, "--anak", "--responden", str(n), "--unit", str(unit)],
+            env=env,
+        )
     finally:
         with psycopg.connect(dasar, autocommit=True) as c:
             c.execute(f"DROP DATABASE IF EXISTS {nama} WITH (FORCE)")

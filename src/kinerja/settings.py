@@ -51,6 +51,8 @@ INSTALLED_APPS = [
     "kinerja.pertukaran",
     "kinerja.anggaran",
     "kinerja.lkip",
+    "kinerja.survei",
+    "kinerja.survei_publik",
 ]
 
 MIDDLEWARE = [
@@ -104,7 +106,8 @@ TEMPLATES = [
 def _database() -> dict:
     url = os.environ.get("DATABASE_URL", "").strip()
     if url:
-        return dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
+        umur = int(os.environ.get("KINERJA_CONN_MAX_AGE", "60"))
+        return dj_database_url.parse(url, conn_max_age=umur, conn_health_checks=True)
     DATA_DIR.mkdir(parents=True, exist_ok=True)
     return {
         "ENGINE": "django.db.backends.sqlite3",

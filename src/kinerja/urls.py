@@ -18,4 +18,6 @@ urlpatterns = [
     path("anggaran/", include("kinerja.anggaran.urls")),  # budget and NKA (PMK 22/2021)
     path("lkip/", include("kinerja.lkip.urls")),  # build and download the LKIP
     path("api/", include("kinerja.api.urls")),  # django-ninja, OpenAPI at /api/docs
+    path("survei/", include("kinerja.survei.urls")),  # survey results, review, import
+    path("", include("kinerja.survei_publik.urls")),  # public form /s/<kode>/, invitations, kiosk
 ]

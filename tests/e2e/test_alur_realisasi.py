@@ -2,8 +2,9 @@
 
 Operator enters a realisasi with an evidence PDF and submits; the verifier returns it with a
 reason; the operator sees the reason, corrects and resubmits; the verifier verifies; the
-unit's dashboard then shows the new capaian and predikat. A screenshot of each step's end
-goes to var/artefak/. Without /usr/bin/chromium the test FAILS (``./kinerja test`` installs it).
+unit's dashboard then shows the new capaian and predikat. Screenshots (the operator's page
+on a phone-sized screen, the dashboard) go to var/artefak/. Without /usr/bin/chromium the
+test FAILS (``./kinerja test`` installs it).
 """
 
 from __future__ import annotations

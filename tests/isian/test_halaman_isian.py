@@ -68,6 +68,7 @@ def test_operator_kelurahan_lain_ditolak_halaman_kirim_dan_bukti(client, pohon):
     assert not Realisasi.objects.filter(tahun=2025).exists()
     assert client.get(reverse("bukti_unduh", args=[bukti.pk])).status_code == 403
     # nor may they act as verifier
+    assert client.get(reverse("verifikasi")).status_code == 403
     resp = client.post(reverse("verifikasi"), {"realisasi": r.pk, "aksi": "verifikasi"})
     assert resp.status_code == 403
     r.refresh_from_db()

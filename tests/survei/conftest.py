@@ -17,7 +17,9 @@ def _kosongkan_cache():
 
 def pohon_jakarta_pusat(kelurahan=None):
     """kota jakarta-pusat > 2 kecamatan > kelurahan (by Tabel 31 name); sekretariat > 3 asisten."""
-    kota = pabrik.organisasi("Kota Administrasi Jakarta Pusat", "kota_administrasi", slug="jakarta-pusat")
+    kota = pabrik.organisasi(
+        "Kota Administrasi Jakarta Pusat", "kota_administrasi", slug="jakarta-pusat"
+    )
     kec = [
         pabrik.organisasi(f"Kecamatan Uji {i}", "kecamatan", kota, slug=f"jakarta-pusat-kec-{i}")
         for i in (1, 2)
@@ -31,7 +33,11 @@ def pohon_jakarta_pusat(kelurahan=None):
     asisten = {
         a: pabrik.organisasi(f"Asisten {a}", "asisten", setda, slug=f"jakarta-pusat-asisten-{i}")
         for i, a in enumerate(
-            ["Pemerintahan", "Perekonomian dan Pembangunan", "Administrasi dan Kesejahteraan Rakyat"]
+            [
+                "Pemerintahan",
+                "Perekonomian dan Pembangunan",
+                "Administrasi dan Kesejahteraan Rakyat",
+            ]
         )
     }
     return {"kota": kota, "kec": kec, "kel": kel, "asisten": asisten}

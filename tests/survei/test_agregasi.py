@@ -30,7 +30,12 @@ def _putaran(org, k, user, ke=1, layanan_obj=None):
 def _isi(r, **lain):
     return layanan.IsianRespon(
         jawaban={f"F{i}": v for i, v in enumerate(r, start=1)},
-        demografi={"jenis_kelamin": "P", "usia": "26-35", "pendidikan": "s1", "pekerjaan": "swasta"},
+        demografi={
+            "jenis_kelamin": "P",
+            "usia": "26-35",
+            "pendidikan": "s1",
+            "pekerjaan": "swasta",
+        },
         **lain,
     )
 
@@ -43,7 +48,9 @@ def dasar():
     return {"kota": kota, "kel": kel, "admin": admin, "k": kuesioner_baku("skm")}
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(data=st.lists(baris, min_size=1, max_size=25))
 def test_sql_sama_dengan_mesin(dasar, data):
     """Random grids with blanks: GROUP BY SUM/COUNT + ikm_dari_unsur == ikm_dari_responden
@@ -57,7 +64,9 @@ def test_sql_sama_dengan_mesin(dasar, data):
     )  # fmt: skip
     layanan.respon_simpan_banyak(putaran=p, daftar=[_isi(r) for r in data], saluran="impor")
     db = pemilih.hasil_putaran([p])[0].hasil
-    kode = [k for k in KODE_UNSUR_BAKU if any(r[KODE_UNSUR_BAKU.index(k)] is not None for r in data)]
+    kode = [
+        k for k in KODE_UNSUR_BAKU if any(r[KODE_UNSUR_BAKU.index(k)] is not None for r in data)
+    ]
     if len(kode) < 9:  # an unsur nobody answered has no NRR: compare over the answered unsur
         idx = [KODE_UNSUR_BAKU.index(k) for k in kode]
         data = [[r[i] for i in idx] for r in data if any(r[i] is not None for i in idx)]
@@ -84,7 +93,10 @@ def test_respon_ditolak_dikeluarkan_tetapi_disimpan(dasar):
     with pytest.raises(PermissionDenied):
         layanan.respon_tinjau(respon=buruk, status="ditolak", alasan="x", aktor=op)
     layanan.respon_tinjau(
-        respon=buruk, status=StatusRespon.DITOLAK, alasan="pola isian robot (semua 1 dalam 3 detik)", aktor=verif
+        respon=buruk,
+        status=StatusRespon.DITOLAK,
+        alasan="pola isian robot (semua 1 dalam 3 detik)",
+        aktor=verif,
     )
     sesudah = pemilih.hasil_putaran([p])[0]
     assert sesudah.n == 2 and sesudah.hasil.konversi == 100
@@ -129,9 +141,13 @@ def test_validasi_isian(dasar):
 def test_telepon_hanya_sidik(dasar):
     p = _putaran(dasar["kel"], dasar["k"], dasar["admin"])
     a = layanan.respon_simpan(
-        putaran=p, isian=_isi([4] * 9, telepon="0812-3456-789", alamat_klien="10.1.2.3"), saluran="web"
+        putaran=p,
+        isian=_isi([4] * 9, telepon="0812-3456-789", alamat_klien="10.1.2.3"),
+        saluran="web",
     )
-    b = layanan.respon_simpan(putaran=p, isian=_isi([4] * 9, telepon="+62 812 3456 789"), saluran="web")
+    b = layanan.respon_simpan(
+        putaran=p, isian=_isi([4] * 9, telepon="+62 812 3456 789"), saluran="web"
+    )
     assert a.hash_telepon == b.hash_telepon and len(a.hash_telepon) == 64
     assert "3456" not in a.hash_telepon and a.hash_alamat and "10.1" not in a.hash_alamat
     for nilai in Respon.objects.values_list(flat=False):
@@ -145,7 +161,11 @@ def test_gabung_menyebut_aturan(dasar):
         for ke in (1, 2):
             p = _putaran(org, k, dasar["admin"], ke=ke)
             layanan.respon_simpan_banyak(putaran=p, daftar=[_isi(r) for r in data], saluran="web")
-    for aturan, harap in (("rata_rata_unit", "87.5"), ("gabung_responden", "93.75"), ("tertimbang_responden", "93.75")):
+    for aturan, harap in (
+        ("rata_rata_unit", "87.5"),
+        ("gabung_responden", "93.75"),
+        ("tertimbang_responden", "93.75"),
+    ):
         lap = pemilih.laporan(dasar["kota"], k.kode, 2024, aturan_unit=aturan)
         t = lap.total["per_periode"][(2024, "semester", 1)]
         assert t.aturan == aturan and str(t.konversi.normalize()) == harap

@@ -50,7 +50,16 @@ def test_halaman_hasil_dan_tanpa_data_pribadi(client, kecil):
     r = client.get(url)
     teks = r.content.decode()
     assert r.status_code == 200
-    for harus in ("Petojo Utara", "rata_rata_unit", "gabung_responden", "Unsur terlemah", "<svg", "Krejcie-Morgan", "Rencana tindak lanjut", "Jenis kelamin"):
+    for harus in (
+        "Petojo Utara",
+        "rata_rata_unit",
+        "gabung_responden",
+        "Unsur terlemah",
+        "<svg",
+        "Krejcie-Morgan",
+        "Rencana tindak lanjut",
+        "Jenis kelamin",
+    ):
         assert harus in teks, harus
     assert "82,36" in teks  # Petojo Utara round I (Tabel 31), via kinerja.angka
     r2 = client.get(url + "?aturan_unit=gabung_responden")
@@ -64,7 +73,9 @@ def test_halaman_hasil_dan_tanpa_data_pribadi(client, kecil):
 
 def _teks_xlsx(isi: bytes) -> str:
     wb = load_workbook(io.BytesIO(isi))
-    return " ".join(str(c.value) for ws in wb for row in ws.iter_rows() for c in row if c.value is not None)
+    return " ".join(
+        str(c.value) for ws in wb for row in ws.iter_rows() for c in row if c.value is not None
+    )
 
 
 def test_ekspor_hasil_dan_grid(kecil, client):
@@ -72,7 +83,15 @@ def test_ekspor_hasil_dan_grid(kecil, client):
     teks = _teks_xlsx(ekspor.buku_hasil(lap))
     assert "Petojo Utara" in teks and "rata_rata_unit" in teks and "Per unsur" not in teks or True
     wb = load_workbook(io.BytesIO(ekspor.buku_hasil(lap)))
-    assert {"Per unit", "Per wilayah", "Per layanan", "Total", "Per unsur (NRR)", "Putaran", "Aturan"} <= set(wb.sheetnames)
+    assert {
+        "Per unit",
+        "Per wilayah",
+        "Per layanan",
+        "Total",
+        "Per unsur (NRR)",
+        "Putaran",
+        "Aturan",
+    } <= set(wb.sheetnames)
     grid = pemilih.grid_responden(kecil["putaran"])
     isi = ekspor.buku_grid(grid)
     ws = load_workbook(io.BytesIO(isi)).active
@@ -102,21 +121,37 @@ def _xlsx(baris) -> bytes:
 def test_impor_uji_dulu_semua_atau_tidak_sama_sekali(kecil):
     p = kecil["putaran"]
     op = pabrik.pengguna("op_gambir", ("operator", p.organisasi))
-    judul = ["Nama", "HP", "Kelurahan", "jenis_kelamin", "usia", "pendidikan", "pekerjaan", *[f"U{i}" for i in range(1, 10)], "saran"]
+    judul = [
+        "Nama",
+        "HP",
+        "Kelurahan",
+        "jenis_kelamin",
+        "usia",
+        "pendidikan",
+        "pekerjaan",
+        *[f"U{i}" for i in range(1, 10)],
+        "saran",
+    ]
     demo = ["P", "17-25", "sma", "pelajar"]
     baik = ["Budi", TELEPON, "Gambir", *demo, *[4] * 9, "ok"]
     salah = ["Ani", "", "Gambir", *demo, 4, 4, 5, 4, 4, 4, "x", 4, 4, ""]
     unit_salah = ["Cici", "", "Menteng", *demo, *[3] * 9, ""]
     sebelum = Respon.objects.filter(putaran=p).count()
-    h = impor_respon(putaran=p, isi=_xlsx([judul, baik, salah, unit_salah]), nama_berkas="a.xlsx", aktor=op, jalankan=True)
+    h = impor_respon(
+        putaran=p,
+        isi=_xlsx([judul, baik, salah, unit_salah]),
+        nama_berkas="a.xlsx",
+        aktor=op,
+        jalankan=True,
+    )
     assert not h.berhasil and h.disimpan == 0
     assert (3, "U3", "nilai '5' tidak sah; isi 1, 2, 3 atau 4, atau kosong") in h.galat
     assert any(g[0] == 3 and g[1] == "U7" for g in h.galat)
     assert any(g[0] == 4 and g[1] == "Kelurahan" for g in h.galat)
     assert any("Nama" in w for w in h.peringatan)
     assert Respon.objects.filter(putaran=p).count() == sebelum
-    csv = ("U1;U2;U3;U4;U5;U6;U7;U8;U9;jenis_kelamin;usia;pendidikan;pekerjaan\n"
-           "4;4;3;;4;4;4;4;4;P;17-25;sma;pelajar\n3;3;3;3;3;3;3;3;3;L;26-35;s1;swasta\n").encode()  # fmt: skip
+    csv = (b"U1;U2;U3;U4;U5;U6;U7;U8;U9;jenis_kelamin;usia;pendidikan;pekerjaan\n"
+           b"4;4;3;;4;4;4;4;4;P;17-25;sma;pelajar\n3;3;3;3;3;3;3;3;3;L;26-35;s1;swasta\n")  # fmt: skip
     uji = impor_respon(putaran=p, isi=csv, nama_berkas="b.csv", aktor=op)
     assert uji.berhasil and uji.disimpan == 0 and uji.baris == 2
     jalan = impor_respon(putaran=p, isi=csv, nama_berkas="b.csv", aktor=op, jalankan=True)
@@ -130,9 +165,13 @@ def test_impor_uji_dulu_semua_atau_tidak_sama_sekali(kecil):
 def test_usulan_realisasi_draf(kecil):
     kota = kecil["kota"]
     ind, _ = pabrik.indikator_pk(kota, nama="Indeks Efektivitas Koordinasi", target="90.35")
-    tautan = TautanIndikator.objects.create(indikator=ind, kuesioner_kode="iek-asisten-dki", cakupan=kota)
+    tautan = TautanIndikator.objects.create(
+        indikator=ind, kuesioner_kode="iek-asisten-dki", cakupan=kota
+    )
     op = pabrik.pengguna("op_kota", ("operator", kota))
-    r = layanan.usulan_realisasi(tautan=tautan, tahun=2024, jenis_periode="semester", ke=1, aktor=op)
+    r = layanan.usulan_realisasi(
+        tautan=tautan, tahun=2024, jenis_periode="semester", ke=1, aktor=op
+    )
     assert r.status == "draft" and r.nilai.quantize(Decimal("0.01")) == Decimal("96.29")
     assert "rata_rata_unit" in r.penjelasan and "30 responden" in r.penjelasan
     r = layanan.usulan_realisasi(tautan=tautan, tahun=2024, jenis_periode="tahun", aktor=op)
@@ -150,5 +189,7 @@ def test_rtl_dan_formulir(client, kecil):
     url = reverse("survei_rtl", args=["jakarta-pusat", k.kode, 2024])
     client.post(url, {"unsur": unsur.pk, "tindakan": "Sosialisasi layanan tanpa biaya", "waktu": "Triwulan I 2025",
                       "penanggung_jawab": "Lurah", "status": "rencana", "fkp_tanggal": "2025-02-10", "fkp_peserta": "Ketua RW 01-10"})  # fmt: skip
-    teks = client.get(reverse("survei_hasil", args=["jakarta-pusat", k.kode, 2024])).content.decode()
+    teks = client.get(
+        reverse("survei_hasil", args=["jakarta-pusat", k.kode, 2024])
+    ).content.decode()
     assert "Sosialisasi layanan tanpa biaya" in teks and "10 Februari 2025" in teks

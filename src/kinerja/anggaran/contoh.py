@@ -32,7 +32,7 @@ KEGIATAN = {
         ("Administrasi Keuangan Perangkat Daerah", "261019816576"),
     ),
     "Program Pengelolaan Kota Administrasi": (
-        ("Peningkatan Penyelenggaraan Kota Administrasi Jakarta Pusat", "2419568591"),
+        ("Peningkatan Penyelenggaraan Kota Administrasi", "2419568591"),
     ),
     "Program Pengelolaan Kecamatan": (
         (
@@ -92,6 +92,20 @@ def bulanan_dari_kumulatif(kumulatif) -> list[Decimal]:
     return hasil
 
 
+def _simpan(model, *, defaults: dict, **kunci):
+    """update_or_create that writes only when a value differs, so a second load writes
+    nothing and adds no history rows."""
+    obj = model.objects.filter(**kunci).first()
+    if obj is None:
+        return model.objects.create(**kunci, **defaults)
+    berubah = [k for k, v in defaults.items() if getattr(obj, k) != v]
+    if berubah:
+        for k in berubah:
+            setattr(obj, k, defaults[k])
+        obj.save(update_fields=berubah)
+    return obj
+
+
 def _program(org, tingkat, nama, *, induk=None, urutan=0, **nilai) -> ProgramAnggaran:
     p, _ = ProgramAnggaran.objects.get_or_create(
         organisasi=org, tahun=jp.TAHUN, tingkat=tingkat, nama=nama, defaults={"urutan": urutan}
@@ -110,7 +124,8 @@ def muat_anggaran(organisasi: Organisasi | None = None) -> Organisasi:
     org = organisasi or Organisasi.objects.get(slug=jp.SLUG)
     tahun = jp.TAHUN
     for jenis, pagu, realisasi in BELANJA:
-        BelanjaJenis.objects.update_or_create(
+        _simpan(
+            BelanjaJenis,
             organisasi=org,
             tahun=tahun,
             jenis=jenis,
@@ -125,9 +140,7 @@ def muat_anggaran(organisasi: Organisasi | None = None) -> Organisasi:
             pagu_awal=Decimal(data["awal"]),
             pagu=Decimal(data["alokasi"]),
         )
-        RealisasiProgram.objects.update_or_create(
-            program=prog, defaults={"realisasi": Decimal(data["realisasi"])}
-        )
+        _simpan(RealisasiProgram, program=prog, defaults={"realisasi": Decimal(data["realisasi"])})
         for j, (nama, anggaran) in enumerate(KEGIATAN[data["nama"]], start=1):
             _program(
                 org,
@@ -141,7 +154,8 @@ def muat_anggaran(organisasi: Organisasi | None = None) -> Organisasi:
         for out in data["output"]:
             for ind in out["indikator"]:
                 k += 1
-                IndikatorKeluaran.objects.update_or_create(
+                _simpan(
+                    IndikatorKeluaran,
                     program=prog,
                     nama=ind["nama"],
                     defaults={
@@ -154,14 +168,16 @@ def muat_anggaran(organisasi: Organisasi | None = None) -> Organisasi:
     rpd = bulanan_dari_kumulatif(jp.RPD_KUMULATIF)
     ra = bulanan_dari_kumulatif(list(jp.REALISASI_KUMULATIF_TERBIT[:11]) + [jp.REALISASI])
     for bulan in range(1, 13):
-        AnggaranBulanan.objects.update_or_create(
+        _simpan(
+            AnggaranBulanan,
             organisasi=org,
             tahun=tahun,
             bulan=bulan,
             defaults={"rpd": rpd[bulan - 1], "realisasi": ra[bulan - 1]},
         )
     for kunci, uraian, sumber, atribut in TERBIT:
-        AngkaTerbit.objects.update_or_create(
+        _simpan(
+            AngkaTerbit,
             organisasi=org,
             tahun=tahun,
             kunci=kunci,
@@ -171,7 +187,8 @@ def muat_anggaran(organisasi: Organisasi | None = None) -> Organisasi:
                 "nilai": Decimal(jp.TABEL_74_TERBIT[atribut]),
             },
         )
-    AngkaTerbit.objects.update_or_create(
+    _simpan(
+        AngkaTerbit,
         organisasi=org,
         tahun=tahun,
         kunci="nka:efisiensi",

@@ -492,6 +492,11 @@ def muat_contoh(slug: str = "jakarta-pusat") -> dict:
     m.rencana_aksi()
     m.evaluasi()
     m.angka_terbit()
+    if slug == "jakarta-pusat":
+        # Budget detail (belanja by type, monthly RPD/realisasi, Tabel 67-74) of the budget app.
+        from kinerja.anggaran.contoh import muat_anggaran
+
+        muat_anggaran(Organisasi.objects.get(slug=slug))
     hasil = dict(sorted(m.jumlah.items()))
     hasil["baru"] = sum(m.baru.values())
     hasil["diubah"] = sum(m.diubah.values())

@@ -348,7 +348,6 @@ def realisasi(request, indikator, tahun, jenis, ke):
             "galat_verifikator": galat_verifikator,
             "kualitatif": ind.jenis_target == JenisTarget.KUALITATIF,
         },
-        status=200,
     )
 
 

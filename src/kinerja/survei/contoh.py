@@ -112,7 +112,9 @@ def _demografi(isian, rng: random.Random, tetap: dict | None = None) -> dict:
 def _waktu(rng: random.Random, tahun: int, semester: int) -> dt.datetime:
     awal = dt.date(tahun, 1 if semester == 1 else 7, 1)
     hari = awal + dt.timedelta(days=rng.randrange(175))
-    return timezone.make_aware(dt.datetime.combine(hari, dt.time(8 + rng.randrange(8), rng.randrange(60))))
+    return timezone.make_aware(
+        dt.datetime.combine(hari, dt.time(8 + rng.randrange(8), rng.randrange(60)))
+    )
 
 
 def _normal(nama: str) -> str:

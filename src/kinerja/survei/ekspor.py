@@ -52,7 +52,17 @@ def buku_hasil(lap) -> bytes:
     per = [f"{k[1]} {k[2]} {k[0]}" for k in lap.periode]
 
     def tabel(ws, daftar, kunci_nama):
-        judul = ["No", "Nama", *per, f"Tahun {lap.tahun}", "Mutu", "n", "Populasi", "Krejcie-Morgan", "Aturan"]
+        judul = [
+            "No",
+            "Nama",
+            *per,
+            f"Tahun {lap.tahun}",
+            "Mutu",
+            "n",
+            "Populasi",
+            "Krejcie-Morgan",
+            "Aturan",
+        ]
         baris = []
         for i, u in enumerate(daftar, start=1):
             t = u["tahun"]
@@ -113,7 +123,10 @@ def buku_grid(grid: dict) -> bytes:
     h = grid["hasil"].hasil
     ws.append([f"{p.kuesioner.nama} — {p} ({p.kuesioner.metode})"])
     satu = len({b.unsur_id for b in kolom}) == len(kolom)
-    judul = ["No. responden", *[b.unsur.kode if satu else f"{b.kode} ({b.unsur.kode})" for b in kolom]]
+    judul = [
+        "No. responden",
+        *[b.unsur.kode if satu else f"{b.kode} ({b.unsur.kode})" for b in kolom],
+    ]
     ws.append(judul)
     for c in ws[2]:
         c.font = TEBAL
@@ -123,12 +136,24 @@ def buku_grid(grid: dict) -> bytes:
     ws.append(["Jumlah terisi", *grid["terisi"]])
     if h is not None:
         nrr_butir = [
-            Decimal(j) / t if t else None for j, t in zip(grid["jumlah"], grid["terisi"], strict=True)
+            Decimal(j) / t if t else None
+            for j, t in zip(grid["jumlah"], grid["terisi"], strict=True)
         ]
         ws.append(["NRR per butir", *[float(x) if x is not None else None for x in nrr_butir]])
-        ws.append(["NRR unsur", *[float(h.nrr[b.unsur.kode]) if b.unsur.kode in h.nrr else None for b in kolom]])
         ws.append(
-            ["NRR tertimbang", *[float(h.nrr_tertimbang[b.unsur.kode]) if b.unsur.kode in h.nrr else None for b in kolom]]
+            [
+                "NRR unsur",
+                *[float(h.nrr[b.unsur.kode]) if b.unsur.kode in h.nrr else None for b in kolom],
+            ]
+        )
+        ws.append(
+            [
+                "NRR tertimbang",
+                *[
+                    float(h.nrr_tertimbang[b.unsur.kode]) if b.unsur.kode in h.nrr else None
+                    for b in kolom
+                ],
+            ]
         )
         ws.append(["IKM (Σ NRR tertimbang)", float(h.ikm)])
         ws.append(["Konversi (IKM × 25)", float(h.konversi)])

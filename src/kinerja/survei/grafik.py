@@ -34,7 +34,9 @@ def _sumbu(ax, bawah: float):
         ax.spines[s].set_visible(False)
 
 
-def batang(label: list[str], nilai: list[Decimal | None], *, sorot: str | None = None, judul: str = "") -> str:
+def batang(
+    label: list[str], nilai: list[Decimal | None], *, sorot: str | None = None, judul: str = ""
+) -> str:
     """Bar chart of konversi values (25-100); the `sorot` label is drawn in orange."""
     pasangan = [(lbl, v) for lbl, v in zip(label, nilai, strict=True) if v is not None]
     if not pasangan:
@@ -63,7 +65,9 @@ def garis(label: list[str], nilai: list[Decimal | None], *, judul: str = "") -> 
         ys = [float(p[1]) for p in pasangan]
         ax.plot([p[0] for p in pasangan], ys, marker="o", color=BIRU)
         for x, y, (_, v) in zip(range(len(ys)), ys, pasangan, strict=True):
-            ax.annotate(fmt.angka(v), (x, y), textcoords="offset points", xytext=(0, 5), ha="center")
+            ax.annotate(
+                fmt.angka(v), (x, y), textcoords="offset points", xytext=(0, 5), ha="center"
+            )
         _sumbu(ax, max(0, min(ys) - 5))
         if judul:
             ax.set_title(judul)

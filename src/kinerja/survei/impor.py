@@ -130,7 +130,11 @@ def impor_respon(
                     isian.jawaban[tujuan] = nilai_jawaban(v, kode=nama_kolom)
                 except ValidationError:
                     galat_baris.append(
-                        (nomor, nama_kolom, f"nilai '{v}' tidak sah; isi 1, 2, 3 atau 4, atau kosong")
+                        (
+                            nomor,
+                            nama_kolom,
+                            f"nilai '{v}' tidak sah; isi 1, 2, 3 atau 4, atau kosong",
+                        )
                     )
             elif tujuan.startswith("demografi:"):
                 demografi[tujuan.split(":", 1)[1]] = "" if v is None else str(v).strip()

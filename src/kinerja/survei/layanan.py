@@ -184,7 +184,9 @@ def _siapkan(putaran: PutaranSurvei, isian: IsianRespon, saluran: str, butir, de
             continue
         if f.pilihan and v not in {str(k) for k, _ in f.pilihan}:
             pilihan = ", ".join(str(k) for k, _ in f.pilihan)
-            raise ValidationError({f.kunci: f"{f.label}: '{v}' bukan pilihan yang sah ({pilihan})."})
+            raise ValidationError(
+                {f.kunci: f"{f.label}: '{v}' bukan pilihan yang sah ({pilihan})."}
+            )
         demo[f.kunci] = v
     asing = set(isian.demografi) - {f.kunci for f in demografi}
     if asing:
@@ -251,8 +253,8 @@ def respon_simpan_banyak(
 def respon_tinjau(*, respon: Respon, status: str, alasan: str = "", aktor) -> Respon:
     """Mark a response valid, meragukan (suspect) or ditolak (rejected). Only the status
     changes; answers stay. A reason is required for meragukan/ditolak. Logged."""
-    respon = Respon.objects.select_for_update().select_related("putaran__organisasi").get(
-        pk=respon.pk
+    respon = (
+        Respon.objects.select_for_update().select_related("putaran__organisasi").get(pk=respon.pk)
     )
     if not dapat_memverifikasi(aktor, respon.putaran.organisasi):
         raise PermissionDenied("Hanya verifikator atau admin unit ini yang dapat meninjau respon.")
@@ -301,12 +303,18 @@ def rtl_simpan(
     rtl: RencanaTindakLanjut | None = None,
 ) -> RencanaTindakLanjut:
     """Record (or change) a Rencana Tindak Lanjut for an unsur, with the FKP if held."""
-    if not (operator_di(aktor, organisasi) or peran_atas(aktor, organisasi) & PERAN_PEMBACA_BAWAHAN):
+    if not (
+        operator_di(aktor, organisasi) or peran_atas(aktor, organisasi) & PERAN_PEMBACA_BAWAHAN
+    ):
         raise PermissionDenied("Anda tidak berwenang mencatat RTL untuk unit ini.")
     galat = {}
     if unsur.kuesioner_id != kuesioner.pk:
         galat["unsur"] = "Unsur bukan bagian dari kuesioner ini."
-    for nama, isi in (("tindakan", tindakan), ("waktu", waktu), ("penanggung_jawab", penanggung_jawab)):
+    for nama, isi in (
+        ("tindakan", tindakan),
+        ("waktu", waktu),
+        ("penanggung_jawab", penanggung_jawab),
+    ):
         if not (isi or "").strip():
             galat[nama] = f"{nama.replace('_', ' ').capitalize()} wajib diisi."
     if status not in StatusRTL.values:
@@ -348,9 +356,7 @@ def hasil_tautan(*, tautan: TautanIndikator, tahun: int, jenis_periode: str, ke:
     qs = pemilih.putaran_cakupan(tautan.cakupan, tautan.kuesioner_kode, tahun)
     if tautan.layanan_id:
         qs = qs.filter(layanan_id=tautan.layanan_id)
-    hasil = [
-        h for h in pemilih.hasil_putaran(qs) if _dalam_periode(h.putaran, jenis_periode, ke)
-    ]
+    hasil = [h for h in pemilih.hasil_putaran(qs) if _dalam_periode(h.putaran, jenis_periode, ke)]
     if not hasil:
         return None
     periode = sorted({pemilih.kunci_periode(h.putaran) for h in hasil})

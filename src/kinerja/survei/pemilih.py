@@ -281,14 +281,20 @@ def pooled(bagian: Sequence[HasilPutaran]) -> HasilIKM | None:
     bobot = ada[0].bobot
     if all(h.butir for h in ada) and len({tuple(x.unsur for x in h.butir) for h in ada}) == 1:
         butir = [
-            NilaiButir(kolom[0].unsur, sum((x.total for x in kolom), Decimal(0)), sum(x.jumlah for x in kolom))
+            NilaiButir(
+                kolom[0].unsur,
+                sum((x.total for x in kolom), Decimal(0)),
+                sum(x.jumlah for x in kolom),
+            )
             for kolom in zip(*(h.butir for h in ada), strict=True)
         ]
         return ikm_dari_butir(butir, bobot=bobot, jumlah_responden=n)
     total: dict[str, list] = {}
     for h in ada:
         if not h.unsur:
-            raise DataTidakValid("bagian tanpa total per unsur tidak dapat digabung", bidang="unsur")
+            raise DataTidakValid(
+                "bagian tanpa total per unsur tidak dapat digabung", bidang="unsur"
+            )
         for x in h.unsur:
             t = total.setdefault(x.kode, [Decimal(0), 0])
             t[0] += x.total

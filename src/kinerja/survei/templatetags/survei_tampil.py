@@ -26,7 +26,11 @@ def ambil(kamus, kunci):
 
 @register.filter
 def konversi_id(agregat):
-    return angka.angka(agregat.konversi) if agregat is not None and agregat.konversi is not None else "-"
+    return (
+        angka.angka(agregat.konversi)
+        if agregat is not None and agregat.konversi is not None
+        else "-"
+    )
 
 
 @register.filter

@@ -1,0 +1,123 @@
+"""The public questionnaire as a Django form built from the kuesioner's data.
+
+Blank policy (docs/survei-publik.md): PermenPAN-RB 14/2017 asks every unsur to be answered,
+and the Kuesioner model has no "blank allowed" flag, so every butir is required on the
+public form. Blanks stay possible through the import path (paper forms).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from django import forms
+
+from kinerja.survei.models import Kuesioner
+
+NAMA_JEBAKAN = "situs_web"  # honeypot: humans never see it, naive bots fill it
+
+
+@dataclass(frozen=True)
+class StrukturFormulir:
+    butir: tuple  # ((kode, teks, keterangan, unsur_nama), ...)
+    demografi: tuple  # ((kunci, label, pilihan, wajib), ...)
+    label_jawaban: tuple
+    pertanyaan_saran: str
+
+
+_cache: dict[int, StrukturFormulir] = {}
+
+
+def struktur(kuesioner: Kuesioner) -> StrukturFormulir:
+    """A kuesioner version is frozen once loaded (changes are new versions), so its form
+    structure is cached per process: the intake path then costs no extra queries."""
+    s = _cache.get(kuesioner.pk)
+    if s is None:
+        s = StrukturFormulir(
+            butir=tuple(
+                (b.kode, b.teks, b.keterangan, b.unsur.nama)
+                for b in kuesioner.butir.select_related("unsur").order_by("urutan")
+            ),
+            demografi=tuple(
+                (d.kunci, d.label, tuple(tuple(p) for p in d.pilihan), d.wajib)
+                for d in kuesioner.demografi.order_by("urutan")
+            ),
+            label_jawaban=tuple(kuesioner.label_jawaban),
+            pertanyaan_saran=kuesioner.pertanyaan_saran or "Saran dan masukan",
+        )
+        _cache[kuesioner.pk] = s
+    return s
+
+
+def _telepon(nilai: str) -> str:
+    nilai = (nilai or "").strip()
+    if not nilai:
+        return ""
+    angka = re.sub(r"[\s\-().]", "", nilai)
+    if not re.fullmatch(r"\+?\d{8,15}", angka):
+        raise forms.ValidationError(
+            "Nomor HP: tulis angka saja, 8-15 digit, misalnya 0812 3456 7890 (boleh dikosongkan)."
+        )
+    return angka
+
+
+class FormulirSurvei(forms.Form):
+    """Fields: b_<kode butir> (1-4), d_<kunci demografi>, saran, telepon, situs_web."""
+
+    def __init__(self, *args, struktur: StrukturFormulir, telepon: bool = True, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.struktur = struktur
+        pilihan = [(str(i), label) for i, label in enumerate(struktur.label_jawaban, start=1)]
+        for kode, teks, _ket, _unsur in struktur.butir:
+            self.fields[f"b_{kode}"] = forms.ChoiceField(
+                label=teks, choices=pilihan, widget=forms.RadioSelect,
+                error_messages={"required": f"Pertanyaan {kode} belum dijawab.",
+                                "invalid_choice": f"Pertanyaan {kode}: pilih salah satu jawaban."},
+            )  # fmt: skip
+        for kunci, label, pil, wajib in struktur.demografi:
+            pesan = {"required": f"{label} wajib diisi."}
+            if pil:
+                self.fields[f"d_{kunci}"] = forms.ChoiceField(
+                    label=label, required=wajib, choices=[("", "— pilih —"), *pil],
+                    error_messages={**pesan, "invalid_choice": f"{label}: pilih dari daftar."},
+                )  # fmt: skip
+            else:
+                self.fields[f"d_{kunci}"] = forms.CharField(
+                    label=label, required=wajib, max_length=200, error_messages=pesan
+                )
+        self.fields["saran"] = forms.CharField(
+            label=struktur.pertanyaan_saran, required=False, max_length=2000,
+            widget=forms.Textarea(attrs={"rows": 4}),
+        )  # fmt: skip
+        if telepon:
+            self.fields["telepon"] = forms.CharField(
+                label="Nomor HP (tidak wajib)", required=False, max_length=30
+            )
+        self.fields[NAMA_JEBAKAN] = forms.CharField(required=False, max_length=200)
+
+    def clean_telepon(self):
+        return _telepon(self.cleaned_data.get("telepon", ""))
+
+    @property
+    def jebakan(self) -> bool:
+        return bool((self.data.get(NAMA_JEBAKAN) or "").strip())
+
+    def pertanyaan(self):
+        """(kode, teks, keterangan, unsur, bound field) per butir, for the template."""
+        for kode, teks, ket, unsur in self.struktur.butir:
+            yield {"kode": kode, "teks": teks, "keterangan": ket, "unsur": unsur,
+                   "bidang": self[f"b_{kode}"]}  # fmt: skip
+
+    def bidang_demografi(self):
+        return [self[f"d_{k}"] for k, *_ in self.struktur.demografi]
+
+    def isian(self):
+        from kinerja.survei.layanan import IsianRespon
+
+        c = self.cleaned_data
+        return IsianRespon(
+            jawaban={kode: int(c[f"b_{kode}"]) for kode, *_ in self.struktur.butir},
+            demografi={k: c[f"d_{k}"] for k, *_ in self.struktur.demografi if c.get(f"d_{k}")},
+            saran=c.get("saran", ""),
+            telepon=c.get("telepon", ""),
+        )
