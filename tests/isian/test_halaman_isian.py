@@ -180,7 +180,7 @@ def test_unggah_terlalu_besar_ditolak(client, pohon, settings):
     besar = pdf("besar.pdf", PDF + b"0" * (1024 * 1024))
     resp = client.post(url_isian(pohon["ind"]), {"nilai": "95", "aksi": "simpan", "berkas": besar})
     html = resp.content.decode()
-    assert "berukuran 1.0 MB; maksimal 1 MB" in html
+    assert "berukuran 1,0 MB; maksimal 1,0 MB" in html  # Indonesian format (kinerja.angka)
     assert not BuktiDukung.objects.exists()
 
 

@@ -16,7 +16,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 
-from kinerja.angka import angka_ringkas
+from kinerja.angka import angka, angka_ringkas, persen
 from kinerja.organisasi.izin import dapat_memverifikasi, dapat_mengisi
 from kinerja.pengukuran.models import (
     AksiRealisasi,
@@ -46,6 +46,13 @@ JENIS_BUKTI = {
     "odt": "application/vnd.oasis.opendocument.text",
     "ods": "application/vnd.oasis.opendocument.spreadsheet",
 }
+
+
+def _ukuran(byte: int) -> str:
+    """File size for messages: '1,5 MB', '300 KB'."""
+    if byte >= 1024 * 1024:
+        return f"{angka(Decimal(byte) / (1024 * 1024), 1)} MB"
+    return f"{angka(Decimal(byte) / 1024, 0)} KB"
 
 
 def _teks(x) -> str | None:
@@ -156,6 +163,8 @@ def realisasi_simpan(
         if lama != isi:
             perubahan[bidang] = [lama if not baru else None, isi]
         setattr(realisasi, bidang, isi)
+    if perubahan and not baru and realisasi.status == S.DIKEMBALIKAN and not (alasan or "").strip():
+        raise ValidationError({"alasan": "Data ini pernah diajukan: tuliskan alasan perubahannya."})
     dari = "" if baru else realisasi.status
     realisasi._change_reason = alasan or ("dibuat" if baru else "diubah")
     realisasi.save()
@@ -181,7 +190,7 @@ def _periksa_penjelasan(realisasi: Realisasi) -> None:
     if hasil is not None and hasil.capaian is not None and hasil.capaian < 100:
         raise ValidationError(
             {
-                "penjelasan": f"Capaian {hasil.capaian:.2f}% di bawah 100%: jelaskan penyebab dan langkah perbaikannya."
+                "penjelasan": f"Capaian {persen(hasil.capaian)} di bawah 100%: jelaskan penyebab dan langkah perbaikannya."
             }
         )
     sebelumnya = realisasi_sebelumnya(realisasi)
@@ -225,7 +234,11 @@ def _untuk_verifikator(realisasi: Realisasi, aktor) -> Realisasi:
     )
     if not dapat_memverifikasi(aktor, realisasi.organisasi):
         raise PermissionDenied(f"Anda bukan verifikator {realisasi.organisasi}.")
-    if aktor.pk in (realisasi.dibuat_oleh_id, realisasi.diajukan_oleh_id):
+    ikut_mengisi = realisasi.peristiwa.filter(
+        aktor=aktor,
+        aksi__in=[AksiRealisasi.SIMPAN, AksiRealisasi.UNGGAH_BUKTI, AksiRealisasi.AJUKAN],
+    ).exists()
+    if ikut_mengisi or aktor.pk in (realisasi.dibuat_oleh_id, realisasi.diajukan_oleh_id):
         raise PermissionDenied("Tidak ada yang boleh memverifikasi isiannya sendiri.")
     return realisasi
 
@@ -272,6 +285,9 @@ def realisasi_buka_kembali(*, realisasi: Realisasi, aktor, alasan: str) -> Reali
 @transaction.atomic
 def bukti_unggah(*, realisasi: Realisasi, berkas, aktor) -> BuktiDukung:
     """Store an evidence file: type checked by content, size limited, named by its SHA-256."""
+    realisasi = (
+        Realisasi.objects.select_for_update().select_related("organisasi").get(pk=realisasi.pk)
+    )
     if not dapat_mengisi(aktor, realisasi.organisasi):
         raise PermissionDenied("Hanya operator unit ini yang dapat mengunggah bukti dukung.")
     if realisasi.status in (S.DIAJUKAN, S.DIVERIFIKASI):
@@ -282,7 +298,7 @@ def bukti_unggah(*, realisasi: Realisasi, berkas, aktor) -> BuktiDukung:
     if berkas.size > batas:
         raise ValidationError(
             {
-                "berkas": f"Berkas '{berkas.name}' berukuran {berkas.size / 1048576:.1f} MB; maksimal {batas // 1048576} MB."
+                "berkas": f"Berkas '{berkas.name}' berukuran {_ukuran(berkas.size)}; maksimal {_ukuran(batas)}."
             }
         )
     isi = berkas.read()

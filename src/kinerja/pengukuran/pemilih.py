@@ -282,7 +282,16 @@ def capaian_realisasi(realisasi: Realisasi) -> rc.HasilCapaian | None:
     )
     if butir is None:
         return None
-    return hitung_capaian_butir(realisasi.indikator, butir, realisasi.nilai, realisasi.nilai_teks)
+    ind = realisasi.indikator
+    akhir = JUMLAH_PERIODE.get(realisasi.jenis_periode, 1)
+    if (
+        ind.cara_agregasi == "kumulatif"
+        and realisasi.jenis_periode != "tahun"
+        and realisasi.ke < akhir
+    ):
+        # A part of a cumulative yearly figure says nothing against the yearly target.
+        return None
+    return hitung_capaian_butir(ind, butir, realisasi.nilai, realisasi.nilai_teks)
 
 
 def realisasi_sebelumnya(realisasi: Realisasi) -> Realisasi | None:
@@ -337,6 +346,7 @@ def antrean_verifikasi(user, organisasi: Organisasi):
         Realisasi.objects.filter(organisasi__jalur__startswith=organisasi.jalur, status=S.DIAJUKAN)
         .exclude(dibuat_oleh=user)
         .exclude(diajukan_oleh=user)
+        .exclude(peristiwa__aktor=user, peristiwa__aksi__in=["simpan", "unggah_bukti", "ajukan"])
         .select_related("indikator", "organisasi")
         .order_by("organisasi__jalur", "indikator__urutan", "tahun", "ke")
     )

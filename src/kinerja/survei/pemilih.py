@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import Count, Q, Sum
-from django.db.models.fields.json import KT
+from django.db.models.fields.json import KeyTextTransform
 
 from kinerja.organisasi.models import Organisasi
 from kinerja.rumus.bilangan import DataTidakValid
@@ -525,14 +525,14 @@ def demografi(organisasi: Organisasi, kuesioner_kode: str, tahun: int) -> list[d
         baris = (
             Jawaban.objects.filter(putaran_id__in=[p.pk for p in daftar])
             .exclude(respon_id__in=tidak_valid)
-            .annotate(v=KT(f"respon__demografi__{f.kunci}"))
+            .annotate(v=KeyTextTransform(f.kunci, "respon__demografi"))
             .values("v", "putaran__kuesioner_id", "butir_id")
             .annotate(total=Sum("nilai"), jumlah=Count("nilai"))
             .order_by()
         )
         n = dict(
             Respon.objects.filter(putaran__in=daftar, status=StatusRespon.VALID)
-            .annotate(v=KT(f"demografi__{f.kunci}"))
+            .annotate(v=KeyTextTransform(f.kunci, "demografi"))
             .values("v")
             .annotate(n=Count("pk"))
             .order_by()

@@ -136,14 +136,19 @@ def alasan_curiga(
         alasan.append("isian jebakan (honeypot) terisi: kemungkinan bot")
     terbaru = Respon.objects.filter(putaran=putaran)
     h = sidik("telepon", isian.telepon)
-    if h and terbaru.filter(hash_telepon=h, diterima_pada__gte=sekarang - jendela_telepon()).exists():
+    if (
+        h
+        and terbaru.filter(hash_telepon=h, diterima_pada__gte=sekarang - jendela_telepon()).exists()
+    ):
         jam = int(jendela_telepon().total_seconds() // 3600)
         alasan.append(f"nomor HP yang sama sudah menjawab dalam {jam} jam terakhir")
     menit = sekarang - dt.timedelta(minutes=1)
     if saluran == Saluran.KIOSK and isian.id_perangkat:
         n = terbaru.filter(id_perangkat=isian.id_perangkat, diterima_pada__gte=menit).count()
         if n >= batas_perangkat():
-            alasan.append(f"lebih dari {batas_perangkat()} respon per menit dari perangkat kios ini")
+            alasan.append(
+                f"lebih dari {batas_perangkat()} respon per menit dari perangkat kios ini"
+            )
     elif isian.alamat_klien:
         n = terbaru.filter(
             hash_alamat=sidik("alamat", isian.alamat_klien), diterima_pada__gte=menit
@@ -267,7 +272,9 @@ def sidik_kedaluwarsa(*, hari: int | None = None, sekarang=None):
     """Responses older than the retention period that still carry a hash or device id."""
     from django.db.models import Q
 
-    batas = (sekarang or timezone.now()) - dt.timedelta(days=retensi_hari() if hari is None else hari)
+    batas = (sekarang or timezone.now()) - dt.timedelta(
+        days=retensi_hari() if hari is None else hari
+    )
     return Respon.objects.filter(diterima_pada__lt=batas).filter(
         ~Q(hash_telepon="") | ~Q(hash_alamat="") | ~Q(id_perangkat="")
     )

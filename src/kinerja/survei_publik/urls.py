@@ -18,5 +18,7 @@ urlpatterns = [
     path("u/<str:token>/", views.undangan, name="publik_undangan"),
     path("survei-publik/putaran/<int:pk>/", views.kelola, name="publik_kelola"),
     path("survei-publik/tinjauan/<slug:slug>/", views.antrean, name="publik_antrean"),
-    path("survei-publik/respon/<int:pk>/tinjau/", views.antrean_tinjau, name="publik_antrean_tinjau"),
+    path(
+        "survei-publik/respon/<int:pk>/tinjau/", views.antrean_tinjau, name="publik_antrean_tinjau"
+    ),
 ]

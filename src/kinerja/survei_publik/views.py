@@ -66,7 +66,9 @@ def _isi_formulir(request, *, tautan=None, undangan_token=None, putaran, kios=Fa
                     token=undangan_token, isian=isian, jebakan=form.jebakan
                 )
                 return redirect("publik_undangan_selesai")
-            layanan.respon_publik_simpan(tautan=tautan, isian=isian, kios=kios, jebakan=form.jebakan)
+            layanan.respon_publik_simpan(
+                tautan=tautan, isian=isian, kios=kios, jebakan=form.jebakan
+            )
         except layanan.TidakMenerima as e:
             return _tolak(request, e)
         except ValidationError as e:
@@ -159,7 +161,9 @@ def _tautan_aktif(kode) -> TautanPublik:
 
 def qr_png(request, kode):
     t = _tautan_aktif(kode)
-    r = HttpResponse(qr.png(url_publik(request, "publik_formulir", t.kode)), content_type="image/png")
+    r = HttpResponse(
+        qr.png(url_publik(request, "publik_formulir", t.kode)), content_type="image/png"
+    )
     r["Content-Disposition"] = f'inline; filename="survei-{t.kode}.png"'
     return r
 
@@ -246,7 +250,9 @@ def _terbitkan(request, p):
         jumlah = int(request.POST.get("jumlah") or 0)
     except ValueError:
         raise ValueError("Jumlah undangan harus bilangan bulat.") from None
-    baru = layanan.undangan_terbitkan(putaran=p, aktor=request.user, jumlah=jumlah, penerima=penerima)
+    baru = layanan.undangan_terbitkan(
+        putaran=p, aktor=request.user, jumlah=jumlah, penerima=penerima
+    )
     messages.success(
         request, f"{len(baru)} undangan diterbitkan. Salin tautannya sekarang: tautan tidak "
         "dapat ditampilkan lagi (hanya sidiknya yang disimpan).",
@@ -292,7 +298,10 @@ def antrean(request, slug):
         Respon.objects.filter(putaran__organisasi__jalur__startswith=org.jalur, status=status)
         .select_related("putaran__organisasi", "putaran__layanan", "putaran__kuesioner")
         .prefetch_related(
-            Prefetch("jawaban", queryset=Jawaban.objects.select_related("butir").order_by("butir__urutan"))
+            Prefetch(
+                "jawaban",
+                queryset=Jawaban.objects.select_related("butir").order_by("butir__urutan"),
+            )
         )
         .order_by("-diterima_pada")[:200]
     )
@@ -322,4 +331,6 @@ def antrean_tinjau(request, pk):
         messages.error(request, "Hanya verifikator atau admin unit ini yang dapat meninjau respon.")
     except ValidationError as e:
         messages.error(request, "; ".join(_pesan(e)))
-    return redirect(f"{reverse('publik_antrean', args=[org.slug])}?status={request.POST.get('dari', 'meragukan')}")
+    return redirect(
+        f"{reverse('publik_antrean', args=[org.slug])}?status={request.POST.get('dari', 'meragukan')}"
+    )

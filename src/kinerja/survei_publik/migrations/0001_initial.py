@@ -6,49 +6,97 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('survei', '0001_initial'),
+        ("survei", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='TautanPublik',
+            name="TautanPublik",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kode', models.CharField(max_length=16, unique=True)),
-                ('aktif', models.BooleanField(default=True)),
-                ('keterangan', models.CharField(blank=True, max_length=120)),
-                ('dibuat_pada', models.DateTimeField(auto_now_add=True)),
-                ('dibuat_oleh', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('putaran', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='tautan_publik', to='survei.putaransurvei')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("kode", models.CharField(max_length=16, unique=True)),
+                ("aktif", models.BooleanField(default=True)),
+                ("keterangan", models.CharField(blank=True, max_length=120)),
+                ("dibuat_pada", models.DateTimeField(auto_now_add=True)),
+                (
+                    "dibuat_oleh",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "putaran",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="tautan_publik",
+                        to="survei.putaransurvei",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'tautan publik',
-                'verbose_name_plural': 'tautan publik',
-                'ordering': ['putaran', 'pk'],
+                "verbose_name": "tautan publik",
+                "verbose_name_plural": "tautan publik",
+                "ordering": ["putaran", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Undangan',
+            name="Undangan",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('hash_token', models.CharField(max_length=64, unique=True)),
-                ('nama_penerima', models.CharField(blank=True, max_length=200)),
-                ('email_penerima', models.EmailField(blank=True, max_length=254)),
-                ('dibuat_pada', models.DateTimeField(auto_now_add=True)),
-                ('dipakai_pada', models.DateTimeField(blank=True, null=True)),
-                ('dibuat_oleh', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('putaran', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='undangan', to='survei.putaransurvei')),
-                ('respon', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='undangan', to='survei.respon')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("hash_token", models.CharField(max_length=64, unique=True)),
+                ("nama_penerima", models.CharField(blank=True, max_length=200)),
+                ("email_penerima", models.EmailField(blank=True, max_length=254)),
+                ("dibuat_pada", models.DateTimeField(auto_now_add=True)),
+                ("dipakai_pada", models.DateTimeField(blank=True, null=True)),
+                (
+                    "dibuat_oleh",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "putaran",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="undangan",
+                        to="survei.putaransurvei",
+                    ),
+                ),
+                (
+                    "respon",
+                    models.OneToOneField(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="undangan",
+                        to="survei.respon",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'undangan survei',
-                'verbose_name_plural': 'undangan survei',
-                'ordering': ['putaran', 'pk'],
+                "verbose_name": "undangan survei",
+                "verbose_name_plural": "undangan survei",
+                "ordering": ["putaran", "pk"],
             },
         ),
     ]

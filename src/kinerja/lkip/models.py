@@ -1,0 +1,102 @@
+"""Rows the LKIP builder keeps: edited narrative blocks, uploaded templates and build jobs.
+
+A narrative block is generated from the data at every build; when a person edits it, the
+edit is stored here per organisation, year and block key, together with the hash of the
+numbers the generated text was based on. If those numbers change later, the edit is
+flagged for review instead of silently printing text that no longer matches the tables.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from simple_history.models import HistoricalRecords
+
+from kinerja.organisasi.models import Organisasi
+
+
+class NarasiLkip(models.Model):
+    organisasi = models.ForeignKey(Organisasi, on_delete=models.CASCADE, related_name="narasi_lkip")
+    tahun = models.PositiveSmallIntegerField()
+    kunci = models.CharField(max_length=120)
+    teks = models.TextField()
+    # sha256 of the numbers the block was generated from when the edit was saved.
+    hash_angka = models.CharField(max_length=64)
+    diubah_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    diubah_pada = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "narasi LKIP"
+        verbose_name_plural = "narasi LKIP"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisasi", "tahun", "kunci"], name="narasi_lkip_unik"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisasi} {self.tahun} {self.kunci}"
+
+
+class TemplatLkip(models.Model):
+    """A .docx template an agency uploaded (after the field check passed)."""
+
+    organisasi = models.OneToOneField(
+        Organisasi, on_delete=models.CASCADE, related_name="templat_lkip"
+    )
+    berkas = models.FileField(upload_to="lkip/templat/")
+    nama_asli = models.CharField(max_length=255)
+    diunggah_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    diunggah_pada = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "templat LKIP"
+        verbose_name_plural = "templat LKIP"
+
+
+class StatusPekerjaan(models.TextChoices):
+    ANTRE = "antre", "Menunggu"
+    BERJALAN = "berjalan", "Sedang dibangun"
+    SELESAI = "selesai", "Selesai"
+    GAGAL = "gagal", "Gagal"
+
+
+class PekerjaanLkip(models.Model):
+    """One build of the report (documents in `folder`), with progress for the page."""
+
+    organisasi = models.ForeignKey(
+        Organisasi, on_delete=models.CASCADE, related_name="pekerjaan_lkip"
+    )
+    tahun = models.PositiveSmallIntegerField()
+    format = models.CharField(max_length=40, default="docx,pdf,xlsx")
+    status = models.CharField(
+        max_length=10, choices=StatusPekerjaan.choices, default=StatusPekerjaan.ANTRE
+    )
+    progres = models.PositiveSmallIntegerField(default=0)  # 0-100
+    langkah = models.CharField(max_length=200, blank=True)
+    folder = models.CharField(max_length=500, blank=True)
+    berkas = models.JSONField(default=list)  # file names inside folder
+    pesan = models.TextField(blank=True)  # error, or notes (e.g. PDF skipped)
+    dibuat_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    dibuat_pada = models.DateTimeField(auto_now_add=True)
+    selesai_pada = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = "pekerjaan LKIP"
+        verbose_name_plural = "pekerjaan LKIP"
+        ordering = ["-dibuat_pada", "-pk"]
+
+    def __str__(self) -> str:
+        return f"LKIP {self.organisasi} {self.tahun} ({self.get_status_display()})"
+
+    @property
+    def aktif(self) -> bool:
+        return self.status in (StatusPekerjaan.ANTRE, StatusPekerjaan.BERJALAN)
