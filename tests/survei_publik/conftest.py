@@ -13,7 +13,12 @@ from kinerja.survei_publik import forms
 from kinerja.survei_publik.layanan import tautan_buat
 from tests import pabrik
 
-DEMOGRAFI = {"d_jenis_kelamin": "P", "d_usia": "26-35", "d_pendidikan": "s1", "d_pekerjaan": "swasta"}
+DEMOGRAFI = {
+    "d_jenis_kelamin": "P",
+    "d_usia": "26-35",
+    "d_pendidikan": "s1",
+    "d_pekerjaan": "swasta",
+}
 
 
 @pytest.fixture(autouse=True)

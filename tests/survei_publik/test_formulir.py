@@ -44,12 +44,21 @@ def test_formulir_kosong_aksesibel(client, dunia):
 
 
 def test_kirim_disimpan_lewat_respon_simpan(client, dunia):
-    r = client.post(_url(dunia["t"]), data_isian(3, saran="Antrean lebih cepat", telepon="0812-3456-7890"))
-    assert r.status_code == 302 and r["Location"] == reverse("publik_selesai", args=[dunia["t"].kode])
+    r = client.post(
+        _url(dunia["t"]), data_isian(3, saran="Antrean lebih cepat", telepon="0812-3456-7890")
+    )
+    assert r.status_code == 302 and r["Location"] == reverse(
+        "publik_selesai", args=[dunia["t"].kode]
+    )
     respon = Respon.objects.get()
     assert respon.saluran == "web" and respon.status == StatusRespon.VALID
     assert respon.putaran == dunia["p"] and respon.saran == "Antrean lebih cepat"
-    assert respon.demografi == {"jenis_kelamin": "P", "usia": "26-35", "pendidikan": "s1", "pekerjaan": "swasta"}
+    assert respon.demografi == {
+        "jenis_kelamin": "P",
+        "usia": "26-35",
+        "pendidikan": "s1",
+        "pekerjaan": "swasta",
+    }
     assert len(respon.hash_telepon) == 64 and "81234567890" not in respon.hash_telepon
     assert len(respon.hash_alamat) == 64 and respon.id_perangkat == ""
     assert sorted(Jawaban.objects.values_list("nilai", flat=True)) == [3] * 9

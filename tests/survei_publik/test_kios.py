@@ -50,7 +50,10 @@ def test_pengunjung_berikutnya_melihat_formulir_kosong(dunia):
     url = reverse("publik_kios", args=[dunia["t"].kode])
     token1 = csrf(c, url)
     kuki1 = c.cookies["csrftoken"].value
-    r = c.post(url, data_isian(4, csrfmiddlewaretoken=token1, saran="Petugas ramah", telepon="081299998888"))
+    r = c.post(
+        url,
+        data_isian(4, csrfmiddlewaretoken=token1, saran="Petugas ramah", telepon="081299998888"),
+    )
     assert r.status_code == 302
     assert r["Location"] == reverse("publik_kios_selesai", args=[dunia["t"].kode])
     assert c.cookies["csrftoken"].value != kuki1  # CSRF token rotated for the next person
@@ -71,7 +74,10 @@ def test_pengunjung_berikutnya_melihat_formulir_kosong(dunia):
     assert c.post(url, data_isian(3, csrfmiddlewaretoken=token2)).status_code == 302
     respon = list(Respon.objects.order_by("pk"))
     assert [r.saluran for r in respon] == ["kiosk", "kiosk"]
-    assert respon[0].id_perangkat.startswith("kios-") and respon[0].id_perangkat == respon[1].id_perangkat
+    assert (
+        respon[0].id_perangkat.startswith("kios-")
+        and respon[0].id_perangkat == respon[1].id_perangkat
+    )
     assert respon[0].hash_alamat == ""  # kiosks are counted per device, not per address
     assert all(r.status == StatusRespon.VALID for r in respon)
 

@@ -17,7 +17,14 @@ from .conftest import data_isian
 pytestmark = pytest.mark.django_db
 
 TELEPON = "0812-3456-7890"
-BENTUK_TELEPON = ["0812-3456-7890", "081234567890", "81234567890", "6281234567890", "3456-7890", "34567890"]
+BENTUK_TELEPON = [
+    "0812-3456-7890",
+    "081234567890",
+    "81234567890",
+    "6281234567890",
+    "3456-7890",
+    "34567890",
+]
 NAMA = "Ratna Rahasia Wulandari"
 SUREL = "ratna.rahasia@example.go.id"
 
@@ -25,7 +32,9 @@ SUREL = "ratna.rahasia@example.go.id"
 def _teks(r) -> str:
     if r["Content-Type"].startswith("application/vnd.openxmlformats"):
         with zipfile.ZipFile(io.BytesIO(r.content)) as z:
-            return "".join(z.read(n).decode("utf-8", "replace") for n in z.namelist() if n.endswith(".xml"))
+            return "".join(
+                z.read(n).decode("utf-8", "replace") for n in z.namelist() if n.endswith(".xml")
+            )
     return r.content.decode("utf-8", "replace")
 
 

@@ -15,7 +15,6 @@ from kinerja.survei.layanan import putaran_buat
 from kinerja.survei.models import Respon
 from kinerja.survei_publik import layanan
 from kinerja.survei_publik.models import Undangan
-
 from tests import pabrik
 
 pytestmark = pytest.mark.django_db
@@ -24,7 +23,9 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def iek(dunia):
     """The coordination survey (IEK): 13 butir, rated unit = an asisten, no layanan."""
-    asisten = pabrik.organisasi("Asisten Pemerintahan", "asisten", dunia["kota"], slug="asisten-uji")
+    asisten = pabrik.organisasi(
+        "Asisten Pemerintahan", "asisten", dunia["kota"], slug="asisten-uji"
+    )
     k = kuesioner_baku("koordinasi")
     p = putaran_buat(
         kuesioner=k, organisasi=asisten, jenis_periode="semester", tahun=2025, ke=1,
@@ -43,7 +44,10 @@ def _isian_iek(p):
 
 def test_terbitkan_hanya_simpan_hash(dunia, iek):
     baru = layanan.undangan_terbitkan(
-        putaran=iek, aktor=dunia["admin"], jumlah=2, penerima=[("Kepala Sudin Uji", "sudin@example.go.id")]
+        putaran=iek,
+        aktor=dunia["admin"],
+        jumlah=2,
+        penerima=[("Kepala Sudin Uji", "sudin@example.go.id")],
     )
     assert len(baru) == 3 and Undangan.objects.count() == 3
     tokens = {b.token for b in baru}
@@ -108,10 +112,10 @@ def test_perintah_mencetak_tautan(dunia, iek, tmp_path):
 def test_halaman_kelola_menerbitkan(client, dunia, iek):
     client.force_login(dunia["admin"])
     url = reverse("publik_kelola", args=[iek.pk])
-    r = client.post(url, {"aksi": "undangan", "jumlah": "2", "penerima": "Pak Uji; uji@example.go.id"})
+    r = client.post(
+        url, {"aksi": "undangan", "jumlah": "2", "penerima": "Pak Uji; uji@example.go.id"}
+    )
     html = r.content.decode()
     assert r.status_code == 200 and html.count("/u/") == 3 and "no-store" in r["Cache-Control"]
     client.force_login(dunia["op_lain"])
     assert client.get(url).status_code == 403
-
-

@@ -11,9 +11,17 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.db.models import Exists, OuterRef
+
 from kinerja.angka import angka_ringkas
 from kinerja.organisasi.models import Organisasi
-from kinerja.pengukuran.models import AngkaTerbit, NilaiPembanding, Realisasi, StatusRealisasi
+from kinerja.pengukuran.models import (
+    AngkaTerbit,
+    NilaiPembanding,
+    PeristiwaRealisasi,
+    Realisasi,
+    StatusRealisasi,
+)
 from kinerja.perencanaan.models import (
     ButirPK,
     Indikator,
@@ -346,7 +354,16 @@ def antrean_verifikasi(user, organisasi: Organisasi):
         Realisasi.objects.filter(organisasi__jalur__startswith=organisasi.jalur, status=S.DIAJUKAN)
         .exclude(dibuat_oleh=user)
         .exclude(diajukan_oleh=user)
-        .exclude(peristiwa__aktor=user, peristiwa__aksi__in=["simpan", "unggah_bukti", "ajukan"])
+        .exclude(
+            # the same event row must be by this user and an entry action (Exists, not two joins)
+            Exists(
+                PeristiwaRealisasi.objects.filter(
+                    realisasi=OuterRef("pk"),
+                    aktor=user,
+                    aksi__in=["simpan", "unggah_bukti", "ajukan"],
+                )
+            )
+        )
         .select_related("indikator", "organisasi")
         .order_by("organisasi__jalur", "indikator__urutan", "tahun", "ke")
     )
