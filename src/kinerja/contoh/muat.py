@@ -497,6 +497,10 @@ def muat_contoh(slug: str = "jakarta-pusat") -> dict:
         from kinerja.anggaran.contoh import muat_anggaran
 
         muat_anggaran(Organisasi.objects.get(slug=slug))
+        # Survey responses reproducing Tabel 31 and 35-37 (docs/survei.md).
+        from kinerja.survei.contoh import muat as muat_survei
+
+        muat_survei(slug)
     hasil = dict(sorted(m.jumlah.items()))
     hasil["baru"] = sum(m.baru.values())
     hasil["diubah"] = sum(m.diubah.values())

@@ -117,11 +117,15 @@ def _waktu(rng: random.Random, tahun: int, semester: int) -> dt.datetime:
     )
 
 
+# Tabel 31 spells "Utang Panjang"; Tabel 5-8 and the organisation data say "Utan Panjang".
+EJAAN_LAIN = {"utang panjang": "utan panjang"}
+
+
 def _normal(nama: str) -> str:
     nama = nama.lower().strip()
     for awalan in ("kelurahan ", "kel. "):
         nama = nama.removeprefix(awalan)
-    return nama
+    return EJAAN_LAIN.get(nama, nama)
 
 
 def _bagi_layanan(n: int, k: int, rng: random.Random) -> list[int]:

@@ -125,6 +125,11 @@ def periksa_putaran(p: PutaranSurvei) -> None:
 # -------------------------------------------------------------------------- integrity
 
 
+def _paling_sedikit(qs, n: int) -> bool:
+    """At least n rows? LIMIT n stops the scan early during a burst."""
+    return len(qs.values_list("pk", flat=True)[:n]) >= n
+
+
 def alasan_curiga(
     *, putaran: PutaranSurvei, isian: IsianRespon, saluran: str, jebakan: bool, sekarang
 ) -> list[str]:
@@ -144,16 +149,15 @@ def alasan_curiga(
         alasan.append(f"nomor HP yang sama sudah menjawab dalam {jam} jam terakhir")
     menit = sekarang - dt.timedelta(minutes=1)
     if saluran == Saluran.KIOSK and isian.id_perangkat:
-        n = terbaru.filter(id_perangkat=isian.id_perangkat, diterima_pada__gte=menit).count()
-        if n >= batas_perangkat():
+        qs = terbaru.filter(id_perangkat=isian.id_perangkat, diterima_pada__gte=menit)
+        if _paling_sedikit(qs, batas_perangkat()):
             alasan.append(
                 f"lebih dari {batas_perangkat()} respon per menit dari perangkat kios ini"
             )
     elif isian.alamat_klien:
-        n = terbaru.filter(
-            hash_alamat=sidik("alamat", isian.alamat_klien), diterima_pada__gte=menit
-        ).count()
-        if n >= batas_alamat():
+        h = sidik("alamat", isian.alamat_klien)
+        qs = terbaru.filter(hash_alamat=h, diterima_pada__gte=menit)
+        if _paling_sedikit(qs, batas_alamat()):
             alasan.append(f"lebih dari {batas_alamat()} respon per menit dari alamat yang sama")
     return alasan
 
