@@ -23,7 +23,6 @@ import http.client
 import multiprocessing as mp
 import os
 import re
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -140,7 +139,12 @@ def main() -> int:
     try:
         subprocess.run([BIN / "kinerja", "migrate", "-v0"], env=env, check=True, cwd=AKAR)
         keluar = subprocess.run(
-            [sys.executable, "-c", SEMAI], env=env, check=True, cwd=AKAR, capture_output=True, text=True
+            [sys.executable, "-c", SEMAI],
+            env=env,
+            check=True,
+            cwd=AKAR,
+            capture_output=True,
+            text=True,
         ).stdout
         putaran, kode = re.search(r"HASIL (\d+) (\S+)", keluar).groups()
         server = subprocess.Popen(
@@ -186,10 +190,14 @@ def main() -> int:
                 "SELECT count(*) FROM survei_respon WHERE putaran_id = %s AND status <> 'valid'",
                 (putaran,),
             ).fetchone()[0]
-        print(f"durasi            {lama:.1f} s, {a.klien} klien, {a.pekerja} pekerja gunicorn, {os.cpu_count()} CPU")
+        print(
+            f"durasi            {lama:.1f} s, {a.klien} klien, {a.pekerja} pekerja gunicorn, {os.cpu_count()} CPU"
+        )
         print(f"diakui (302)      {ok}   gagal/lain: {gagal or 0}")
         print(f"tersimpan         {tersimpan} respon, {jawaban} jawaban (harus {tersimpan * 9})")
-        print(f"ditandai          {ditandai} meragukan (batas alamat {a.batas_alamat}/menit per klien)")
+        print(
+            f"ditandai          {ditandai} meragukan (batas alamat {a.batas_alamat}/menit per klien)"
+        )
         print(f"laju              {ok / lama:.1f} kiriman/detik")
         if lat:
             print(f"latensi           p50 {_persen(lat, 50) * 1000:.1f} ms, p95 {_persen(lat, 95) * 1000:.1f} ms, "

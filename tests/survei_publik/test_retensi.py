@@ -49,9 +49,6 @@ def test_model_menolak_dengan_pesan_jelas(dunia):
         assert (r.hash_telepon, r.hash_alamat, r.id_perangkat) == ("", "", "")
 
 
-@pytest.mark.xfail(
-    reason="Respon.update menolak kolom sidik; menunggu perubahan model", strict=False
-)
 def test_sidik_lama_dihapus(dunia):
     lama, baru = _lama(dunia, 400), _lama(dunia, 1)
     call_command("survei_hapus_sidik", "--hari", "180", stdout=io.StringIO())

@@ -153,6 +153,23 @@ def siapkan_basis_data() -> dict:
     return muat_contoh(jp.SLUG)
 
 
+def bangun_lkip_demo() -> str:
+    """Build the Jakarta Pusat 2024 LKIP (DOCX, PDF, XLSX and the reviu) into DATA_DIR/lkip;
+    without LibreOffice the PDF is skipped with a message."""
+    from kinerja.lkip.layanan import bangun_lkip, folder_bawaan
+    from kinerja.lkip.pdf import cari_soffice
+    from kinerja.organisasi.models import Organisasi
+
+    format_ = ["docx", "xlsx"] + (["pdf"] if cari_soffice() else [])
+    hasil = bangun_lkip(Organisasi.objects.get(slug=jp.SLUG), jp.TAHUN, format=format_)
+    baris = [f"LKIP {jp.ORGANISASI} {jp.TAHUN} dibangun di {folder_bawaan()}:"]
+    baris += [f"  {b.name}" for b in hasil.berkas]
+    if "pdf" not in format_:
+        baris.append("  (PDF dilewati: LibreOffice/soffice tidak terpasang)")
+    baris += [f"  catatan: {c}" for c in hasil.catatan]
+    return "\n".join(baris)
+
+
 def layani(port: int) -> int:
     from django.core.management import call_command
 
@@ -200,6 +217,8 @@ def utama(args: argparse.Namespace) -> int:
     print(tulis_reviu(temuan_reviu(bagian)))
     print()
     print(ringkasan_basis_data())
+    print()
+    print(bangun_lkip_demo())
     if getattr(args, "no_serve", False):
         return 0
     return layani(args.port)

@@ -83,6 +83,8 @@ class PekerjaanLkip(models.Model):
     folder = models.CharField(max_length=500, blank=True)
     berkas = models.JSONField(default=list)  # file names inside folder
     pesan = models.TextField(blank=True)  # error, or notes (e.g. PDF skipped)
+    # Narrative blocks of this build: kunci, judul, diedit, perlu_ditinjau (for the page).
+    narasi = models.JSONField(default=list)
     dibuat_oleh = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -101,7 +101,9 @@ def kalimat_renstra(realisasi, target_renstra: list[tuple[int, str, Decimal | No
         bagian.append(f"target akhir periode (tahun {akhir[0]}) sebesar {angka(akhir[2])}")
     if realisasi is None or not bagian:
         return "Target jangka menengah tercatat, tetapi realisasi belum tersedia.", {}
-    teks = f"Realisasi tahun {tahun} sebesar {angka(realisasi)} dibandingkan dengan {_daftar(bagian)}"
+    teks = (
+        f"Realisasi tahun {tahun} sebesar {angka(realisasi)} dibandingkan dengan {_daftar(bagian)}"
+    )
     if akhir[2] is not None:
         sudah = Decimal(realisasi) >= Decimal(akhir[2])
         teks += (

@@ -229,9 +229,7 @@ class Penyusun:
         )
         self.judul("B. Susunan Organisasi", 2)
         per_jenis = pemilih.susunan(org)
-        t = Tabel(
-            f"Susunan organisasi {org.nama}", ["Jenis unit", "Jumlah"], rata=[KIRI, KANAN]
-        )
+        t = Tabel(f"Susunan organisasi {org.nama}", ["Jenis unit", "Jumlah"], rata=[KIRI, KANAN])
         for jenis in JenisOrganisasi:
             if per_jenis.get(jenis.value):
                 t.tambah(jenis.label, fmt.angka(len(per_jenis[jenis.value]), 0))
@@ -289,7 +287,11 @@ class Penyusun:
                     *[fmt.angka(nilai.get(b), 0) for b in butir],
                     fmt.angka(nilai.get("jumlah", sum(nilai.get(b) or 0 for b in butir)), 0),
                 )
-            t.tambah("Jumlah", *[fmt.angka(total[b], 0) for b in butir], fmt.angka(sum(total.values()), 0))
+            t.tambah(
+                "Jumlah",
+                *[fmt.angka(total[b], 0) for b in butir],
+                fmt.angka(sum(total.values()), 0),
+            )
             sumber = stat[ada[0][0]][0].sumber
             if sumber:
                 t.catatan.append(f"Sumber: {sumber}.")
@@ -381,7 +383,13 @@ class Penyusun:
                     f"Evaluasi akuntabilitas kinerja tahun {ev.tahun_dievaluasi} oleh "
                     f"{ev.evaluator or 'evaluator'}"
                     + (f" (surat {ev.nomor_surat}" if ev.nomor_surat else "")
-                    + (f", {fmt.tanggal(ev.tanggal_surat)})" if ev.tanggal_surat else ")" if ev.nomor_surat else "")
+                    + (
+                        f", {fmt.tanggal(ev.tanggal_surat)})"
+                        if ev.tanggal_surat
+                        else ")"
+                        if ev.nomor_surat
+                        else ""
+                    )
                     + f" memberikan nilai {_t(h.nilai)} dengan predikat {h.predikat} "
                     f"({h.interpretasi}). Terdapat {len(e['temuan'])} catatan rekomendasi yang "
                     f"tindak lanjutnya disajikan pada tabel berikut."
@@ -611,7 +619,10 @@ class Penyusun:
             "indikator negatif sesuai metode yang ditetapkan pada indikatornya. Predikat "
             "ditetapkan menurut skala berikut."
         )
-        t = Tabel(f"Skala nilai peringkat kinerja ({SKALA_CAPAIAN_DKI.sumber})", ["Rentang capaian", "Predikat"])
+        t = Tabel(
+            f"Skala nilai peringkat kinerja ({SKALA_CAPAIAN_DKI.sumber})",
+            ["Rentang capaian", "Predikat"],
+        )
         for p in SKALA_CAPAIAN_DKI.pita:
             t.tambah(p.uraian().replace(".", ","), p.label)
         self.tabel(t)
@@ -937,7 +948,9 @@ class Penyusun:
                 + narasi._daftar([b.indikator.nama for b in belum])
                 + "."
             )
-        lemah = [b for b in d.baris if b.hasil and b.hasil.capaian is not None and b.hasil.capaian < 100]
+        lemah = [
+            b for b in d.baris if b.hasil and b.hasil.capaian is not None and b.hasil.capaian < 100
+        ]
         if lemah:
             saran.append(
                 "Meningkatkan capaian indikator yang belum mencapai target: "
@@ -981,7 +994,9 @@ class Penyusun:
                 + "."
             )
             self.tabel(self._tabel_pk())
-            program = [p for p in pemilih.program_anggaran(self.org, self.tahun) if p.induk_id is None]
+            program = [
+                p for p in pemilih.program_anggaran(self.org, self.tahun) if p.induk_id is None
+            ]
             if program:
                 t = Tabel(
                     f"Program dan anggaran Perjanjian Kinerja tahun {self.tahun}",
@@ -1031,7 +1046,11 @@ class Penyusun:
             masukan = {}
             if b is not None:
                 lalu = next(
-                    (x for x in self.riwayat.get(b.indikator.pk, []) if x["tahun"] == self.tahun - 1),
+                    (
+                        x
+                        for x in self.riwayat.get(b.indikator.pk, [])
+                        if x["tahun"] == self.tahun - 1
+                    ),
                     None,
                 )
                 masukan = {

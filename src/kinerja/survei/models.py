@@ -236,6 +236,8 @@ class StatusRespon(models.TextChoices):
 
 
 KOLOM_TINJAUAN = frozenset({"status", "alasan_status", "ditinjau_oleh", "ditinjau_pada"})
+# Retention (KINERJA_SURVEI_RETENSI_HARI) may only blank these duplicate-detection traces.
+KOLOM_RETENSI = frozenset({"hash_telepon", "hash_alamat", "id_perangkat"})
 
 
 class ResponQuerySet(models.QuerySet):
@@ -243,7 +245,8 @@ class ResponQuerySet(models.QuerySet):
         raise RuntimeError("respon survei tidak boleh dihapus; tolak lewat respon_tinjau")
 
     def update(self, **kwargs):
-        lain = set(kwargs) - KOLOM_TINJAUAN
+        hapus_sidik = {k for k in KOLOM_RETENSI if kwargs.get(k, None) == ""}
+        lain = set(kwargs) - KOLOM_TINJAUAN - hapus_sidik
         if lain:
             raise RuntimeError(f"respon survei tidak boleh diubah ({', '.join(sorted(lain))})")
         return super().update(**kwargs)
@@ -285,7 +288,8 @@ class Respon(models.Model):
     def save(self, *args, **kwargs):
         if self.pk is not None and self._state.adding is False:
             kolom = kwargs.get("update_fields")
-            if kolom is None or set(kolom) - KOLOM_TINJAUAN:
+            hapus_sidik = {k for k in KOLOM_RETENSI if getattr(self, k) == ""}
+            if kolom is None or set(kolom) - KOLOM_TINJAUAN - hapus_sidik:
                 raise RuntimeError(
                     "respon survei tidak dapat diubah; hanya status tinjauan lewat respon_tinjau"
                 )

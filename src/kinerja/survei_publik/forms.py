@@ -28,11 +28,12 @@ class StrukturFormulir:
 _cache: dict[int, StrukturFormulir] = {}
 
 
-def struktur(kuesioner: Kuesioner) -> StrukturFormulir:
+def struktur(kuesioner_id: int) -> StrukturFormulir:
     """A kuesioner version is frozen once loaded (changes are new versions), so its form
     structure is cached per process: the intake path then costs no extra queries."""
-    s = _cache.get(kuesioner.pk)
+    s = _cache.get(kuesioner_id)
     if s is None:
+        kuesioner = Kuesioner.objects.get(pk=kuesioner_id)
         s = StrukturFormulir(
             butir=tuple(
                 (b.kode, b.teks, b.keterangan, b.unsur.nama)
@@ -45,7 +46,7 @@ def struktur(kuesioner: Kuesioner) -> StrukturFormulir:
             label_jawaban=tuple(kuesioner.label_jawaban),
             pertanyaan_saran=kuesioner.pertanyaan_saran or "Saran dan masukan",
         )
-        _cache[kuesioner.pk] = s
+        _cache[kuesioner_id] = s
     return s
 
 

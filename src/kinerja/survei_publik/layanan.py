@@ -98,15 +98,17 @@ def tautan_atur(*, tautan: TautanPublik, aktif: bool, aktor) -> TautanPublik:
     return tautan
 
 
-def tautan_menerima(kode: str) -> TautanPublik:
-    """The active link with its round, or TidakMenerima explaining why not."""
-    t = (
-        TautanPublik.objects.select_related(
-            "putaran__kuesioner", "putaran__organisasi", "putaran__layanan"
+def tautan_menerima(kode: str, *, lengkap: bool = True) -> TautanPublik:
+    """The active link with its round, or TidakMenerima explaining why not. `lengkap=False`
+    (the intake path) joins only the round: the rest is needed just to render a page."""
+    qs = TautanPublik.objects.select_related(
+        *(
+            ("putaran__kuesioner", "putaran__organisasi", "putaran__layanan")
+            if lengkap
+            else ("putaran",)
         )
-        .filter(kode=kode)
-        .first()
     )
+    t = qs.filter(kode=kode).first()
     if t is None:
         raise TidakMenerima("Tautan survei ini tidak dikenal. Periksa kembali alamatnya.", 404)
     if not t.aktif:
@@ -139,7 +141,7 @@ def alasan_curiga(
     alasan = []
     if jebakan:
         alasan.append("isian jebakan (honeypot) terisi: kemungkinan bot")
-    terbaru = Respon.objects.filter(putaran=putaran)
+    terbaru = Respon.objects.filter(putaran=putaran).order_by()  # no join for Meta.ordering
     h = sidik("telepon", isian.telepon)
     if (
         h

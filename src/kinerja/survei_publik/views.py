@@ -53,7 +53,7 @@ def url_publik(request, nama: str, *args) -> str:
 def _isi_formulir(request, *, tautan=None, undangan_token=None, putaran, kios=False, perangkat=""):
     """GET: an empty form; POST: store and redirect to the thank-you page (PRG), or show
     the errors with the respondent's own answers kept."""
-    s = struktur(putaran.kuesioner)
+    s = struktur(putaran.kuesioner_id)
     telepon = undangan_token is None
     form = FormulirSurvei(request.POST or None, struktur=s, telepon=telepon)
     if request.method == "POST" and form.is_valid():
@@ -90,7 +90,7 @@ def _isi_formulir(request, *, tautan=None, undangan_token=None, putaran, kios=Fa
 @never_cache
 def formulir(request, kode):
     try:
-        t = layanan.tautan_menerima(kode)
+        t = layanan.tautan_menerima(kode, lengkap=request.method != "POST")
     except layanan.TidakMenerima as e:
         return _tolak(request, e)
     return _isi_formulir(request, tautan=t, putaran=t.putaran)
@@ -103,7 +103,7 @@ def perangkat_kios(request) -> str:
 @never_cache
 def formulir_kios(request, kode):
     try:
-        t = layanan.tautan_menerima(kode)
+        t = layanan.tautan_menerima(kode, lengkap=request.method != "POST")
     except layanan.TidakMenerima as e:
         return _tolak(request, e)
     perangkat = perangkat_kios(request)
