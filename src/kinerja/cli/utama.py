@@ -6,9 +6,9 @@ import argparse
 import os
 import sys
 
-from kinerja.cli import demo, rumus
+from kinerja.cli import demo, lkip, rumus
 
-PERINTAH = {"rumus": rumus, "demo": demo}
+PERINTAH = {"rumus": rumus, "demo": demo, "lkip": lkip}
 
 
 def _django(argv: list[str]) -> int:
