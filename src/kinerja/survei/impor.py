@@ -108,7 +108,10 @@ def impor_respon(
         if kanonik != "abaikan":
             kolom[i] = kanonik
             hasil.pemetaan[j] = kanonik
-    kode_butir = [b.kode for b in putaran.kuesioner.butir.all()]
+    # Questionnaire structure read once, not per row (100,000-row files).
+    semua_butir = list(putaran.kuesioner.butir.all())
+    semua_demografi = list(putaran.kuesioner.demografi.all())
+    kode_butir = [b.kode for b in semua_butir]
     if not any(v in kode_butir for v in kolom.values()):
         hasil.galat.append((1, "", f"tidak ada kolom jawaban; harapkan {', '.join(kode_butir)}"))
         return hasil
@@ -156,10 +159,7 @@ def impor_respon(
                 # validate demographics and blanks exactly as a single save would
                 from kinerja.survei.layanan import _siapkan
 
-                _siapkan(
-                    putaran, isian, Saluran.IMPOR, list(putaran.kuesioner.butir.all()),
-                    list(putaran.kuesioner.demografi.all()),
-                )  # fmt: skip
+                _siapkan(putaran, isian, Saluran.IMPOR, semua_butir, semua_demografi)
             except ValidationError as e:
                 for bidang, pesan in e.message_dict.items():
                     galat_baris.extend((nomor, bidang, p) for p in pesan)
