@@ -153,3 +153,45 @@ def test_demo_no_serve_memuat_dan_mencetak_akun(jumlah, capsys):
         assert "demo-kinerja-2024" in out
     assert "DASBOR DARI BASIS DATA: 15 indikator" in out
     assert "terbit 104,08, data 104,18" in out
+
+
+def test_pk_asisten_turunan_pk_walikota(kota):
+    """Tabel 72: the three Asisten sign a PK 2024 under the Walikota's, target 86."""
+    from kinerja.perencanaan.models import PerjanjianKinerja
+
+    pk_kota = PerjanjianKinerja.objects.get(organisasi=kota, tahun=2024)
+    anak = list(pk_kota.turunan.order_by("organisasi__urutan", "pk"))
+    assert len(anak) == 3
+    for pk in anak:
+        assert pk.organisasi.jenis == "asisten"
+        assert pk.pihak_pertama_jabatan.startswith(pk.organisasi.nama)
+        assert pk.pihak_kedua_jabatan == "Walikota Kota Administrasi Jakarta Pusat"
+        (butir,) = pk.butir.select_related("indikator__sasaran__induk")
+        assert butir.target == Decimal("86")
+        assert butir.indikator.nama.startswith("Nilai Efektivitas Koordinasi Bidang")
+        assert butir.indikator.sasaran.induk.organisasi == kota
+        assert butir.indikator.sasaran.induk.nomor == 2
+        # Capaian from the Tabel 34 semester values (mean of the two semesters).
+        d = dasbor(pk.organisasi, 2024)
+        assert d.pk == pk and d.baris[0].hasil is not None
+
+
+def test_pohon_menampilkan_sasaran_asisten_di_bawah_sasaran_2(client, kota):
+    from django.urls import reverse
+
+    from tests import pabrik
+
+    client.force_login(pabrik.pengguna("pimpinan.kota", ("pimpinan", kota)))
+    resp = client.get(reverse("pohon", args=["jakarta-pusat", 2024]))
+    assert resp.status_code == 200
+    html = resp.content.decode()
+    awal = html.index("Sasaran 2: Meningkatnya Kinerja melalui Koordinasi")
+    akhir = html.index("Sasaran tanpa tujuan")  # sasaran 3-14 of the kota follow
+    for bidang in (
+        "Pemerintahan",
+        "Perekonomian dan Pembangunan",
+        "Administrasi dan Kesejahteraan Rakyat",
+    ):
+        posisi = html.index(f"Sasaran 1: Meningkatnya efektivitas koordinasi bidang {bidang}")
+        assert awal < posisi < akhir, bidang
+    assert "belum terhubung ke sasaran di atasnya" not in html[:akhir]

@@ -112,18 +112,62 @@ def test_tabel_16_capaian_dan_predikat_dari_mesin(hasil):
     assert s2[3] == "104,18"
 
 
-def test_tabel_survei_dan_anggaran(hasil):
+def _cari(pasangan, awalan):
+    return next(t for j, t in pasangan.items() if j.startswith(awalan))
+
+
+def test_tabel_survei_dari_basis_data(hasil):
+    """Bab III survey tables come from kinerja.survei.pemilih (the example's responses)."""
     doc = Document(_berkas(hasil, "2024.docx"))
     pasangan = {j.split(" ", 2)[2]: t for j, t in _tabel_dengan_judul(doc) if j}
-    ikm = _baris(pasangan["IKM per kelurahan (rata-rata dua putaran)"])
-    assert len(ikm) == 45  # header + 44 kelurahan (seed Tabel 31)
-    nka = _baris(pasangan["Nilai Kinerja Anggaran (PMK 22/PMK.02/2021)"])
-    nilai = {b[0]: b[-1] for b in nka}
-    assert nilai["Konsistensi"] == "81,12"
+    ikm = _baris(_cari(pasangan, "IKM per kelurahan tahun 2024"))
+    kepala, isi = ikm[0], ikm[1:]
+    assert kepala[:2] == ["No", "Kelurahan"] and "Rata-rata" in kepala and "Mutu" in kepala
+    kelurahan = [b for b in isi if b[0]]
+    assert len(kelurahan) == 44  # seed Tabel 31, from the database
+    assert all(b[kepala.index("Mutu")] for b in kelurahan)
+    unsur = _baris(_cari(pasangan, "Nilai rata-rata per unsur (NRR) tahun 2024"))
+    assert len(unsur) == 10 and sum("(terendah)" in b[1] for b in unsur) == 1
+    assert any(j.startswith("Jumlah responden dan kecukupan sampel") for j in pasangan)
+    iek = _baris(next(t for j, t in pasangan.items() if "per asisten dan periode" in j))
+    kolom = next(i for i, k in enumerate(iek[0]) if k.startswith("Semester II"))
+    ekonomi = next(b for b in iek[1:] if "Perekonomian dan Pembangunan" in b[1])
+    assert ekonomi[kolom] == "97,52"
+    assert len([b for b in iek[1:] if b[0]]) == 3  # three asisten, then the city row
+    teks = "\n".join(p.text for p in doc.paragraphs)
+    assert "rata_rata_unit" in teks and "Unsur dengan nilai terendah adalah" in teks
+    # each table names its roll-up rule (notes are paragraphs after the table)
+    assert "gabung_responden" in teks
+
+
+def test_tabel_anggaran_dari_basis_data(hasil):
+    doc = Document(_berkas(hasil, "2024.docx"))
+    pasangan = {j.split(" ", 2)[2]: t for j, t in _tabel_dengan_judul(doc) if j}
+    nka = _baris(_cari(pasangan, "Nilai Kinerja Anggaran aspek manfaat dan implementasi"))
+    nilai = {b[0]: b[1] for b in nka}
+    assert nilai["Konsistensi penyerapan terhadap perencanaan"] == "81,12"
     assert nilai["Nilai Kinerja Anggaran"] == "94,99"
-    serap = _baris(pasangan["Penyerapan anggaran"])
-    assert serap[1][0] == "Jumlah belanja" and serap[1][3] == "95,69"
-    assert "Nilai efektivitas koordinasi per asisten (dari butir Tabel 35-37)" in pasangan
+    t70 = _baris(_cari(pasangan, "Konsistensi penyerapan anggaran terhadap perencanaan"))
+    assert len(t70) == 13 and t70[-1][-1] == "81,12"
+    serap = _baris(_cari(pasangan, "Realisasi belanja"))
+    assert serap[-1][0] == "Jumlah" and serap[-1][3] == "95,69"
+    for awalan in (
+        "Perincian belanja operasi",
+        "Anggaran berdasarkan program",
+        "Efisiensi output program",
+        "Capaian output program",
+        "Capaian sasaran strategis",
+        "Langkah perhitungan Nilai Kinerja Anggaran",
+    ):
+        assert _cari(pasangan, awalan) is not None
+    assert not any(j.startswith("Data anggaran 2024 yang belum lengkap") for j in pasangan)
+    teks = "\n".join(p.text for p in doc.paragraphs)
+    for g in (
+        "Pagu dan realisasi belanja per jenis",
+        "Penyerapan anggaran per program",
+        "Konsistensi penyerapan anggaran terhadap perencanaan (kumulatif",
+    ):
+        assert g in teks
 
 
 def test_xlsx_satu_lembar_per_tabel(hasil):
@@ -143,7 +187,7 @@ def test_reviu_mendaftar_angka_yang_dibantah_data(hasil):
     sel = "\n".join(c.text for t in doc.tables for r in t.rows for c in r.cells)
     semua = teks + "\n" + sel
     assert "Rata-rata capaian sasaran 2" in semua and "104,08" in semua and "104,18" in semua
-    assert "Konsistensi penyerapan anggaran" in semua and "73,14" in semua and "81,12" in semua
+    assert "Konsistensi penyerapan" in semua and "73,14" in semua and "81,12" in semua
     assert "Nilai Kinerja Anggaran" in semua and "94,51" in semua and "94,99" in semua
     assert "Perekonomian dan Pembangunan, semester II" in semua
     assert "97,43" in semua and "97,52" in semua

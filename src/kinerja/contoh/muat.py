@@ -207,7 +207,10 @@ class _Pemuat:
         return self.indikator[(org, kode)]
 
     def perjanjian_kinerja(self):
+        dokumen: dict[tuple[str, int], PerjanjianKinerja] = {}
         for p in self.baca("perjanjian_kinerja.json")["perjanjian_kinerja"]:
+            # A lower level's PK names the PK it cascades from: ["<slug>", <tahun>], listed earlier.
+            induk = dokumen[tuple(p["induk"])] if p.get("induk") else None
             pk = self.simpan(
                 PerjanjianKinerja,
                 {"organisasi": self.org[p["organisasi"]], "tahun": p["tahun"]},
@@ -215,8 +218,10 @@ class _Pemuat:
                     "pihak_pertama_jabatan": p["pihak_pertama_jabatan"],
                     "pihak_kedua_jabatan": p.get("pihak_kedua_jabatan", ""),
                     "tempat": p.get("tempat", ""),
+                    "induk": induk,
                 },
             )
+            dokumen[(p["organisasi"], p["tahun"])] = pk
             # The current target is the last revision's; the fixture lists the original one.
             terkini = {
                 u["indikator"]: u["target_baru"]

@@ -11,6 +11,7 @@ numbers.
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
 from docx import Document
@@ -46,6 +47,9 @@ def _el(tag: str, **attr) -> OxmlElement:
     return e
 
 
+_ANGKA = re.compile(r"[-+−]?(Rp)?[\d.,]+%?|-|\(kosong\)|")
+
+
 def _lebar_kolom(tabel) -> list[int]:
     """Column widths in twips: every column at least as wide as its longest word (no "N o"
     or "indikato r"), the rest shared by the average length of the content."""
@@ -56,6 +60,9 @@ def _lebar_kolom(tabel) -> list[int]:
             [len(w) for w in kepala.split()] + [len(w) for s in isi for w in s.split()[:40]] + [2]
         )
         pendek = max([len(s) for s in isi] + [0]) <= 14  # numbers, codes: keep on one line
+        # Number columns (Rupiah amounts too) get their longest number and no share of the
+        # rest, so they do not squeeze the text columns.
+        pendek = pendek or (bool(isi) and all(_ANGKA.fullmatch(s.strip()) for s in isi))
         if pendek:
             lebar = max([kata] + [len(s) for s in isi])
         else:  # a very long word may break rather than squeeze the other columns

@@ -167,19 +167,49 @@ def batang_belanja(data: list[tuple[str, Decimal, Decimal]]) -> bytes:
     return _png(fig)
 
 
-def garis_konsistensi(bulan: list[str], rpd: list[Decimal], realisasi: list[Decimal]) -> bytes:
-    """Cumulative RPD against cumulative realisasi per month (seed Grafik 13)."""
+def garis_konsistensi(
+    bulan: list[str], rpd: list[Decimal | None], realisasi: list[Decimal | None]
+) -> bytes:
+    """Cumulative RPD against cumulative realisasi per month (seed Grafik 13); months
+    without a cumulative figure (a gap in the data) are left out, never drawn as 0."""
     with matplotlib.rc_context(GAYA):
         fig, ax = _figur(2.8)
         x = list(range(len(bulan)))
-        ax.plot(x, [float(v) for v in rpd], color=ORANYE, marker="s", linestyle="--", label="RPD")
-        ax.plot(
-            x, [float(v) for v in realisasi], color=BIRU, marker="o", linewidth=2, label="Realisasi"
-        )
+        for nilai, warna, penanda, gaya, tebal, label in (
+            (rpd, ORANYE, "s", "--", 1.5, "RPD"),
+            (realisasi, BIRU, "o", "-", 2, "Realisasi"),
+        ):
+            titik = [(i, float(v)) for i, v in zip(x, nilai, strict=False) if v is not None]
+            if titik:
+                ax.plot(
+                    *zip(*titik, strict=True),
+                    color=warna,
+                    marker=penanda,
+                    linestyle=gaya,
+                    linewidth=tebal,
+                    label=label,
+                )
         ax.set_xticks(x, [b[:3] for b in bulan], fontsize=8)
         ax.yaxis.set_major_formatter(_format_miliar())
         ax.set_ylabel("Kumulatif (miliar Rupiah)")
         ax.legend(fontsize=8)
+    return _png(fig)
+
+
+def batang_penyerapan_program(label: list[str], penyerapan: list[Decimal]) -> bytes:
+    """Absorption per program (the engine's penyerapan, %), as horizontal bars."""
+    n = len(label)
+    with matplotlib.rc_context(GAYA):
+        fig, ax = _figur(0.8 + 0.36 * max(n, 2))
+        y = list(range(n))[::-1]
+        b = ax.barh(y, [float(v) for v in penyerapan], color=BIRU, height=0.6)
+        ax.set_yticks(y, [_pendek(x, 40) for x in label], fontsize=8)
+        ax.bar_label(b, labels=[fmt.persen(v) for v in penyerapan], padding=3, fontsize=8)
+        ax.grid(axis="y", visible=False)
+        ax.grid(axis="x", visible=True)
+        ax.xaxis.set_major_formatter(_format_sumbu(0))
+        ax.set_xlim(0, max([float(v) for v in penyerapan] + [100]) * 1.18)
+        ax.set_xlabel("Penyerapan (%)")
     return _png(fig)
 
 

@@ -900,28 +900,56 @@ class Penyusun:
             return
         self.par(
             "Tabel-tabel berikut dihitung oleh mesin rumus dari nilai unit dan butir survei "
-            f"(sumber: {self.sumber.nama})."
+            f"(sumber: {self.sumber.nama}); aturan gabungan setiap nilai disebut pada catatan "
+            "tabelnya."
         )
+        for kunci, judul, teks, angka in self.sumber.narasi_survei():
+            self.narasi(kunci, judul, teks, angka)
         for t in survei:
             self.tabel(t)
 
     def _anggaran(self) -> None:
         teks, angka = narasi.kalimat_anggaran(self.anggaran)
         self.narasi("bab3.anggaran", "Bab III: realisasi anggaran", teks, angka)
-        tabel = self.sumber.tabel_anggaran()
         g = self.sumber.grafik_anggaran()
-        for i, t in enumerate(tabel):
-            self.tabel(t)
-            if i == 0 and g.belanja:
-                self.grafik(
+        grafik_ = [  # (words of the table title it follows, chart)
+            (
+                ("belanja",),
+                bool(g.belanja),
+                lambda: self.grafik(
                     f"Pagu dan realisasi belanja per jenis tahun anggaran {self.tahun}",
                     grafik.batang_belanja(g.belanja),
-                )
-            if i == 1 and g.rpd_kumulatif:
-                self.grafik(
+                ),
+            ),
+            (
+                ("program",),
+                bool(g.program),
+                lambda: self.grafik(
+                    f"Penyerapan anggaran per program tahun {self.tahun}",
+                    grafik.batang_penyerapan_program(
+                        [n for n, _ in g.program], [v for _, v in g.program]
+                    ),
+                ),
+            ),
+            (
+                ("konsistensi",),
+                any(v is not None for v in g.rpd_kumulatif),
+                lambda: self.grafik(
                     "Konsistensi penyerapan anggaran terhadap perencanaan (kumulatif per bulan)",
                     grafik.garis_konsistensi(g.bulan, g.rpd_kumulatif, g.realisasi_kumulatif),
-                )
+                ),
+            ),
+        ]
+        for t in self.sumber.tabel_anggaran():
+            self.tabel(t)
+            judul = t.judul.lower()
+            for i, (kata, ada, gambar) in enumerate(grafik_):
+                if ada and all(k in judul for k in kata):
+                    gambar()
+                    grafik_[i] = (kata, False, gambar)
+        for _kata, ada, gambar in grafik_:  # tables withheld by data errors: charts at the end
+            if ada:
+                gambar()
 
     # --- Bab IV and lampiran ---------------------------------------------------------------
 

@@ -339,12 +339,88 @@ def target_renstra(indikator: Indikator) -> list[TargetRenstra]:
     return list(TargetRenstra.objects.filter(indikator=indikator).order_by("tahun", "sumber"))
 
 
+SUMBER_DARI_DATA = "dari data Kinerja (realisasi terverifikasi)"
+
+
+def _pembanding_dari_data(indikator: Indikator, tahun: int) -> dict[int, tuple[Decimal, str]]:
+    """Verified yearly values of other organisations' indicators with the same kode:
+    {organisasi_id: (nilai, nama)}, in one query (the first indicator per organisation)."""
+    if not indikator.kode:
+        return {}
+    baris = (
+        Realisasi.objects.filter(indikator__kode=indikator.kode, tahun=tahun, nilai__isnull=False)
+        .exclude(indikator__organisasi_id=indikator.organisasi_id)
+        .select_related("indikator__organisasi")
+        .order_by("indikator__organisasi__jalur", "indikator_id")
+    )
+    per_indikator: dict[int, dict] = defaultdict(dict)
+    ind: dict[int, Indikator] = {}
+    for r in baris:
+        per_indikator[r.indikator_id][(r.jenis_periode, r.ke)] = r
+        ind[r.indikator_id] = r.indikator
+    hasil: dict[int, tuple[Decimal, str]] = {}
+    for ind_id, per_periode in per_indikator.items():
+        i = ind[ind_id]
+        if i.organisasi_id in hasil:
+            continue
+        try:
+            nilai, _, dipakai = _nilai_tahunan(i, per_periode)
+        except DataTidakValid:
+            continue
+        if nilai is not None and _status_terlemah(dipakai) == S.DIVERIFIKASI:
+            hasil[i.organisasi_id] = (nilai, i.organisasi.nama)
+    return hasil
+
+
 def pembanding(indikator: Indikator, tahun: int) -> list[NilaiPembanding]:
-    return list(
+    """Entered comparison values plus, for every other organisation with an indicator of the
+    same kode, its verified yearly realisasi ("dari data", unsaved NilaiPembanding with
+    `dari_data=True` and the organisation linked). An entered row for such an organisation is
+    replaced by the data value; `nilai_isian` keeps the entered figure when they differ.
+    Two queries."""
+    isian = list(
         NilaiPembanding.objects.filter(indikator=indikator, tahun=tahun).select_related(
             "organisasi_pembanding"
         )
     )
+    data = _pembanding_dari_data(indikator, tahun)
+    hasil: list[NilaiPembanding] = []
+    dipakai: set[int] = set()
+
+    def dari_data(org_id: int, asal: NilaiPembanding | None) -> NilaiPembanding:
+        nilai, nama = data[org_id]
+        p = NilaiPembanding(
+            indikator=indikator,
+            tahun=tahun,
+            nama=asal.nama if asal else nama,
+            organisasi_pembanding_id=org_id,
+            nilai=nilai,
+            sumber=SUMBER_DARI_DATA,
+            urutan=asal.urutan if asal else 0,
+        )
+        if asal is not None:
+            p.organisasi_pembanding = asal.organisasi_pembanding
+        p.dari_data = True
+        p.nilai_isian = None
+        if asal is not None and asal.nilai is not None and asal.nilai != nilai:
+            p.nilai_isian = asal.nilai
+            p.sumber += (
+                f"; nilai isian {angka_ringkas(asal.nilai)} ({asal.sumber or 'tanpa sumber'}) "
+                f"berbeda {angka_ringkas(abs(nilai - asal.nilai))} dari data"
+            )
+        return p
+
+    for p in isian:
+        org_id = p.organisasi_pembanding_id
+        if org_id in data:
+            if org_id not in dipakai:  # a second entered row for it is dropped as well
+                dipakai.add(org_id)
+                hasil.append(dari_data(org_id, p))
+        else:
+            p.dari_data, p.nilai_isian = False, None
+            hasil.append(p)
+    hasil += [dari_data(org_id, None) for org_id in data if org_id not in dipakai]
+    return hasil
 
 
 def antrean_verifikasi(user, organisasi: Organisasi):

@@ -365,6 +365,14 @@ def _renstra(wb, organisasi: Organisasi, tahun: int, daftar: list[Indikator]) ->
         _tulis(ws, n, [i.pk, i.kode, i.nama, sumber, i.satuan, *[nilai.get(t) for t in tahun_ada]])
 
 
+def templat_renstra(organisasi: Organisasi, tahun: int) -> bytes:
+    """The Renstra form: the export's sheets Tujuan, Sasaran, Indikator and Target Renstra,
+    filled with the current data (unchanged rows import as no-ops)."""
+    wb = Workbook()
+    _renstra(wb, organisasi, tahun, _indikator(organisasi))
+    return _simpan(wb)
+
+
 def _capaian(wb, d) -> None:
     ws = _lembar(
         wb,

@@ -26,11 +26,19 @@ from kinerja.organisasi.models import Organisasi
 from kinerja.pertukaran import ekspor as ek
 from kinerja.pertukaran.berkas import MAKS_BYTE, baca_unggahan
 from kinerja.pertukaran.impor import rencana_realisasi, rencana_target
-from kinerja.pertukaran.layanan import impor_realisasi, impor_target
+from kinerja.pertukaran.layanan import (
+    boleh_impor_renstra,
+    impor_realisasi,
+    impor_renstra,
+    impor_target,
+)
+from kinerja.pertukaran.renstra import rencana_renstra
 
 TEMPLAT = "pertukaran/halaman.html"
 KUNCI_SESI = "pertukaran_impor"
-JENIS = {"realisasi": "Realisasi", "target": "Target PK"}
+JENIS = {"realisasi": "Realisasi", "target": "Target PK", "renstra": "Renstra (admin)"}
+RENCANA = {"realisasi": rencana_realisasi, "target": rencana_target, "renstra": rencana_renstra}
+LAYANAN = {"realisasi": impor_realisasi, "target": impor_target, "renstra": impor_renstra}
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -62,6 +70,7 @@ def _halaman(request, org, tahun, *, form=None, rencana=None, sha=None, status=2
         "organisasi": org,
         "tahun": tahun,
         "boleh_impor": request.user.has_perm("organisasi.isi_realisasi", org),
+        "boleh_renstra": boleh_impor_renstra(request.user, org),
         "dengan_draf": request.user.has_perm("organisasi.lihat_draf", org),
         "form": form or FormUnggah(),
         "rencana": rencana,
@@ -105,7 +114,9 @@ def templat(request, slug: str, tahun: int, jenis: str):
         )
     if jenis == "target":
         return _unduh(ek.templat_target(org, tahun), f"templat-target-pk-{org.slug}-{tahun}.xlsx")
-    raise Http404("Templat tidak dikenal: pilih 'realisasi' atau 'target'.")
+    if jenis == "renstra":
+        return _unduh(ek.templat_renstra(org, tahun), f"templat-renstra-{org.slug}-{tahun}.xlsx")
+    raise Http404("Templat tidak dikenal: pilih 'realisasi', 'target' atau 'renstra'.")
 
 
 @login_required
@@ -122,8 +133,10 @@ def unggah(request, slug: str, tahun: int):
         form.add_error("berkas", e)
         return _halaman(request, org, tahun, form=form, status=400)
     jenis = form.cleaned_data["jenis"]
-    rencana_fn = rencana_realisasi if jenis == "realisasi" else rencana_target
-    rencana = rencana_fn(organisasi=org, tahun=tahun, isi=isi, nama_berkas=berkas.name)
+    if jenis == "renstra" and not boleh_impor_renstra(request.user, org):
+        form.add_error("jenis", f"Hanya admin {org} yang berwenang mengimpor Renstra.")
+        return _halaman(request, org, tahun, form=form, status=403)
+    rencana = RENCANA[jenis](organisasi=org, tahun=tahun, isi=isi, nama_berkas=berkas.name)
     sha = hashlib.sha256(isi).hexdigest()
     if rencana.sah and rencana.ada_perubahan:
         request.session[KUNCI_SESI] = {
@@ -156,7 +169,7 @@ def terapkan(request, slug: str, tahun: int):
         )
         return redirect("pertukaran", slug=org.slug, tahun=tahun)
     isi = base64.b64decode(simpanan["isi"])
-    layanan = impor_realisasi if simpanan["jenis"] == "realisasi" else impor_target
+    layanan = LAYANAN[simpanan["jenis"]]
     rencana, diterapkan = layanan(
         organisasi=org, tahun=tahun, isi=isi, nama_berkas=simpanan["nama"], aktor=request.user
     )
