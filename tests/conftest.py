@@ -17,3 +17,14 @@ def D():
 def _hasher_cepat(settings):
     """Tests only: a fast password hasher (production keeps Django's strong default)."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _struktur_kuesioner_baru():
+    """The questionnaire structure is cached per process (a version is frozen); rolled-back
+    test data can reuse ids on SQLite, so every test starts with an empty cache."""
+    from kinerja.survei import pemilih
+
+    pemilih.lupakan_struktur()
+    yield
+    pemilih.lupakan_struktur()

@@ -4,15 +4,7 @@ import pytest
 
 from kinerja.contoh.jakarta_pusat_2024 import TABEL_31
 from kinerja.organisasi.models import Organisasi
-from kinerja.survei import pemilih
 from tests import pabrik
-
-
-@pytest.fixture(autouse=True)
-def _kosongkan_cache():
-    pemilih._struktur_cache.clear()
-    yield
-    pemilih._struktur_cache.clear()
 
 
 def pohon_jakarta_pusat(kelurahan=None):

@@ -6,10 +6,8 @@ import re
 
 import pytest
 
-from kinerja.survei import pemilih
 from kinerja.survei.kuesioner import kuesioner_baku
 from kinerja.survei.layanan import putaran_buat
-from kinerja.survei_publik import forms
 from kinerja.survei_publik.layanan import tautan_buat
 from tests import pabrik
 
@@ -19,15 +17,6 @@ DEMOGRAFI = {
     "d_pendidikan": "s1",
     "d_pekerjaan": "swasta",
 }
-
-
-@pytest.fixture(autouse=True)
-def _kosongkan_cache():
-    forms._cache.clear()
-    pemilih._struktur_cache.clear()
-    yield
-    forms._cache.clear()
-    pemilih._struktur_cache.clear()
 
 
 @pytest.fixture

@@ -16,6 +16,7 @@ from django.db import transaction
 
 from kinerja.anggaran.models import AnggaranBulanan, BelanjaJenis, JenisBelanja, RealisasiProgram
 from kinerja.contoh import jakarta_pusat_2024 as jp
+from kinerja.contoh.simpan import simpan_bila_berubah
 from kinerja.organisasi.models import Organisasi
 from kinerja.pengukuran.models import AngkaTerbit
 from kinerja.perencanaan.models import IndikatorKeluaran, ProgramAnggaran, TingkatAnggaran
@@ -92,20 +93,6 @@ def bulanan_dari_kumulatif(kumulatif) -> list[Decimal]:
     return hasil
 
 
-def _simpan(model, *, defaults: dict, **kunci):
-    """update_or_create that writes only when a value differs, so a second load writes
-    nothing and adds no history rows."""
-    obj = model.objects.filter(**kunci).first()
-    if obj is None:
-        return model.objects.create(**kunci, **defaults)
-    berubah = [k for k, v in defaults.items() if getattr(obj, k) != v]
-    if berubah:
-        for k in berubah:
-            setattr(obj, k, defaults[k])
-        obj.save(update_fields=berubah)
-    return obj
-
-
 def _program(org, tingkat, nama, *, induk=None, urutan=0, **nilai) -> ProgramAnggaran:
     p, _ = ProgramAnggaran.objects.get_or_create(
         organisasi=org, tahun=jp.TAHUN, tingkat=tingkat, nama=nama, defaults={"urutan": urutan}
@@ -124,12 +111,10 @@ def muat_anggaran(organisasi: Organisasi | None = None) -> Organisasi:
     org = organisasi or Organisasi.objects.get(slug=jp.SLUG)
     tahun = jp.TAHUN
     for jenis, pagu, realisasi in BELANJA:
-        _simpan(
+        simpan_bila_berubah(
             BelanjaJenis,
-            organisasi=org,
-            tahun=tahun,
-            jenis=jenis,
-            defaults={"pagu": Decimal(pagu), "realisasi": Decimal(realisasi)},
+            {"organisasi": org, "tahun": tahun, "jenis": jenis},
+            {"pagu": Decimal(pagu), "realisasi": Decimal(realisasi)},
         )
     for i, data in enumerate(jp.PROGRAM, start=1):
         prog = _program(
@@ -140,7 +125,9 @@ def muat_anggaran(organisasi: Organisasi | None = None) -> Organisasi:
             pagu_awal=Decimal(data["awal"]),
             pagu=Decimal(data["alokasi"]),
         )
-        _simpan(RealisasiProgram, program=prog, defaults={"realisasi": Decimal(data["realisasi"])})
+        simpan_bila_berubah(
+            RealisasiProgram, {"program": prog}, {"realisasi": Decimal(data["realisasi"])}
+        )
         for j, (nama, anggaran) in enumerate(KEGIATAN[data["nama"]], start=1):
             _program(
                 org,
@@ -154,11 +141,10 @@ def muat_anggaran(organisasi: Organisasi | None = None) -> Organisasi:
         for out in data["output"]:
             for ind in out["indikator"]:
                 k += 1
-                _simpan(
+                simpan_bila_berubah(
                     IndikatorKeluaran,
-                    program=prog,
-                    nama=ind["nama"],
-                    defaults={
+                    {"program": prog, "nama": ind["nama"]},
+                    {
                         "output": out["nama"],
                         "target": Decimal(ind["target"]),
                         "realisasi": Decimal(ind["realisasi"]),
@@ -168,31 +154,25 @@ def muat_anggaran(organisasi: Organisasi | None = None) -> Organisasi:
     rpd = bulanan_dari_kumulatif(jp.RPD_KUMULATIF)
     ra = bulanan_dari_kumulatif(list(jp.REALISASI_KUMULATIF_TERBIT[:11]) + [jp.REALISASI])
     for bulan in range(1, 13):
-        _simpan(
+        simpan_bila_berubah(
             AnggaranBulanan,
-            organisasi=org,
-            tahun=tahun,
-            bulan=bulan,
-            defaults={"rpd": rpd[bulan - 1], "realisasi": ra[bulan - 1]},
+            {"organisasi": org, "tahun": tahun, "bulan": bulan},
+            {"rpd": rpd[bulan - 1], "realisasi": ra[bulan - 1]},
         )
     for kunci, uraian, sumber, atribut in TERBIT:
-        _simpan(
+        simpan_bila_berubah(
             AngkaTerbit,
-            organisasi=org,
-            tahun=tahun,
-            kunci=kunci,
-            defaults={
+            {"organisasi": org, "tahun": tahun, "kunci": kunci},
+            {
                 "uraian": uraian,
                 "sumber": sumber,
                 "nilai": Decimal(jp.TABEL_74_TERBIT[atribut]),
             },
         )
-    _simpan(
+    simpan_bila_berubah(
         AngkaTerbit,
-        organisasi=org,
-        tahun=tahun,
-        kunci="nka:efisiensi",
-        defaults={
+        {"organisasi": org, "tahun": tahun, "kunci": "nka:efisiensi"},
+        {
             "uraian": "Efisiensi output program",
             "sumber": "LKIP 2024 Tabel 71",
             "nilai": Decimal(jp.TABEL_71_TERBIT["efisiensi"]),

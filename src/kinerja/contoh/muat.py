@@ -20,6 +20,7 @@ from pathlib import Path
 
 from django.db import transaction
 
+from kinerja.contoh.simpan import sama, simpan_bila_berubah
 from kinerja.evaluasi.models import (
     EvaluasiSakip,
     NilaiKomponenEvaluasi,
@@ -67,14 +68,6 @@ def _dec(x) -> Decimal | None:
     return Decimal(str(x))
 
 
-def _sama(lama, baru) -> bool:
-    if isinstance(lama, Decimal) or isinstance(baru, Decimal):
-        if lama is None or baru is None:
-            return lama is None and baru is None
-        return Decimal(lama) == Decimal(baru)
-    return lama == baru
-
-
 class _Pemuat:
     def __init__(self, folder: Path):
         self.folder = folder
@@ -93,19 +86,16 @@ class _Pemuat:
         """get-or-create by natural key; save only when a value differs (no empty history rows)."""
         label = label or model._meta.model_name
         self.jumlah[label] += 1
-        obj = model.objects.filter(**kunci).first()
-        if obj is None:
-            obj = model(**kunci, **nilai)
-            obj._change_reason = "dimuat dari contoh"
-            obj.save()
+        obj, perubahan = simpan_bila_berubah(
+            model,
+            kunci,
+            nilai,
+            alasan_baru="dimuat dari contoh",
+            alasan_ubah="diperbarui dari contoh",
+        )
+        if perubahan == "baru":
             self.baru[label] += 1
-            return obj
-        beda = {k: v for k, v in nilai.items() if not _sama(getattr(obj, k), v)}
-        if beda:
-            for k, v in beda.items():
-                setattr(obj, k, v)
-            obj._change_reason = "diperbarui dari contoh"
-            obj.save()
+        elif perubahan == "diubah":
             self.diubah[label] += 1
         return obj
 
@@ -290,7 +280,7 @@ class _Pemuat:
             perubahan = {
                 k: [_teks(getattr(obj, k)), _teks(v)]
                 for k, v in nilai.items()
-                if not _sama(getattr(obj, k), v)
+                if not sama(getattr(obj, k), v)
             }
             if not perubahan and obj.status == StatusRealisasi.DIVERIFIKASI:
                 return obj

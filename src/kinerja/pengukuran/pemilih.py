@@ -1,8 +1,9 @@
-"""Selectors: reads for pages, API, exports and (later) the LKIP builder.
+"""Selectors: reads for the pages (dasbor, entry, verification), API, exports and the LKIP
+builder.
 
-A fixed number of queries per call regardless of the number of indicators: the PK lines
-with their indicator and sasaran in one query, all realisasi of the year in one more, then
-the engine computes capaian, sasaran means and predikat counts.
+A fixed number of queries per call regardless of the number of indicators or rows: the PK
+lines with their indicator and sasaran in one query, all realisasi of the year in one more,
+then the engine computes capaian, sasaran means and predikat counts.
 """
 
 from __future__ import annotations
@@ -13,10 +14,14 @@ from decimal import Decimal
 
 from django.db.models import Exists, OuterRef
 
+from kinerja import angka as fmt
 from kinerja.angka import angka_ringkas
-from kinerja.organisasi.models import Organisasi
+from kinerja.organisasi.izin import penugasan_aktif
+from kinerja.organisasi.models import Organisasi, Peran
 from kinerja.pengukuran.models import (
+    AksiRealisasi,
     AngkaTerbit,
+    BuktiDukung,
     NilaiPembanding,
     PeristiwaRealisasi,
     Realisasi,
@@ -32,7 +37,7 @@ from kinerja.perencanaan.models import (
 from kinerja.rumus import capaian as rc
 from kinerja.rumus import sasaran as rs
 from kinerja.rumus.bilangan import DataTidakValid
-from kinerja.rumus.periode import JUMLAH_PERIODE, agregasi_periode
+from kinerja.rumus.periode import JUMLAH_PERIODE, Periode, agregasi_periode, periode_dalam_tahun
 from kinerja.rumus.reviu import Pemeriksaan, Temuan, reviu
 
 S = StatusRealisasi
@@ -73,6 +78,26 @@ class Dasbor:
     rekap: dict[str, int] = field(default_factory=dict)
     temuan: list[Temuan] = field(default_factory=list)
     peringatan: list[str] = field(default_factory=list)
+
+
+@dataclass
+class BarisAntrean:
+    realisasi: Realisasi
+    hasil: rc.HasilCapaian | None
+
+
+@dataclass
+class BarisIsian:
+    indikator: Indikator
+    butir: ButirPK
+    target: str
+    periode: list[tuple[Periode, Realisasi | None]]
+
+
+@dataclass
+class UnitIsian:
+    organisasi: Organisasi
+    baris: list[BarisIsian] = field(default_factory=list)
 
 
 def hitung_capaian_butir(
@@ -283,11 +308,28 @@ def dasbor(organisasi: Organisasi, tahun: int, *, hanya_terverifikasi: bool = Fa
 
 def capaian_realisasi(realisasi: Realisasi) -> rc.HasilCapaian | None:
     """Capaian of one realisasi row against the PK target of its year (None without a PK line)."""
-    butir = (
-        ButirPK.objects.filter(indikator=realisasi.indikator, pk_dokumen__tahun=realisasi.tahun)
-        .select_related("indikator")
-        .first()
-    )
+    return capaian_per_realisasi([realisasi])[0]
+
+
+def capaian_per_realisasi(daftar: list[Realisasi]) -> list[rc.HasilCapaian | None]:
+    """`capaian_realisasi` of each row, in order, with one query for the PK lines of all of
+    them (the rows' indicators should be loaded already, e.g. by select_related)."""
+    if not daftar:
+        return []
+    butir: dict[tuple[int, int], ButirPK] = {}
+    for b in (
+        ButirPK.objects.filter(
+            indikator__in=sorted({r.indikator_id for r in daftar}),
+            pk_dokumen__tahun__in=sorted({r.tahun for r in daftar}),
+        )
+        .select_related("pk_dokumen")
+        .order_by("urutan", "pk")
+    ):
+        butir.setdefault((b.indikator_id, b.pk_dokumen.tahun), b)
+    return [_capaian_terhadap_butir(r, butir.get((r.indikator_id, r.tahun))) for r in daftar]
+
+
+def _capaian_terhadap_butir(realisasi: Realisasi, butir: ButirPK | None):
     if butir is None:
         return None
     ind = realisasi.indikator
@@ -312,24 +354,52 @@ def realisasi_sebelumnya(realisasi: Realisasi) -> Realisasi | None:
     return qs.filter(tahun=realisasi.tahun - 1, jenis_periode="tahun").first()
 
 
-def riwayat_indikator(indikator: Indikator, *, hanya_terverifikasi: bool = False) -> list[dict]:
-    """Yearly series (target from the PK of each year, realisasi, capaian) for trend charts."""
-    target = {
-        b.pk_dokumen.tahun: b
-        for b in ButirPK.objects.filter(indikator=indikator).select_related("pk_dokumen")
-    }
-    seri = []
-    qs = Realisasi.objects.filter(indikator=indikator, jenis_periode="tahun").order_by("tahun")
+def riwayat_indikator(
+    indikator: Indikator,
+    *,
+    hanya_terverifikasi: bool = False,
+    sampai_tahun: int | None = None,
+    dengan_periode: bool = False,
+) -> list[dict]:
+    """Yearly series for trend charts and history tables: per year the PK target, the
+    realisasi, the engine capaian, the year's rows (`baris`) and the weakest status among
+    them (`status`). Two queries.
+
+    By default only the 'tahun' rows count and only years that have one are listed (the
+    LKIP history). With `dengan_periode=True` the yearly value is the one the dasbor uses
+    (the 'tahun' row, otherwise the indicator's aggregation of its period rows) and years
+    with only a PK line are listed too (the indicator page). `sampai_tahun` drops later
+    years."""
+    butir_qs = ButirPK.objects.filter(indikator=indikator).select_related("pk_dokumen")
+    qs = Realisasi.objects.filter(indikator=indikator)
+    if sampai_tahun is not None:
+        butir_qs = butir_qs.filter(pk_dokumen__tahun__lte=sampai_tahun)
+        qs = qs.filter(tahun__lte=sampai_tahun)
+    if not dengan_periode:
+        qs = qs.filter(jenis_periode="tahun")
     if hanya_terverifikasi:
         qs = qs.filter(status=S.DIVERIFIKASI)
+    target = {b.pk_dokumen.tahun: b for b in butir_qs}
+    per_tahun: dict[int, dict] = defaultdict(dict)
     for r in qs:
-        b = target.get(r.tahun)
+        per_tahun[r.tahun][(r.jenis_periode, r.ke)] = r
+    daftar_tahun = set(per_tahun) | set(target) if dengan_periode else set(per_tahun)
+    seri = []
+    for th in sorted(daftar_tahun):
+        b = target.get(th)
+        baris = per_tahun.get(th, {})
+        nilai, nilai_teks, _ = _nilai_tahunan(indikator, baris)
         seri.append(
             {
-                "tahun": r.tahun,
+                "tahun": th,
                 "target": b.target if b else None,
-                "realisasi": r.nilai,
-                "capaian": hitung_capaian_butir(indikator, b, r.nilai, r.nilai_teks) if b else None,
+                "target_teks": b.target_teks if b else "",
+                "realisasi": nilai,
+                "realisasi_teks": nilai_teks,
+                "capaian": hitung_capaian_butir(indikator, b, nilai, nilai_teks) if b else None,
+                "baris": baris,
+                # all of the year's rows, not only those the yearly value uses
+                "status": _status_terlemah(list(baris.values())),
             }
         )
     return seri
@@ -442,4 +512,156 @@ def antrean_verifikasi(user, organisasi: Organisasi):
         )
         .select_related("indikator", "organisasi")
         .order_by("organisasi__jalur", "indikator__urutan", "tahun", "ke")
+    )
+
+
+def antrean_verifikator(user) -> list[BarisAntrean]:
+    """The user's whole queue: `antrean_verifikasi` of every unit where they verify (a unit
+    below another of theirs is covered by the upper one), each row with its capaian. Two
+    queries per such unit and one for all PK lines, whatever the length of the queue."""
+    units = [
+        p.organisasi for p in penugasan_aktif(user) if p.peran in (Peran.VERIFIKATOR, Peran.ADMIN)
+    ]
+    atas = [o for o in units if not any(o.pk != u.pk and o.di_bawah(u) for u in units)]
+    baris: dict[int, Realisasi] = {}
+    for org in atas:
+        for r in antrean_verifikasi(user, org).prefetch_related("bukti"):
+            baris.setdefault(r.pk, r)
+    daftar = list(baris.values())
+    return [
+        BarisAntrean(realisasi=r, hasil=h)
+        for r, h in zip(daftar, capaian_per_realisasi(daftar), strict=True)
+    ]
+
+
+# --- entry pages --------------------------------------------------------------------------
+
+
+def unit_operator(user) -> list[Organisasi]:
+    """Units where the user enters data: operator there, or admin of the unit itself."""
+    unit = {
+        p.organisasi_id: p.organisasi
+        for p in penugasan_aktif(user)
+        if p.peran in (Peran.OPERATOR, Peran.ADMIN)
+    }
+    return sorted(unit.values(), key=lambda o: o.jalur)
+
+
+def daftar_isian(units: list[Organisasi], tahun: int) -> list[UnitIsian]:
+    """The PK indicators of each unit for the year with a slot per expected period
+    (from `Indikator.frekuensi`); two queries whatever the number of indicators."""
+    butir = (
+        ButirPK.objects.filter(pk_dokumen__organisasi__in=units, pk_dokumen__tahun=tahun)
+        .select_related("indikator__sasaran", "pk_dokumen")
+        .order_by("indikator__sasaran__nomor", "urutan")
+    )
+    ada = {
+        (r.indikator_id, r.jenis_periode, r.ke): r
+        for r in Realisasi.objects.filter(
+            indikator__in=[b.indikator_id for b in butir], tahun=tahun
+        )
+    }
+    hasil = {o.pk: UnitIsian(organisasi=o) for o in units}
+    for b in butir:
+        ind = b.indikator
+        periode = list(periode_dalam_tahun(ind.frekuensi, tahun))
+        if ind.frekuensi != "tahun" and (ind.pk, "tahun", 1) in ada:
+            periode.append(Periode("tahun", tahun, 1))  # a yearly figure entered besides
+        hasil[b.pk_dokumen.organisasi_id].baris.append(
+            BarisIsian(
+                indikator=ind,
+                butir=b,
+                target=uraian_target(ind, b),
+                periode=[(p, ada.get((ind.pk, p.jenis, p.ke))) for p in periode],
+            )
+        )
+    return list(hasil.values())
+
+
+def realisasi_periode(
+    indikator: Indikator, *, tahun: int, jenis_periode: str, ke: int
+) -> Realisasi | None:
+    return (
+        Realisasi.objects.select_related("organisasi", "indikator")
+        .filter(indikator=indikator, tahun=tahun, jenis_periode=jenis_periode, ke=ke)
+        .first()
+    )
+
+
+def butir_pk_indikator(indikator: Indikator, tahun: int) -> ButirPK | None:
+    return ButirPK.objects.filter(indikator=indikator, pk_dokumen__tahun=tahun).first()
+
+
+def uraian_target(indikator: Indikator, butir: ButirPK | None) -> str:
+    """The PK target as the entry pages print it (a range, a label or a number)."""
+    if butir is None:
+        return "belum ada di Perjanjian Kinerja tahun ini"
+    if indikator.jenis_target == JenisTarget.KUALITATIF:
+        return butir.target_teks or "-"
+    if indikator.jenis_target == JenisTarget.RENTANG:
+        bawah = fmt.angka(butir.target_bawah, 6, tetap=False)
+        return f"{bawah} – {fmt.angka(butir.target_atas, 6, tetap=False)}"
+    return fmt.angka(butir.target, 6, tetap=False)
+
+
+def bukti_realisasi(realisasi: Realisasi) -> list[BuktiDukung]:
+    return list(realisasi.bukti.order_by("diunggah_pada"))
+
+
+LABEL_BIDANG = {
+    "nilai": "Nilai",
+    "pembilang": "Pembilang",
+    "penyebut": "Penyebut",
+    "nilai_teks": "Nilai (kualitatif)",
+    "penjelasan": "Penjelasan",
+    "bukti": "Bukti dukung",
+}
+BIDANG_ANGKA = {"nilai", "pembilang", "penyebut"}
+
+
+def _nilai_riwayat(bidang: str, isi) -> str:
+    if isi is None or isi == "":
+        return "(kosong)"
+    if bidang in BIDANG_ANGKA:
+        try:
+            return fmt.angka(isi, 6, tetap=False)
+        except (ValueError, DataTidakValid):
+            return str(isi)
+    return str(isi)
+
+
+def riwayat_realisasi(realisasi: Realisasi) -> list[dict]:
+    """The append-only workflow events with old → new values ready to show."""
+    status = dict(S.choices)
+    daftar = []
+    for e in realisasi.peristiwa.select_related("aktor"):
+        perubahan = [
+            (
+                LABEL_BIDANG.get(bidang, bidang.capitalize()),
+                _nilai_riwayat(bidang, lama_baru[0]),
+                _nilai_riwayat(bidang, lama_baru[1]),
+            )
+            for bidang, lama_baru in (e.perubahan or {}).items()
+            if lama_baru[0] != lama_baru[1]  # a new row lists empty ratio fields too
+        ]
+        daftar.append(
+            {
+                "peristiwa": e,
+                "aktor": (e.aktor.get_full_name() or e.aktor.get_username()) if e.aktor else "-",
+                "dari": status.get(e.dari_status, e.dari_status),
+                "ke": status.get(e.ke_status, e.ke_status),
+                "perubahan": perubahan,
+            }
+        )
+    return daftar
+
+
+def alasan_kembali(realisasi: Realisasi) -> PeristiwaRealisasi | None:
+    """The last return or reopening of a returned realisasi, to show its reason."""
+    if realisasi.status != S.DIKEMBALIKAN:
+        return None
+    return (
+        realisasi.peristiwa.filter(aksi__in=[AksiRealisasi.KEMBALIKAN, AksiRealisasi.BUKA_KEMBALI])
+        .select_related("aktor")
+        .last()
     )

@@ -6,8 +6,8 @@ reads `hanya_terverifikasi=True`. Figures come from the selectors and the engine
 views only arrange them. Each page runs a fixed number of queries, whatever the number
 of indicators (tests/halaman assert it).
 
-The page-specific reads below (riwayat with a status filter, the completeness counts) are
-selectors too; they live here until pemilih.py offers them.
+The completeness counts below are page-specific reads (selectors too); they live here
+until pemilih.py offers them.
 """
 
 from __future__ import annotations
@@ -143,41 +143,6 @@ def dasbor(request, slug: str, tahun: int):
 # --- 2. indikator -------------------------------------------------------------------------
 
 
-def riwayat(indikator: Indikator, tahun: int, *, hanya_terverifikasi: bool) -> list[dict]:
-    """Yearly series up to `tahun`: PK target, realisasi (the 'tahun' row or the indicator's
-    aggregation of its periods, as the dasbor does) and engine capaian. Two queries."""
-    butir = {
-        b.pk_dokumen.tahun: b
-        for b in ButirPK.objects.filter(
-            indikator=indikator, pk_dokumen__tahun__lte=tahun
-        ).select_related("pk_dokumen")
-    }
-    qs = Realisasi.objects.filter(indikator=indikator, tahun__lte=tahun)
-    if hanya_terverifikasi:
-        qs = qs.filter(status=S.DIVERIFIKASI)
-    per_tahun: dict[int, dict] = defaultdict(dict)
-    for r in qs:
-        per_tahun[r.tahun][(r.jenis_periode, r.ke)] = r
-    seri = []
-    for th in sorted(set(per_tahun) | set(butir)):
-        b = butir.get(th)
-        nilai, nilai_teks, _ = pemilih._nilai_tahunan(indikator, per_tahun.get(th, {}))
-        seri.append(
-            {
-                "tahun": th,
-                "target": b.target if b else None,
-                "target_teks": b.target_teks if b else "",
-                "realisasi": nilai,
-                "realisasi_teks": nilai_teks,
-                "capaian": pemilih.hitung_capaian_butir(indikator, b, nilai, nilai_teks)
-                if b
-                else None,
-                "baris": per_tahun.get(th, {}),
-            }
-        )
-    return seri
-
-
 def kalimat_periode(indikator: Indikator, tahun: int, baris: dict) -> str:
     """One sentence from the period values of the year, stating only what the data holds:
     each value, missing periods, and whether the last value is above or below the first."""
@@ -238,7 +203,9 @@ def indikator(request, slug: str, tahun: int, pk: int):
         Indikator.objects.select_related("sasaran__tujuan", "organisasi"), pk=pk, organisasi=org
     )
     boleh_draf = _boleh_draf(request, org)
-    seri = riwayat(ind, tahun, hanya_terverifikasi=not boleh_draf)
+    seri = pemilih.riwayat_indikator(
+        ind, hanya_terverifikasi=not boleh_draf, sampai_tahun=tahun, dengan_periode=True
+    )
     ini = next((s for s in seri if s["tahun"] == tahun), None)
     butir = (
         ButirPK.objects.filter(indikator=ind, pk_dokumen__tahun=tahun)
@@ -333,7 +300,7 @@ def indikator(request, slug: str, tahun: int, pk: int):
             nilai=nilai,
             nilai_teks=nilai_teks,
             hasil=ini["capaian"] if ini else None,
-            status=pemilih._status_terlemah(list(baris.values())),
+            status=ini["status"] if ini else "",
             periode=periode,
             kalimat=kalimat_periode(ind, tahun, baris),
             penjelasan=penjelasan,

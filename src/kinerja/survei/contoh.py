@@ -9,6 +9,8 @@
   of the two rounds (rata_rata_unit), which gives Tabel 31's "Rata-rata" within 0.01.
 - IEK (seed Tabel 35-37): n = 7, 11, 12 officials rate the three asisten (ikm.md §1.8); per
   item the total T = round(v·n/25) reproduces the printed item value v at 2 dp.
+- The published survey figures (Tabel 19-20, 24-25, 31-34, 72) are stored as AngkaTerbit on
+  the unit they describe, so the LKIP reviu compares them with what the responses give.
 Everything comes from random.Random seeded by names, so every run gives the same rows.
 See docs/survei.md.
 """
@@ -22,8 +24,11 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.db import transaction
 from django.utils import timezone
 
+from kinerja.contoh import jakarta_pusat_2024 as jp
 from kinerja.contoh.jakarta_pusat_2024 import BUTIR_KOORDINASI, TABEL_31, TABEL_35_37
+from kinerja.contoh.simpan import simpan_bila_berubah
 from kinerja.organisasi.models import Organisasi
+from kinerja.pengukuran.models import AngkaTerbit
 from kinerja.survei.kuesioner import kuesioner_baku
 from kinerja.survei.layanan import IsianRespon, respon_simpan_banyak
 from kinerja.survei.models import PutaranSurvei, Saluran
@@ -265,10 +270,89 @@ def muat_iek(kota: Organisasi, tahun: int = 2024) -> dict:
     return {"respon": dimuat, "asisten_tidak_ada": hilang, "putaran_sudah_ada": lewat}
 
 
+def angka_terbit(kota: Organisasi, tahun: int = 2024) -> list[tuple]:
+    """(organisasi, kunci, uraian, sumber, nilai) of every published survey figure.
+
+    kunci is "survei:<kuesioner>:<periode>" with periode "tahun" or "semester-<ke>", on the
+    unit the figure describes; "<kuesioner>+<kuesioner>" is the mean of both indices (the
+    Indeks Kepuasan Layanan). kinerja.lkip.sumber.pemeriksaan_survei_terbit reads them."""
+    skm, iek = kuesioner_baku("skm").kode, kuesioner_baku("koordinasi").kode
+    sumber = f"LKIP {tahun} Tabel"
+    baris = []
+    kelurahan = {
+        _normal(o.nama): o
+        for o in Organisasi.objects.filter(jenis="kelurahan", jalur__startswith=kota.jalur)
+    }
+    for nama, r1, r2, rata in TABEL_31:
+        org = kelurahan.get(_normal(nama))
+        if org is not None:
+            baris += [
+                (org, f"survei:{skm}:semester-1", f"IKM Kelurahan {nama}, putaran I", r1),
+                (org, f"survei:{skm}:semester-2", f"IKM Kelurahan {nama}, putaran II", r2),
+                (org, f"survei:{skm}:tahun", f"IKM rata-rata Kelurahan {nama}", rata),
+            ]
+    baris = [(o, k, u, f"{sumber} 31", n) for o, k, u, n in baris]
+    ikl, ikm = jp.INDEKS_KEPUASAN_LAYANAN, jp.IKM_KOTA
+    for kode, nama, tahunan, semester, tabel in (
+        (skm, "IKM kota", (ikm["terbit"], 24), ikm["semester_terbit"], 25),
+        (iek, "Indeks efektivitas koordinasi kota", (jp.IEK["terbit"], 32), jp.TABEL_33_TERBIT, 33),
+        (
+            f"{skm}+{iek}",
+            "Indeks Kepuasan Layanan Kota Administrasi",
+            (ikl["terbit"], 19),
+            ikl["semester_terbit"],
+            20,
+        ),
+    ):
+        baris.append(
+            (kota, f"survei:{kode}:tahun", f"{nama} {tahun}", f"{sumber} {tahunan[1]}", tahunan[0])
+        )
+        baris += [
+            (kota, f"survei:{kode}:semester-{ke}", f"{nama}, semester {r}", f"{sumber} {tabel}", v)
+            for ke, r, v in zip((1, 2), ("I", "II"), semester, strict=True)
+        ]
+    for nama, org in _asisten(kota).items():
+        uraian = f"Nilai efektivitas koordinasi bidang {nama}"
+        baris += [
+            (org, f"survei:{iek}:semester-{ke}", f"{uraian}, semester {r}", f"{sumber} 34", v)
+            for ke, r, v in zip((1, 2), ("I", "II"), jp.TABEL_34_TERBIT[nama], strict=True)
+        ]
+        # Tabel 72 prints a yearly value per asisten as a program output indicator.
+        baris.append(
+            (
+                org,
+                f"survei:{iek}:tahun",
+                f"{uraian}, tahun {tahun} (realisasi keluaran program)",
+                f"{sumber} 72",
+                jp.TABEL_72_IEK_ASISTEN[nama],
+            )
+        )
+    return baris
+
+
+@transaction.atomic
+def muat_angka_terbit(kota: Organisasi, tahun: int = 2024) -> dict:
+    """The published survey figures as AngkaTerbit (idempotent: unchanged rows are not written)."""
+    hitung = {"baru": 0, "diubah": 0, "sama": 0}
+    for org, kunci, uraian, sumber, nilai in angka_terbit(kota, tahun):
+        _, perubahan = simpan_bila_berubah(
+            AngkaTerbit,
+            {"organisasi": org, "tahun": tahun, "kunci": kunci},
+            {"uraian": uraian, "sumber": sumber, "nilai": Decimal(nilai), "nilai_teks": ""},
+        )
+        hitung[perubahan] += 1
+    return hitung
+
+
 def muat(kota_slug: str = "jakarta-pusat", tahun: int = 2024) -> dict:
-    """Load both examples into an existing organisation tree (the example loader's)."""
+    """Load both examples and the published figures into an existing organisation tree
+    (the example loader's)."""
     kota = Organisasi.objects.get(slug=kota_slug)
-    return {"skm": muat_skm(kota, tahun), "iek": muat_iek(kota, tahun)}
+    return {
+        "skm": muat_skm(kota, tahun),
+        "iek": muat_iek(kota, tahun),
+        "angka_terbit": muat_angka_terbit(kota, tahun),
+    }
 
 
 assert len(BUTIR_KOORDINASI) == 13

@@ -31,6 +31,7 @@ from kinerja.organisasi.models import Organisasi
 from kinerja.pengukuran.layanan import realisasi_simpan
 from kinerja.rumus.bilangan import DataTidakValid
 from kinerja.rumus.periode import Periode
+from kinerja.survei import pemilih
 from kinerja.survei.models import (
     Jawaban,
     JenisKuesioner,
@@ -209,20 +210,41 @@ def _siapkan(putaran: PutaranSurvei, isian: IsianRespon, saluran: str, butir, de
 
 
 def _struktur(putaran: PutaranSurvei):
-    k = putaran.kuesioner
-    return list(k.butir.order_by("urutan")), list(k.demografi.all())
+    s = pemilih.struktur(putaran.kuesioner_id)
+    return s.butir, s.demografi
 
 
-@transaction.atomic
-def respon_simpan(*, putaran: PutaranSurvei, isian: IsianRespon, saluran: str) -> Respon:
-    """Store one validated questionnaire (public form, kiosk, invitation). The caller
-    decides whether the putaran accepts responses (status `dibuka`)."""
+# Statuses a new response may be stored with: valid, or meragukan when the public side
+# flags it on arrival (honeypot, burst); rejection is always a reviewer's act.
+STATUS_AWAL = (StatusRespon.VALID, StatusRespon.MERAGUKAN)
+
+
+def respon_simpan(
+    *,
+    putaran: PutaranSurvei,
+    isian: IsianRespon,
+    saluran: str,
+    status: str = StatusRespon.VALID,
+    alasan_status: str = "",
+) -> Respon:
+    """Store one validated questionnaire (public form, kiosk, invitation) in one INSERT
+    for the response and one for its answers (a blank is a NULL answer, so every
+    response has one row per butir). The caller decides whether the putaran accepts
+    responses (status `dibuka`)."""
+    if status not in STATUS_AWAL:
+        raise ValidationError({"status": f"Respon baru tidak dapat berstatus '{status}'."})
+    if status != StatusRespon.VALID and not alasan_status.strip():
+        raise ValidationError({"alasan_status": "Respon yang ditandai wajib diberi alasan."})
     butir, demografi = _struktur(putaran)
     respon, nilai = _siapkan(putaran, isian, saluran, butir, demografi)
-    respon.save()
-    Jawaban.objects.bulk_create(
-        Jawaban(respon=respon, putaran=putaran, butir=b, nilai=nilai[b.kode]) for b in butir
-    )
+    respon.status, respon.alasan_status = status, alasan_status.strip()
+    # Validated above, so only a database error can end the block; no savepoint: the public
+    # form calls this inside its own transaction and two round trips per response count.
+    with transaction.atomic(savepoint=False):
+        respon.save()
+        Jawaban.objects.bulk_create(
+            Jawaban(respon=respon, putaran=putaran, butir=b, nilai=nilai[b.kode]) for b in butir
+        )
     return respon
 
 

@@ -253,7 +253,10 @@ class ResponQuerySet(models.QuerySet):
 
 
 class Respon(models.Model):
-    putaran = models.ForeignKey(PutaranSurvei, on_delete=models.PROTECT, related_name="respon")
+    # no index of its own: respon_putaran_status starts with putaran (one index less per write)
+    putaran = models.ForeignKey(
+        PutaranSurvei, on_delete=models.PROTECT, related_name="respon", db_index=False
+    )
     diterima_pada = models.DateTimeField()  # submitted_at
     saluran = models.CharField(max_length=10, choices=Saluran.choices)
     status = models.CharField(
@@ -308,8 +311,14 @@ class JawabanQuerySet(models.QuerySet):
 
 
 class Jawaban(models.Model):
-    respon = models.ForeignKey(Respon, on_delete=models.PROTECT, related_name="jawaban")
-    putaran = models.ForeignKey(PutaranSurvei, on_delete=models.PROTECT, related_name="+")
+    # Nine rows per response: the FKs to respon and putaran get no index of their own, the
+    # unique (respon, butir) and the covering jawaban_agregat start with them.
+    respon = models.ForeignKey(
+        Respon, on_delete=models.PROTECT, related_name="jawaban", db_index=False
+    )
+    putaran = models.ForeignKey(
+        PutaranSurvei, on_delete=models.PROTECT, related_name="+", db_index=False
+    )
     butir = models.ForeignKey(Butir, on_delete=models.PROTECT, related_name="jawaban")
     nilai = models.PositiveSmallIntegerField(null=True, blank=True)  # 1-4; NULL = blank
 

@@ -34,6 +34,7 @@ from kinerja.rumus.periode import Periode
 from kinerja.rumus.sampel import KecukupanSampel, kecukupan_sampel
 from kinerja.survei.models import (
     Butir,
+    IsianDemografi,
     Jawaban,
     Kuesioner,
     PutaranSurvei,
@@ -107,11 +108,13 @@ def jumlah_responden(putaran) -> dict[int, int]:
 
 @dataclass(frozen=True)
 class StrukturKuesioner:
-    """Items and unsur of one questionnaire version, in order, for feeding the engine."""
+    """Items (with their unsur) and demographic fields of one questionnaire version, in
+    order: what the engine, the form and the response writer need."""
 
     kuesioner: Kuesioner
     butir: tuple[Butir, ...]
     satu_butir_per_unsur: bool
+    demografi: tuple[IsianDemografi, ...] = ()
 
     @property
     def kode_unsur(self) -> list[str]:
@@ -129,7 +132,9 @@ _struktur_cache: dict[int, StrukturKuesioner] = {}
 
 
 def struktur(kuesioner_id: int) -> StrukturKuesioner:
-    """Questionnaire structure (cached per process: a loaded version never changes)."""
+    """Questionnaire structure, cached per process: a version is frozen once it has
+    responses (changes are loaded as a new version), and the public intake path then
+    needs no query for it."""
     s = _struktur_cache.get(kuesioner_id)
     if s is None:
         butir = tuple(
@@ -139,9 +144,15 @@ def struktur(kuesioner_id: int) -> StrukturKuesioner:
         )
         unsur = [b.unsur_id for b in butir]
         k = butir[0].kuesioner if butir else Kuesioner.objects.get(pk=kuesioner_id)
-        s = StrukturKuesioner(k, butir, len(set(unsur)) == len(unsur))
+        demografi = tuple(IsianDemografi.objects.filter(kuesioner_id=kuesioner_id))
+        s = StrukturKuesioner(k, butir, len(set(unsur)) == len(unsur), demografi)
         _struktur_cache[kuesioner_id] = s
     return s
+
+
+def lupakan_struktur() -> None:
+    """Empty the structure cache (tests, whose rolled-back ids can be reused)."""
+    _struktur_cache.clear()
 
 
 def hasil_dari_agregat(

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from django import forms
 
-from kinerja.survei.models import Kuesioner
+from kinerja.survei import pemilih
 
 NAMA_JEBAKAN = "situs_web"  # honeypot: humans never see it, naive bots fill it
 
@@ -25,29 +25,19 @@ class StrukturFormulir:
     pertanyaan_saran: str
 
 
-_cache: dict[int, StrukturFormulir] = {}
-
-
 def struktur(kuesioner_id: int) -> StrukturFormulir:
-    """A kuesioner version is frozen once loaded (changes are new versions), so its form
-    structure is cached per process: the intake path then costs no extra queries."""
-    s = _cache.get(kuesioner_id)
-    if s is None:
-        kuesioner = Kuesioner.objects.get(pk=kuesioner_id)
-        s = StrukturFormulir(
-            butir=tuple(
-                (b.kode, b.teks, b.keterangan, b.unsur.nama)
-                for b in kuesioner.butir.select_related("unsur").order_by("urutan")
-            ),
-            demografi=tuple(
-                (d.kunci, d.label, tuple(tuple(p) for p in d.pilihan), d.wajib)
-                for d in kuesioner.demografi.order_by("urutan")
-            ),
-            label_jawaban=tuple(kuesioner.label_jawaban),
-            pertanyaan_saran=kuesioner.pertanyaan_saran or "Saran dan masukan",
-        )
-        _cache[kuesioner_id] = s
-    return s
+    """The form structure of a kuesioner version, from the cached `pemilih.struktur`
+    (a version is frozen once loaded): the intake path costs no query for it."""
+    s = pemilih.struktur(kuesioner_id)
+    return StrukturFormulir(
+        butir=tuple((b.kode, b.teks, b.keterangan, b.unsur.nama) for b in s.butir),
+        demografi=tuple(
+            (d.kunci, d.label, tuple(tuple(p) for p in d.pilihan), d.wajib)
+            for d in sorted(s.demografi, key=lambda d: d.urutan)
+        ),
+        label_jawaban=tuple(s.kuesioner.label_jawaban),
+        pertanyaan_saran=s.kuesioner.pertanyaan_saran or "Saran dan masukan",
+    )
 
 
 def _telepon(nilai: str) -> str:

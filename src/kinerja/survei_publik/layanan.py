@@ -1,11 +1,9 @@
 """Writes of the public side: links, invitations, public responses with integrity flags.
 
 A public response is stored through `survei.layanan.respon_simpan` (one validation path for
-every channel). That service always stores `valid`; a response this module flags (honeypot,
-repeated phone number, burst from one kiosk or address) gets its status set to `meragukan`
-with the reason in the same transaction, an UPDATE of review columns that the Respon model
-allows. Flagged responses are stored, never dropped, and wait in the reviewer queue.
-(If `respon_simpan` grows `status`/`alasan_status` parameters, this becomes one INSERT.)
+every channel). A response this module flags (honeypot, repeated phone number, burst from
+one kiosk or address) is stored as `meragukan` with the reason, in the same INSERT.
+Flagged responses are stored, never dropped, and wait in the reviewer queue.
 """
 
 from __future__ import annotations
@@ -170,14 +168,12 @@ def _simpan(*, putaran, isian: IsianRespon, saluran: str, jebakan: bool) -> Resp
     alasan = alasan_curiga(
         putaran=putaran, isian=isian, saluran=saluran, jebakan=jebakan, sekarang=sekarang
     )
-    respon = respon_simpan(putaran=putaran, isian=isian, saluran=saluran)
-    if alasan:
-        teks = "Ditandai otomatis: " + "; ".join(alasan)
-        Respon.objects.filter(pk=respon.pk).update(
-            status=StatusRespon.MERAGUKAN, alasan_status=teks
-        )
-        respon.status, respon.alasan_status = StatusRespon.MERAGUKAN, teks
-    return respon
+    if not alasan:
+        return respon_simpan(putaran=putaran, isian=isian, saluran=saluran)
+    return respon_simpan(
+        putaran=putaran, isian=isian, saluran=saluran, status=StatusRespon.MERAGUKAN,
+        alasan_status="Ditandai otomatis: " + "; ".join(alasan),
+    )  # fmt: skip
 
 
 @transaction.atomic

@@ -1,0 +1,49 @@
+"""Write one row of example data, only when it is new or a value differs.
+
+The example loaders (`contoh.muat`, `anggaran.contoh`) find every row by its natural key,
+so a second run writes nothing and adds no empty history rows.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Literal
+
+from django.db import models
+
+Perubahan = Literal["baru", "diubah", "sama"]
+
+
+def sama(lama, baru) -> bool:
+    """Equal as stored: a Decimal equals the same number given as text or int."""
+    if isinstance(lama, Decimal) or isinstance(baru, Decimal):
+        if lama is None or baru is None:
+            return lama is None and baru is None
+        return Decimal(lama) == Decimal(baru)
+    return lama == baru
+
+
+def simpan_bila_berubah(
+    model: type[models.Model],
+    kunci: dict,
+    nilai: dict,
+    *,
+    alasan_baru: str | None = None,
+    alasan_ubah: str | None = None,
+) -> tuple[models.Model, Perubahan]:
+    """Get-or-create by natural key `kunci`, then set `nilai` and save only what differs.
+    `alasan_*` become the history's change reason for a new or an updated row."""
+    obj = model.objects.filter(**kunci).first()
+    if obj is None:
+        obj = model(**kunci, **nilai)
+        obj._change_reason = alasan_baru
+        obj.save()
+        return obj, "baru"
+    beda = {k: v for k, v in nilai.items() if not sama(getattr(obj, k), v)}
+    if not beda:
+        return obj, "sama"
+    for k, v in beda.items():
+        setattr(obj, k, v)
+    obj._change_reason = alasan_ubah
+    obj.save()  # every field, so auto_now fields move too
+    return obj, "diubah"

@@ -1,0 +1,80 @@
+"""The verification queue: capaian of every row, in a number of queries that does not grow
+with the queue."""
+
+from decimal import Decimal
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from kinerja.pengukuran.models import BuktiDukung, Realisasi, StatusRealisasi
+from tests import pabrik
+
+pytestmark = pytest.mark.django_db
+
+
+def _antrean(n: int):
+    """A kecamatan with one kelurahan holding n submitted realisasi: yearly rows against the
+    PK target, cumulative semester parts (no capaian) and a year without a PK line."""
+    kec = pabrik.organisasi(f"Kecamatan {n}", "kecamatan", slug=f"kec-{n}")
+    kel = pabrik.organisasi(f"Kelurahan {n}", "kelurahan", kec, slug=f"kel-{n}")
+    op = pabrik.pengguna(f"op{n}", ("operator", kel))
+    verif = pabrik.pengguna(f"verif{n}", ("verifikator", kec))
+    baris = []
+    for i in range(n):
+        jenis = ("tahun", "semester", "tahun")[i % 3]
+        ind, _ = pabrik.indikator_pk(
+            kel,
+            nama=f"Indikator {i}",
+            target="90",
+            frekuensi=jenis,
+            cara_agregasi="kumulatif" if jenis == "semester" else "rata_rata",
+        )
+        baris.append(
+            Realisasi(
+                indikator=ind,
+                organisasi=kel,
+                tahun=2025 if i % 3 == 2 else 2024,  # the last kind has no PK in 2025
+                jenis_periode=jenis,
+                ke=1,
+                nilai=Decimal("99"),
+                status=StatusRealisasi.DIAJUKAN,
+                dibuat_oleh=op,
+                diajukan_oleh=op,
+            )
+        )
+    Realisasi.objects.bulk_create(baris)
+    for r in Realisasi.objects.filter(organisasi=kel):
+        BuktiDukung.objects.create(
+            realisasi=r,
+            berkas=f"bukti/2024/{r.pk}.pdf",
+            nama_asli=f"bukti-{r.pk}.pdf",
+            jenis_mime="application/pdf",
+            ukuran=1,
+            sha256="0" * 64,
+            diunggah_oleh=op,
+        )
+    return verif
+
+
+def test_antrean_menghitung_capaian_setiap_baris(client):
+    client.force_login(_antrean(3))
+    html = client.get(reverse("verifikasi")).content.decode()
+    # 99 / 90 for the yearly row; the semester part and the row without PK show "-"
+    assert html.count("110,00%") == 1
+    assert html.count('<td class="angka">-</td>') == 2
+    assert html.count('id="antrean-') == 3 and "bukti-" in html
+
+
+def test_jumlah_query_antrean_tidak_tumbuh(client, django_assert_max_num_queries):
+    jumlah = []
+    for n in (3, 15):
+        client.force_login(_antrean(n))
+        with django_assert_max_num_queries(8):
+            with CaptureQueriesContext(connection) as q:
+                resp = client.get(reverse("verifikasi"))
+        assert resp.status_code == 200
+        assert resp.content.decode().count('id="antrean-') == n
+        jumlah.append(len(q))
+    assert jumlah[0] == jumlah[1], jumlah
