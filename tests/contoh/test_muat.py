@@ -195,3 +195,30 @@ def test_pohon_menampilkan_sasaran_asisten_di_bawah_sasaran_2(client, kota):
         posisi = html.index(f"Sasaran 1: Meningkatnya efektivitas koordinasi bidang {bidang}")
         assert awal < posisi < akhir, bidang
     assert "belum terhubung ke sasaran di atasnya" not in html[:akhir]
+
+
+def test_angka_terbit_survei_dimuat_sekali(kota):
+    """Tabel 19-20, 24-25, 31-34 and 72: the published survey figures as AngkaTerbit on the
+    unit each describes (kelurahan, kota, asisten); loading again writes nothing."""
+    from collections import Counter
+
+    from kinerja.pengukuran.models import AngkaTerbit
+    from kinerja.survei.contoh import muat_angka_terbit
+
+    qs = AngkaTerbit.objects.filter(kunci__startswith="survei:", tahun=2024)
+    assert Counter(qs.values_list("organisasi__jenis", flat=True)) == {
+        "kelurahan": 3 * len(jp.TABEL_31),  # putaran I, II and the mean
+        "kota_administrasi": 9,  # IKM, IEK, ILK: year and two semesters
+        "asisten": 9,  # Tabel 34 semesters and Tabel 72 year
+    }
+    utan = qs.get(
+        organisasi__slug="jakarta-pusat-kel-utan-panjang", kunci="survei:skm-kelurahan-dki:tahun"
+    )
+    assert utan.nilai == Decimal(jp.TABEL_31[-1][3]) and utan.sumber == "LKIP 2024 Tabel 31"
+    ekonomi = qs.get(
+        organisasi__slug="jakarta-pusat-asisten-perekonomian-pembangunan",
+        kunci="survei:iek-asisten-dki:semester-2",
+    )
+    assert ekonomi.nilai == Decimal(jp.TABEL_34_TERBIT["Perekonomian dan Pembangunan"][1])
+    assert ekonomi.sumber == "LKIP 2024 Tabel 34"
+    assert muat_angka_terbit(kota) == {"baru": 0, "diubah": 0, "sama": 150}

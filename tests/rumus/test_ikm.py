@@ -4,6 +4,7 @@ from decimal import Decimal
 
 import pytest
 
+from kinerja.contoh.jakarta_pusat_2024 import IKM_KOTA, TABEL_31
 from kinerja.rumus.bilangan import DataTidakValid, bulat, potong
 from kinerja.rumus.ikm import (
     ATURAN_GABUNG,
@@ -223,55 +224,8 @@ def test_gabung_tidak_valid():
 
 
 # --- seed Tabel 31: SKM per kelurahan, two rounds and their mean ---------------------------
-
-# (kelurahan, Triwulan I, Triwulan II, Rata-rata as published), seed Tabel 31.
-TABEL_31 = (
-    ("Bendungan Hilir", "98.87", "99.26", "99.06"),
-    ("Bungur", "99.75", "99.99", "99.87"),
-    ("Cempaka Baru", "99.77", "98.59", "99.18"),
-    ("Cempaka Putih Barat", "99.87", "99.94", "99.90"),
-    ("Cempaka Putih Timur", "100", "100", "100.00"),
-    ("Cideng", "98.34", "99.39", "98.86"),
-    ("Cikini", "99.88", "100.00", "99.94"),
-    ("Duri Pulo", "95.20", "99.65", "97.42"),
-    ("Galur", "100", "99.96", "99.98"),
-    ("Gambir", "97.18", "99.10", "98.14"),
-    ("Gelora", "99.96", "99.95", "99.95"),
-    ("Gondangdia", "99.75", "99.75", "99.75"),
-    ("Gunung Sahari Selatan", "95.92", "99.75", "97.83"),
-    ("Gunung Sahari Utara", "99.26", "99.97", "99.61"),
-    ("Harapan Mulia", "99.91", "91.42", "95.66"),
-    ("Johar Baru", "99.38", "99.78", "99.58"),
-    ("Kampung Bali", "99.81", "99.34", "99.57"),
-    ("Kampung Rawa", "99.94", "99.60", "99.77"),
-    ("Karang Anyar", "99.99", "99.93", "99.96"),
-    ("Karet Tengsin", "100", "99.88", "99.94"),
-    ("Kartini", "99.99", "99.58", "99.78"),
-    ("Kebon Kacang", "99.25", "99.99", "99.62"),
-    ("Kebon Kelapa", "95.55", "96.96", "96.25"),
-    ("Kebon Kosong", "99.85", "99.96", "99.90"),
-    ("Kebon Melati", "99.54", "99.03", "99.28"),
-    ("Kebon Sirih", "100", "100", "100.00"),
-    ("Kemayoran", "95.26", "99.60", "97.43"),
-    ("Kenari", "98.93", "98.43", "98.68"),
-    ("Kramat", "99.63", "99.90", "99.76"),
-    ("Kwitang", "98.09", "97.15", "97.62"),
-    ("Mangga Dua Selatan", "99.91", "100.00", "99.95"),
-    ("Menteng", "97.51", "99.55", "98.53"),
-    ("Pasar Baru", "99.26", "96.89", "98.07"),
-    ("Paseban", "99.99", "99.89", "99.94"),
-    ("Pegangsaan", "99.96", "100.00", "99.98"),
-    ("Petamburan", "98.60", "96.85", "97.72"),
-    ("Petojo Selatan", "99.31", "100.00", "99.65"),
-    ("Petojo Utara", "82.36", "99.21", "90.78"),
-    ("Rawasari", "99.16", "99.86", "99.51"),
-    ("Senen", "99.55", "100.00", "99.77"),
-    ("Serdang", "95.54", "99.70", "97.62"),
-    ("Sumur Batu", "95.59", "98.78", "97.18"),
-    ("Tanah Tinggi", "97.11", "99.28", "98.19"),
-    ("Utang Panjang", "99.99", "100.00", "99.99"),
-)
-
+# TABEL_31 (kinerja.contoh.jakarta_pusat_2024) rows: (kelurahan, Triwulan I, Triwulan II,
+# Rata-rata as published).
 # The 23 rows whose mean ends in an exact .xx5 tie: the seed truncates every one of them
 # (e.g. Bendungan Hilir (98.87 + 99.26) / 2 = 99.065, printed 99.06, half up 99.07).
 TABEL_31_SERI_DIPOTONG = {
@@ -303,7 +257,8 @@ def test_tabel_31_jumlah_baris_dan_seri():
 def test_tabel_31_petojo_utara_triwulan_i_bermutu_b():
     # The text says every kelurahan is "Sangat Baik"; that holds for the yearly mean only:
     # Petojo Utara's Triwulan I value 82.36 is mutu B.
-    assert gabung_ikm(["82.36"], aturan="rata_rata_unit").mutu == "B"
+    petojo_utara = next(r for r in TABEL_31 if r[0] == "Petojo Utara")
+    assert gabung_ikm([petojo_utara[1]], aturan="rata_rata_unit").mutu == "B"
 
 
 def test_ikm_kota_bukan_rata_rata_kelurahan_tabel_24_29():
@@ -312,7 +267,7 @@ def test_ikm_kota_bukan_rata_rata_kelurahan_tabel_24_29():
     rata_kelurahan = [gabung_ikm([r[1], r[2]], aturan="rata_rata_unit").konversi for r in TABEL_31]
     kota = gabung_ikm(rata_kelurahan, aturan="rata_rata_unit")
     assert bulat(kota.konversi) == Decimal("98.85")
-    assert bulat(kota.konversi) != Decimal("98.98")
+    assert bulat(kota.konversi) != Decimal(IKM_KOTA["terbit"])
     assert kota.jumlah_unit == 44
     # The mean of the printed (truncated) Rata-rata column is 98.8448 → 98.84
     # (docs/keputusan/0006 quotes this 98.84); either way, not 98.98.
@@ -322,7 +277,8 @@ def test_ikm_kota_bukan_rata_rata_kelurahan_tabel_24_29():
     tw1 = gabung_ikm([r[1] for r in TABEL_31], aturan="rata_rata_unit")
     tw2 = gabung_ikm([r[2] for r in TABEL_31], aturan="rata_rata_unit")
     assert (bulat(tw1.konversi), bulat(tw2.konversi)) == (Decimal("98.47"), Decimal("99.22"))
+    assert bulat(tw1.konversi) != Decimal(IKM_KOTA["semester_terbit"][0])
+    assert bulat(tw2.konversi) != Decimal(IKM_KOTA["semester_terbit"][1])
     # Year as mean of the semesters of Tabel 25 would be 98.81, not the published 98.98.
-    assert bulat(gabung_ikm(["98.63", "98.98"], aturan="rata_rata_unit").konversi) == Decimal(
-        "98.81"
-    )
+    semester = gabung_ikm(list(IKM_KOTA["semester_terbit"]), aturan="rata_rata_unit")
+    assert bulat(semester.konversi) == Decimal("98.81")

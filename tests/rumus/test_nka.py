@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 
+from kinerja.contoh import jakarta_pusat_2024 as jp
 from kinerja.rumus.bilangan import DataTidakValid, bulat, potong, rata_rata
 from kinerja.rumus.nka import (
     BOBOT_ASPEK,
@@ -26,85 +27,48 @@ from kinerja.rumus.nka import (
 )
 
 # Tabel 70: cumulative RPD and realisasi; December's realisasi is printed blank.
-RPD_KUMULATIF = (
-    "18348744183", "67980676061", "124635572785", "194194776748", "251162678229",
-    "311801628401", "375463287857", "440024753637", "483691950183", "550578002337",
-    "605581234245", "779977900621",
-)  # fmt: skip
-RA_KUMULATIF_JAN_NOV = (
-    "29670721738", "85351151432", "161908411368", "231460565193", "292720837737",
-    "364512899130", "427301848098", "484316626953", "541233752067", "597551870072",
-    "655023532468",
-)  # fmt: skip
-REALISASI_TOTAL = "746367815588"  # Tabel 67
-ALOKASI_TOTAL = "779977900621"
-KOLOM_5 = (
-    "38.30",
-    "74.45",
-    "70.09",
-    "80.81",
-    "83.45",
-    "83.09",
-    "86.19",
-    "89.93",
-    "88.10",
-    "91.47",
-    "91.84",
-)
-KOLOM_6 = (
-    "38.30",
-    "56.37",
-    "60.95",
-    "65.91",
-    "69.42",
-    "71.70",
-    "73.77",
-    "75.79",
-    "77.16",
-    "78.59",
-    "79.79",
-)
-
-IEK_ASISTEN = ("95.62", "97.52", "96.34")  # Tabel 72, target 86 each
+RPD_KUMULATIF = jp.RPD_KUMULATIF
+RA_KUMULATIF_JAN_NOV = jp.REALISASI_KUMULATIF_TERBIT[:11]
+REALISASI_TOTAL = jp.REALISASI  # Tabel 67
+ALOKASI_TOTAL = jp.PAGU
+KOLOM_5 = jp.TABEL_70_TERBIT["per_bulan"][:11]
+KOLOM_6 = jp.TABEL_70_TERBIT["berjalan"][:11]
 
 
 def _indikator(*pasangan):
     return [{"target": t, "realisasi": r} for t, r in pasangan]
 
 
-# Tabel 69 (alokasi = anggaran perubahan) with the output indicators of Tabel 72.
+# Tabel 69 (alokasi = anggaran perubahan) with the output indicators of Tabel 72 (for
+# Pengelolaan Kota Administrasi: the yearly IEK per asisten, target 86 each).
 PROGRAM = [
     {
-        "nama": "Program Penunjang Urusan Pemerintahan Daerah Provinsi",
-        "alokasi": "337743198719",
-        "realisasi": "314837446643",
-        "output": [{"indikator": _indikator(("83", "83"), ("4", "4"))}],
-    },
-    {
-        "nama": "Program Pengelolaan Kota Administrasi",
-        "alokasi": "2419568591",
-        "realisasi": "2176792680",
-        "output": [{"indikator": _indikator(*(("86", r) for r in IEK_ASISTEN))}],
-    },
-    {
-        "nama": "Program Pengelolaan Kecamatan",
-        "alokasi": "356491756742",
-        "realisasi": "350346694010",
-        "output": [{"indikator": _indikator(("4", "4"), ("4", "4"))}],
-    },
-    {
-        "nama": "Program Pemberdayaan Masyarakat Desa dan Kelurahan",
-        "alokasi": "80760351395",
-        "realisasi": "76536293864",
-        "output": [{"indikator": _indikator(("4", "4"))}],
-    },
-    {
-        "nama": "Program Koordinasi Ketenteraman dan Ketertiban Umum",
-        "alokasi": "2563025174",
-        "realisasi": "2470588391",
-        "output": [{"indikator": _indikator(("4", "4"))}],
-    },
+        "nama": p["nama"],
+        "alokasi": p["alokasi"],
+        "realisasi": p["realisasi"],
+        "output": [
+            {"indikator": _indikator(*((i["target"], i["realisasi"]) for i in o["indikator"]))}
+            for o in p["output"]
+        ],
+    }
+    for p in jp.PROGRAM
 ]
+
+
+TERBIT_71 = jp.TABEL_71_TERBIT  # efisiensi 4.35, nilai efisiensi 60.87
+TERBIT_74 = jp.TABEL_74_TERBIT  # komponen NKA as printed (konsistensi 73.14, NKA 94.51)
+CAPAIAN_SASARAN = jp.TABEL_73_TERBIT["capaian_sasaran"]  # 104.08
+COP_KOTA_TERBIT = jp.PROGRAM[1]["cop_terbit"]  # 112.19, Pengelolaan Kota Administrasi
+KOMPONEN_TERBIT = {
+    k: TERBIT_74[k] for k in ("penyerapan", "konsistensi", "capaian_output", "nilai_efisiensi")
+}
+
+
+def test_data_tabel_70_dan_72():
+    assert len(RPD_KUMULATIF) == 12 and RPD_KUMULATIF[-1] == ALOKASI_TOTAL
+    assert jp.REALISASI_KUMULATIF_TERBIT[11] is None  # December printed blank
+    assert None not in RA_KUMULATIF_JAN_NOV
+    assert [p["nama"] for p in PROGRAM][1] == "Program Pengelolaan Kota Administrasi"
 
 
 def _program_efisiensi(cop_kota):
@@ -131,20 +95,21 @@ def r2(x):
 # --- Penyerapan: Tabel 67-69 --------------------------------------------------------------
 
 
+# (alokasi, realisasi, persen terbit): Tabel 67 total and per belanja type, Tabel 68 belanja
+# operasi, Tabel 69 programs.
+PENYERAPAN = [
+    ("Tabel 67 jumlah", ALOKASI_TOTAL, REALISASI_TOTAL, jp.TABEL_74_TERBIT["penyerapan"]),
+    *((f"Tabel 67 {u}", a, r, t) for u, a, r, t in jp.BELANJA),
+    *((f"Tabel 68 {u}", a, r, t) for u, a, r, t in jp.BELANJA_OPERASI),
+    *(
+        (f"Tabel 69 {p['nama']}", p["alokasi"], p["realisasi"], p["persen_terbit"])
+        for p in jp.PROGRAM
+    ),
+]
+
+
 @pytest.mark.parametrize(
-    ("alokasi", "realisasi", "terbit"),
-    [
-        (ALOKASI_TOTAL, REALISASI_TOTAL, "95.69"),  # Tabel 67 jumlah
-        ("771925168744", "738766664773", "95.70"),  # Tabel 67 belanja operasi
-        ("8052731877", "7601150815", "94.39"),  # Tabel 67 belanja modal
-        ("260857868020", "244672216044", "93.80"),  # Tabel 68 belanja pegawai
-        ("511067300724", "494094448729", "96.68"),  # Tabel 68 barang dan jasa
-        ("337743198719", "314837446643", "93.22"),  # Tabel 69 program 1-5
-        ("2419568591", "2176792680", "89.97"),
-        ("356491756742", "350346694010", "98.28"),
-        ("80760351395", "76536293864", "94.77"),
-        ("2563025174", "2470588391", "96.39"),
-    ],
+    ("alokasi", "realisasi", "terbit"), [b[1:] for b in PENYERAPAN], ids=[b[0] for b in PENYERAPAN]
 )
 def test_penyerapan_tabel_67_69(alokasi, realisasi, terbit):
     assert r2(penyerapan(alokasi=alokasi, realisasi=realisasi)) == Decimal(terbit)
@@ -177,7 +142,8 @@ def test_konsistensi_tabel_70_angka_terbit_73_14_berasal_dari_desember_nol():
         for p, r in zip(RPD_KUMULATIF[:11], RA_KUMULATIF_JAN_NOV, strict=True)
     ]
     assert r2(sum(suku)) == Decimal("877.73")  # not the printed 1036,99%
-    assert r2(rata_rata([*suku, Decimal(0)])) == Decimal("73.14")
+    assert r2(sum(suku)) != Decimal(jp.TABEL_70_TERBIT["jumlah"])
+    assert r2(rata_rata([*suku, Decimal(0)])) == Decimal(TERBIT_74["konsistensi"])
     # With RAK_Des = 0 the December term is exactly 0 (RPDK − |RPDK − 0| = 0).
     assert suku_konsistensi(RPD_KUMULATIF[11], 0) == 0
 
@@ -256,12 +222,13 @@ def test_capaian_output_tabel_72():
     kota = hasil.program[1]
     assert kota.nama == "Program Pengelolaan Kota Administrasi"
     assert bulat(kota.capaian, 4) == Decimal("112.1979")
-    assert potong(kota.capaian, 2) == Decimal("112.19")  # the seed truncates
+    assert potong(kota.capaian, 2) == Decimal(COP_KOTA_TERBIT)  # the seed truncates
     assert all(p.capaian == 100 for i, p in enumerate(hasil.program) if i != 1)
     # Tabel 72 prints "Capaian Output Program keseluruhan 104,07%"; the geometric mean of the
     # five programs is 102.33% (arithmetic 102.44%): 104.07 is not reproducible. Capped: 100.
     assert r2(hasil.mentah) == Decimal("102.33")
-    assert hasil.nilai == 100
+    assert r2(hasil.mentah) != Decimal(jp.TABEL_72_TERBIT["capaian_output_mentah"])
+    assert hasil.nilai == Decimal(jp.TABEL_72_TERBIT["capaian_output"])
 
 
 def test_capaian_output_polaritas_negatif_dan_galat():
@@ -291,14 +258,10 @@ def test_capaian_output_polaritas_negatif_dan_galat():
 
 
 def test_efisiensi_tabel_71_penyebut_aa_seperti_seed():
-    hasil = efisiensi(_program_efisiensi(_cop_kota()), penyebut="aa")
-    assert r2(hasil.efisiensi) == Decimal("4.35")
-    assert r2(hasil.nilai_efisiensi) == Decimal("60.87")
-    # The seed's own COP 112.19 gives the same published figures.
-    terbit = efisiensi(_program_efisiensi("112.19"), penyebut="aa")
-    assert r2(terbit.efisiensi) == Decimal("4.35") and r2(terbit.nilai_efisiensi) == Decimal(
-        "60.87"
-    )
+    for cop_kota in (_cop_kota(), COP_KOTA_TERBIT):  # the seed's own COP 112.19 too
+        hasil = efisiensi(_program_efisiensi(cop_kota), penyebut="aa")
+        assert r2(hasil.efisiensi) == Decimal(TERBIT_71["efisiensi"])
+        assert r2(hasil.nilai_efisiensi) == Decimal(TERBIT_71["nilai_efisiensi"])
 
 
 def test_efisiensi_tabel_71_penyebut_regulasi_aa_x_cop():
@@ -307,6 +270,7 @@ def test_efisiensi_tabel_71_penyebut_regulasi_aa_x_cop():
     assert hasil.penyebut == "aa_x_cop"
     assert bulat(hasil.efisiensi, 4) == Decimal("4.3453")
     assert r2(hasil.nilai_efisiensi) == Decimal("60.86")
+    assert r2(hasil.nilai_efisiensi) != Decimal(TERBIT_71["nilai_efisiensi"])
     assert hasil.efisiensi == hasil.efisiensi_mentah  # within ±20, no clamp
 
 
@@ -330,29 +294,30 @@ def test_efisiensi_dibatasi_20_dan_galat():
 
 
 def test_nilai_manfaat_tabel_73():
-    assert nilai_manfaat("104.08") == 100  # "diperhitungkan maksimal 100%"
+    assert nilai_manfaat(CAPAIAN_SASARAN) == 100  # "diperhitungkan maksimal 100%"
     assert nilai_manfaat(["90", "80"]) == 85
-    assert r2(nilai_manfaat(["101.50", "106.86"], batas=Decimal(200))) == Decimal("104.18")
-    geo = nilai_manfaat(["101.50", "106.86"], batas=Decimal(200), rata_rata="geometrik")
+    # Sasaran 2 from its two indicators' capaian as printed in Tabel 16 (101.5 and 106.86).
+    ss2 = [baris[7] for baris in jp.INDIKATOR_PK if baris[0] == 2]
+    assert r2(nilai_manfaat(ss2, batas=Decimal(200))) == Decimal("104.18")
+    geo = nilai_manfaat(ss2, batas=Decimal(200), rata_rata="geometrik")
     assert r2(geo) == Decimal("104.15")  # neither matches the printed SS2 104.08
+    assert jp.TABEL_18_TERBIT[2] not in ("104.18", "104.15")
     with pytest.raises(DataTidakValid, match="rata_rata"):
         nilai_manfaat("90", rata_rata="median")
 
 
 def test_nka_tabel_74_dari_komponen_terbit():
-    nki = nilai_implementasi(
-        penyerapan="95.69", konsistensi="73.14", capaian_output="100", nilai_efisiensi="60.87"
+    nki = nilai_implementasi(**KOMPONEN_TERBIT)
+    assert r2(nki) == Decimal(TERBIT_74["nilai_implementasi"])
+    nka = nilai_kinerja_anggaran(
+        nilai_implementasi=nki, nilai_manfaat=nilai_manfaat(CAPAIAN_SASARAN)
     )
-    assert r2(nki) == Decimal("83.50")
-    nka = nilai_kinerja_anggaran(nilai_implementasi=nki, nilai_manfaat=nilai_manfaat("104.08"))
-    assert r2(nka) == Decimal("94.51")
-    assert kategori_nka(nka) == "Sangat Baik"
+    assert r2(nka) == Decimal(TERBIT_74["nilai_kinerja_anggaran"])
+    assert kategori_nka(nka) == TERBIT_74["kategori"]
 
 
 def test_nka_tabel_74_dengan_konsistensi_dikoreksi():
-    nki = nilai_implementasi(
-        penyerapan="95.69", konsistensi="81.12", capaian_output="100", nilai_efisiensi="60.87"
-    )
+    nki = nilai_implementasi(**{**KOMPONEN_TERBIT, "konsistensi": "81.12"})
     assert r2(nki) == Decimal("84.95")
     assert r2(nilai_kinerja_anggaran(nilai_implementasi=nki, nilai_manfaat="100")) == Decimal(
         "94.99"
@@ -387,9 +352,9 @@ def test_hitung_nka_dari_data_mentah_seed():
         rpd_kumulatif=RPD_KUMULATIF,
         realisasi_kumulatif=(*RA_KUMULATIF_JAN_NOV, REALISASI_TOTAL),
         program=PROGRAM,
-        capaian_sasaran="104.08",
+        capaian_sasaran=CAPAIAN_SASARAN,
     )
-    assert r2(hasil.penyerapan) == Decimal("95.69")
+    assert r2(hasil.penyerapan) == Decimal(TERBIT_74["penyerapan"])
     assert r2(hasil.konsistensi) == Decimal("81.12")
     assert hasil.capaian_output == 100
     assert bulat(hasil.efisiensi, 4) == Decimal("4.3453")
@@ -405,22 +370,14 @@ def test_hitung_nka_dari_data_mentah_seed():
 
 def test_hitung_nka_penyebut_seed():
     hasil = hitung_nka(program=PROGRAM, penyebut_efisiensi="aa")
-    assert r2(hasil.nilai_efisiensi) == Decimal("60.87")
+    assert r2(hasil.nilai_efisiensi) == Decimal(TERBIT_71["nilai_efisiensi"])
     assert hasil.penyerapan is None and hasil.nilai_implementasi is None and hasil.kategori is None
 
 
 def test_hitung_nka_dari_komponen_terbit():
-    hasil = hitung_nka(
-        komponen={
-            "penyerapan": "95.69",
-            "konsistensi": "73.14",
-            "capaian_output": "100",
-            "nilai_efisiensi": "60.87",
-        },
-        capaian_sasaran="104.08",
-    )
-    assert r2(hasil.nilai_implementasi) == Decimal("83.50")
-    assert r2(hasil.nilai_kinerja_anggaran) == Decimal("94.51")
+    hasil = hitung_nka(komponen=KOMPONEN_TERBIT, capaian_sasaran=CAPAIAN_SASARAN)
+    assert r2(hasil.nilai_implementasi) == Decimal(TERBIT_74["nilai_implementasi"])
+    assert r2(hasil.nilai_kinerja_anggaran) == Decimal(TERBIT_74["nilai_kinerja_anggaran"])
     assert hasil.efisiensi is None  # E itself was not given
     assert hasil.rincian == {}
 

@@ -4,38 +4,39 @@ from decimal import Decimal
 
 import pytest
 
+from kinerja.contoh import jakarta_pusat_2024 as jp
 from kinerja.rumus.bilangan import DataTidakValid, bulat
 from kinerja.rumus.capaian import hitung_capaian, hitung_capaian_kualitatif
 from kinerja.rumus.sasaran import capaian_sasaran, rekap_predikat
 
 
-def c(realisasi, target):
+def _capaian(no, target, realisasi):
+    """Unrounded capaian of one Tabel 16 row (sasaran 3 is qualitative: INDIKATOR_KUALITATIF)."""
+    q = jp.INDIKATOR_KUALITATIF.get(no)
+    if q:
+        return hitung_capaian_kualitatif(
+            realisasi=q["realisasi"], target=q["target"], skala_ordinal=q["skala_ordinal"]
+        ).capaian
     return hitung_capaian(realisasi=realisasi, target=target).capaian
 
 
+def _per_sasaran() -> dict[int, list]:
+    hasil: dict[int, list] = {}
+    for no, _kelompok, _sasaran, _indikator, _satuan, target, realisasi, _ in jp.INDIKATOR_PK:
+        hasil.setdefault(no, []).append(_capaian(no, target, realisasi))
+    return hasil
+
+
 # Seed Tabel 16 grouped per sasaran (unrounded capaian computed from target and realisasi).
-SASARAN = {
-    1: [c("97.77", "93.93")],
-    2: [c("98.98", "97.52"), c("96.55", "90.35")],
-    3: [hitung_capaian_kualitatif(realisasi="WTP (3)", target="WTP").capaian],
-    4: [c("4", "3.25")],
-    5: [c("92", "92")],
-    6: [c("100", "100")],
-    7: [c("92.44", "80")],
-    8: [c("100", "100")],
-    9: [c("100", "100")],
-    10: [c("100", "100")],
-    11: [c("88.24", "71")],
-    12: [c("100", "100")],
-    13: [c("99.99", "100")],
-    14: [c("100", "100")],
-}
+SASARAN = _per_sasaran()
 
 # Seed Tabel 18 column 4, "Rata-Rata Capaian Kinerja Sasaran".
-TABEL_18 = {
-    1: "104.08", 2: "104.08", 3: "100", 4: "123.08", 5: "100", 6: "100", 7: "115.55",
-    8: "100", 9: "100", 10: "100", 11: "124.28", 12: "100", 13: "99.99", 14: "100",
-}  # fmt: skip
+TABEL_18 = jp.TABEL_18_TERBIT
+
+
+def test_tabel_16_dikelompokkan_per_sasaran():
+    assert list(SASARAN) == list(range(1, 15))
+    assert [len(v) for v in SASARAN.values()] == [1, 2] + [1] * 12
 
 
 @pytest.mark.parametrize("nomor", [n for n in SASARAN if n != 2])
@@ -58,9 +59,11 @@ def test_tabel_18_sasaran_2_kesalahan_seed():
 
 
 def test_rata_rata_dengan_angka_terbit():
-    h = capaian_sasaran(["101.5", "106.86"])
+    # Sasaran 2 from the capaian printed in Tabel 16 (101.5 and 106.86).
+    ikm, iek = (baris[7] for baris in jp.INDIKATOR_PK if baris[0] == 2)
+    h = capaian_sasaran([ikm, iek])
     assert h.capaian == Decimal("104.18")
-    assert h.rumus == "(101.5 + 106.86) / 2 = 104.18"
+    assert h.rumus == f"({ikm} + {iek}) / 2 = 104.18"
 
 
 def test_indikator_tanpa_data_tidak_dihitung():
@@ -91,14 +94,7 @@ def test_tabel_17_rekap_predikat():
     """Tabel 17: 15 indicators, all Sangat Tinggi, other bands and N/A listed with 0."""
     semua = [x for daftar in SASARAN.values() for x in daftar]
     rekap = rekap_predikat(semua)
-    assert rekap == {
-        "Sangat Tinggi": 15,
-        "Tinggi": 0,
-        "Sedang": 0,
-        "Rendah": 0,
-        "Sangat Rendah": 0,
-        "N/A": 0,
-    }
+    assert rekap == jp.TABEL_17_TERBIT
     assert list(rekap) == ["Sangat Tinggi", "Tinggi", "Sedang", "Rendah", "Sangat Rendah", "N/A"]
     assert sum(rekap.values()) == 15
 

@@ -79,6 +79,54 @@ def test_sql_sama_dengan_mesin(dasar, data):
         assert db.jumlah_responden == len(data)
 
 
+status_acak = st.sampled_from(["valid", "valid", "valid", "meragukan", "ditolak"])
+
+
+@pytest.mark.parametrize("batas_daftar", [5000, 0])  # 0: non-valid ids through a subquery
+@settings(
+    max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(data=st.lists(st.tuples(baris, status_acak), min_size=1, max_size=20))
+def test_sql_sama_dengan_mesin_dengan_status(dasar, batas_daftar, data, monkeypatch):
+    """Responses marked meragukan/ditolak are subtracted exactly: the database result equals
+    the engine over the valid rows only, whichever way the non-valid ids are excluded."""
+    monkeypatch.setattr(pemilih, "BATAS_DAFTAR_TIDAK_VALID", batas_daftar)
+    n = Respon.objects.values("putaran").distinct().count()
+    p = layanan.putaran_buat(
+        kuesioner=dasar["k"], organisasi=dasar["kel"], layanan=dasar["k"].layanan.first(),
+        jenis_periode="triwulan", tahun=1900 + n, ke=1, aktor=dasar["admin"],
+    )  # fmt: skip
+    layanan.respon_simpan_banyak(putaran=p, daftar=[_isi(r) for r, _ in data], saluran="impor")
+    for r, (_, status) in zip(Respon.objects.filter(putaran=p).order_by("pk"), data, strict=True):
+        if status != "valid":
+            Respon.objects.filter(pk=r.pk).update(status=status, alasan_status="uji")
+    sah = [r for r, status in data if status == "valid"]
+    h = pemilih.hasil_putaran([p])[0]
+    assert h.n == len(sah)
+    if not sah:
+        assert h.hasil is None
+        return
+    kode = [k for i, k in enumerate(KODE_UNSUR_BAKU) if any(r[i] is not None for r in sah)]
+    idx = [KODE_UNSUR_BAKU.index(k) for k in kode]
+    grid = [[r[i] for i in idx] for r in sah if any(r[i] is not None for i in idx)]
+    mesin = ikm_dari_responden(grid, kode_unsur=kode)
+    assert h.hasil.nrr == mesin.nrr and h.hasil.ikm == mesin.ikm
+
+
+def test_respon_baru_hanya_valid_atau_meragukan_beralasan(dasar):
+    p = _putaran(dasar["kel"], dasar["k"], dasar["admin"])
+    with pytest.raises(ValidationError):
+        layanan.respon_simpan(putaran=p, isian=_isi([4] * 9), saluran="web", status="ditolak")
+    with pytest.raises(ValidationError):
+        layanan.respon_simpan(putaran=p, isian=_isi([4] * 9), saluran="web", status="meragukan")
+    r = layanan.respon_simpan(
+        putaran=p, isian=_isi([4] * 9), saluran="web", status="meragukan", alasan_status="letupan"
+    )
+    assert (r.status, r.alasan_status) == ("meragukan", "letupan")
+    assert Respon.objects.filter(putaran=p).count() == 1  # the refused ones stored nothing
+    assert pemilih.hasil_putaran([p])[0].n == 0
+
+
 def test_respon_ditolak_dikeluarkan_tetapi_disimpan(dasar):
     p = _putaran(dasar["kel"], dasar["k"], dasar["admin"])
     data = [[4] * 9, [4] * 9, [1] * 9]

@@ -26,6 +26,9 @@ class Bagian:
     pemeriksaan: list[Pemeriksaan] = field(default_factory=list)
 
 
+ROMAWI = ("I", "II")  # putaran / semester labels
+
+
 def _p(x) -> str:
     return fmt.angka(x, 2)
 
@@ -130,7 +133,7 @@ def bagian_capaian() -> Bagian:
     b.tabel.append(t18)
 
     # Tabel 50 prints the SDI indicator with another realisasi and capaian than Tabel 16.
-    sdi = next(h for baris, h in hasil if baris[0] == 4)
+    baris_sdi, sdi = next((baris, h) for baris, h in hasil if baris[0] == 4)
     b.pemeriksaan.append(
         Pemeriksaan(
             kode="tabel-50/sdi",
@@ -140,8 +143,8 @@ def bagian_capaian() -> Bagian:
             hitung=sdi.capaian,
             rumus=sdi.rumus,
             masukan={
-                "target": "3.25",
-                "realisasi Tabel 16": "4",
+                "target": baris_sdi[5],
+                "realisasi Tabel 16": baris_sdi[6],
                 "realisasi Tabel 50": jp.TABEL_50_TERBIT["realisasi"],
             },
             catatan="Tabel 50 mencetak realisasi '100%' dan capaian 100, Tabel 16 realisasi 4 dan capaian 123,08.",
@@ -192,7 +195,7 @@ def bagian_skm() -> Bagian:
         b.pemeriksaan.append(
             Pemeriksaan(
                 kode=f"tabel-25/semester-{s_ + 1}",
-                uraian=f"IKM kota putaran {'I' if s_ == 0 else 'II'} sebagai rata-rata kelurahan",
+                uraian=f"IKM kota putaran {ROMAWI[s_]} sebagai rata-rata kelurahan",
                 sumber="Tabel 25 vs Tabel 31",
                 terbit=terbit_s,
                 hitung=g.konversi,
@@ -268,7 +271,7 @@ def bagian_koordinasi() -> Bagian:
             b.pemeriksaan.append(
                 Pemeriksaan(
                     kode=f"tabel-34/{asisten}/semester-{s + 1}",
-                    uraian=f"Nilai efektivitas koordinasi bidang {asisten}, semester {'I' if s == 0 else 'II'}",
+                    uraian=f"Nilai efektivitas koordinasi bidang {asisten}, semester {ROMAWI[s]}",
                     sumber="Tabel 34 (dari Tabel 35-37)",
                     terbit=terbit[s],
                     hitung=hasil[s].konversi,
@@ -282,14 +285,9 @@ def bagian_koordinasi() -> Bagian:
                 )
             )
     for s, g in enumerate(k["semester"]):
-        t.tambah(
-            f"Kota, semester {'I' if s == 0 else 'II'}",
-            _p(g.konversi) if s == 0 else "",
-            _p(jp.TABEL_33_TERBIT[0]) if s == 0 else "",
-            _p(g.konversi) if s == 1 else "",
-            _p(jp.TABEL_33_TERBIT[1]) if s == 1 else "",
-            "",
-        )
+        sel = ["", "", "", ""]  # semester I (dihitung, terbit), semester II (dihitung, terbit)
+        sel[2 * s : 2 * s + 2] = _p(g.konversi), _p(jp.TABEL_33_TERBIT[s])
+        t.tambah(f"Kota, semester {ROMAWI[s]}", *sel, "")
         b.pemeriksaan.append(
             Pemeriksaan(
                 kode=f"tabel-33/semester-{s + 1}",
@@ -359,18 +357,18 @@ def bagian_koordinasi() -> Bagian:
     t19 = Tabel(
         "Tabel 19 - Indeks Kepuasan Layanan Kota Administrasi", ["Besaran", "Dihitung", "Terbit"]
     )
-    t19.tambah("IKM kelurahan (Tabel 24)", _p(jp.IKM_KOTA["terbit"]), _p(jp.IKM_KOTA["terbit"]))
-    t19.tambah("Indeks efektivitas koordinasi", _p(k["tahun"].konversi), _p(jp.IEK["terbit"]))
-    t19.tambah(
-        "Indeks kepuasan layanan = rata-rata keduanya",
-        _p(ikl),
-        _p(jp.INDEKS_KEPUASAN_LAYANAN["terbit"]),
-    )
-    t19.tambah(
-        "Capaian terhadap target 93,93",
-        fmt.persen(cap.capaian),
-        fmt.persen(jp.INDEKS_KEPUASAN_LAYANAN["capaian_terbit"]),
-    )
+    ikl_jp = jp.INDEKS_KEPUASAN_LAYANAN
+    for besaran, dihitung, terbit in (  # the city IKM is taken as published (Tabel 24)
+        ("IKM kelurahan (Tabel 24)", _p(jp.IKM_KOTA["terbit"]), _p(jp.IKM_KOTA["terbit"])),
+        ("Indeks efektivitas koordinasi", _p(k["tahun"].konversi), _p(jp.IEK["terbit"])),
+        ("Indeks kepuasan layanan = rata-rata keduanya", _p(ikl), _p(ikl_jp["terbit"])),
+        (
+            f"Capaian terhadap target {fmt.angka(ikl_jp['target'], 2)}",
+            fmt.persen(cap.capaian),
+            fmt.persen(ikl_jp["capaian_terbit"]),
+        ),
+    ):
+        t19.tambah(besaran, dihitung, terbit)
     t19.catatan.append(f"Dengan nilai terbit (98,98 dan 96,55): {_p(ikl_terbit_input)}.")
     b.tabel.append(t19)
     b.pemeriksaan.append(
@@ -392,7 +390,7 @@ def bagian_koordinasi() -> Bagian:
         b.pemeriksaan.append(
             Pemeriksaan(
                 kode=f"tabel-20/semester-{s_ + 1}",
-                uraian=f"Indeks Kepuasan Layanan semester {'I' if s_ == 0 else 'II'}",
+                uraian=f"Indeks Kepuasan Layanan semester {ROMAWI[s_]}",
                 sumber="Tabel 20",
                 terbit=jp.INDEKS_KEPUASAN_LAYANAN["semester_terbit"][s_],
                 hitung=nilai,
@@ -428,6 +426,18 @@ def hitung_nka_terkoreksi():
         ],
         capaian_sasaran=[D(jp.TABEL_73_TERBIT["capaian_sasaran"])],
     )
+
+
+# Tabel 74 rows: (komponen, bobot, key of TABEL_74_TERBIT = attribute of nka.HasilNKA).
+KOMPONEN_NKA = (
+    ("Penyerapan anggaran", "9,7%", "penyerapan"),
+    ("Konsistensi", "18,2%", "konsistensi"),
+    ("Capaian output program", "43,5%", "capaian_output"),
+    ("Nilai efisiensi", "28,6%", "nilai_efisiensi"),
+    ("Nilai aspek implementasi (NKI)", "33,3%", "nilai_implementasi"),
+    ("Nilai aspek manfaat", "66,7%", "nilai_manfaat"),
+    ("Nilai Kinerja Anggaran", "", "nilai_kinerja_anggaran"),
+)
 
 
 def bagian_anggaran() -> Bagian:
@@ -543,7 +553,7 @@ def bagian_anggaran() -> Bagian:
         f"(jumlah Januari-November {_p(jumlah(k.per_bulan[:11]))} / 12)."
     )
     b.tabel.append(t70)
-    b.pemeriksaan.append(
+    b.pemeriksaan += [
         Pemeriksaan(
             kode="tabel-70/desember-ra",
             uraian="Realisasi kumulatif Desember",
@@ -552,9 +562,7 @@ def bagian_anggaran() -> Bagian:
             hitung=jp.REALISASI,
             rumus="realisasi kumulatif Desember = realisasi setahun (Tabel 67)",
             catatan="Dicetak kosong; konsistensi tidak boleh dihitung dengan bulan kosong.",
-        )
-    )
-    b.pemeriksaan.append(
+        ),
         Pemeriksaan(
             kode="tabel-70/jumlah",
             uraian="Jumlah suku konsistensi (kolom 5)",
@@ -563,9 +571,7 @@ def bagian_anggaran() -> Bagian:
             hitung=jumlah(k.per_bulan),
             rumus="Σ suku bulanan",
             catatan="Angka 1036,99% yang tercetak tidak dapat dijelaskan.",
-        )
-    )
-    b.pemeriksaan.append(
+        ),
         Pemeriksaan(
             kode="tabel-70/konsistensi",
             uraian="Konsistensi penyerapan anggaran",
@@ -575,8 +581,8 @@ def bagian_anggaran() -> Bagian:
             rumus=k.rumus,
             masukan={"RAK Desember": jp.REALISASI},
             catatan="Terbit menghitung Desember kosong sebagai 0.",
-        )
-    )
+        ),
+    ]
 
     h = hitung_nka_terkoreksi()
     cop = h.rincian["capaian_output"]
@@ -614,20 +620,11 @@ def bagian_anggaran() -> Bagian:
                     catatan="Baris 'Rata-rata' tabel yang sama dan Tabel 71 memakai 100%.",
                 )
             )
-    t72.tambah(
-        "Unit (rata-rata geometrik program)",
-        "",
-        "",
-        _p(cop.mentah),
-        _p(jp.TABEL_72_TERBIT["capaian_output_mentah"]),
-    )
-    t72.tambah(
-        "Capaian output dipakai (maks. 100)",
-        "",
-        "",
-        _p(cop.nilai),
-        _p(jp.TABEL_72_TERBIT["capaian_output"]),
-    )
+    for label, hitung, kunci in (
+        ("Unit (rata-rata geometrik program)", cop.mentah, "capaian_output_mentah"),
+        ("Capaian output dipakai (maks. 100)", cop.nilai, "capaian_output"),
+    ):
+        t72.tambah(label, "", "", _p(hitung), _p(jp.TABEL_72_TERBIT[kunci]))
     ef = h.rincian["efisiensi"]
     t72.catatan.append(
         f"Efisiensi E = {_p(ef.efisiensi)}%, nilai efisiensi NE = {_p(ef.nilai_efisiensi)}% "
@@ -664,60 +661,18 @@ def bagian_anggaran() -> Bagian:
 
     # Tabel 74 as published (konsistensi from the blank December) and corrected.
     terbit = jp.TABEL_74_TERBIT
-    nki_terbit = nka.nilai_implementasi(
-        penyerapan=terbit["penyerapan"],
-        konsistensi=terbit["konsistensi"],
-        capaian_output=terbit["capaian_output"],
-        nilai_efisiensi=terbit["nilai_efisiensi"],
-    )
+    nki_terbit = nka.nilai_implementasi(**{k: terbit[k] for k in nka.BOBOT_IMPLEMENTASI})
     nka_terbit = nka.nilai_kinerja_anggaran(
         nilai_implementasi=nki_terbit, nilai_manfaat=terbit["nilai_manfaat"]
     )
+    # "Dari angka terbit": the printed components, NKI and NKA recomputed from them.
+    dari_terbit = {**terbit, "nilai_implementasi": nki_terbit, "nilai_kinerja_anggaran": nka_terbit}
     t74 = Tabel(
         "Tabel 74 - Nilai Kinerja Anggaran (PMK 22/PMK.02/2021)",
         ["Komponen", "Bobot", "Dari angka terbit", "Dikoreksi", "Terbit"],
     )
-    komponen = (
-        ("Penyerapan anggaran", "9,7%", terbit["penyerapan"], h.penyerapan, terbit["penyerapan"]),
-        ("Konsistensi", "18,2%", terbit["konsistensi"], h.konsistensi, terbit["konsistensi"]),
-        (
-            "Capaian output program",
-            "43,5%",
-            terbit["capaian_output"],
-            h.capaian_output,
-            terbit["capaian_output"],
-        ),
-        (
-            "Nilai efisiensi",
-            "28,6%",
-            terbit["nilai_efisiensi"],
-            h.nilai_efisiensi,
-            terbit["nilai_efisiensi"],
-        ),
-        (
-            "Nilai aspek implementasi (NKI)",
-            "33,3%",
-            nki_terbit,
-            h.nilai_implementasi,
-            terbit["nilai_implementasi"],
-        ),
-        (
-            "Nilai aspek manfaat",
-            "66,7%",
-            terbit["nilai_manfaat"],
-            h.nilai_manfaat,
-            terbit["nilai_manfaat"],
-        ),
-        (
-            "Nilai Kinerja Anggaran",
-            "",
-            nka_terbit,
-            h.nilai_kinerja_anggaran,
-            terbit["nilai_kinerja_anggaran"],
-        ),
-    )
-    for nama, bobot, a, c, t_ in komponen:
-        t74.tambah(nama, bobot, _p(a), _p(c), _p(t_))
+    for nama, bobot, kunci in KOMPONEN_NKA:
+        t74.tambah(nama, bobot, _p(dari_terbit[kunci]), _p(getattr(h, kunci)), _p(terbit[kunci]))
     t74.tambah("Kategori", "", nka.kategori_nka(nka_terbit), h.kategori, terbit["kategori"])
     t74.catatan.append(
         "Kolom 'dari angka terbit' memakai komponen terbit (konsistensi 73,14 dari Desember kosong); "

@@ -7,15 +7,12 @@ order of preference and the first whose `cocok(organisasi, tahun)` holds is used
    (`kinerja.survei.pemilih.laporan`) or budget data (`kinerja.anggaran.pemilih.anggaran`)
    in the year. Values, roll-up rules and NKA steps come from those selectors; this module
    only turns them into text through `kinerja.angka`.
-2. `SumberContohJakartaPusat`: the engine-only computation of the seed's tables
-   (`kinerja.contoh.perhitungan`), kept as a fallback for the Jakarta Pusat 2024 example
-   when its survey and budget data were not loaded.
+2. `SumberKosong` otherwise: the chapters say there is no data.
 
-The published figures of the seed's survey tables (Tabel 31-34) are not stored in the
-database; for the example, `PEMBANDING_TERBIT` adds the seed's comparisons of those figures
-to the reviu. The engine tables print the published figure beside the computed one
-("Terbit" columns); the report prints only what the data gives, so those columns are
-dropped (`bersihkan`) and the differences go to the reviu instead.
+The report prints only what the data gives. Published survey figures (AngkaTerbit
+"survei:*", e.g. a previous report's IKM per kelurahan) go to the reviu instead, against the
+same selectors' values (`pemeriksaan_survei_terbit`); the NKA's go through
+`kinerja.anggaran.pemilih`.
 """
 
 from __future__ import annotations
@@ -29,7 +26,8 @@ from typing import Protocol
 from kinerja import angka as fmt
 from kinerja.laporan.tabel import Tabel
 from kinerja.rumus.ikm import ATURAN_GABUNG
-from kinerja.rumus.reviu import Temuan
+from kinerja.rumus.komposit import rata_rata_indeks
+from kinerja.rumus.reviu import Pemeriksaan, Temuan, reviu
 
 
 @dataclass
@@ -101,89 +99,6 @@ class SumberKosong:
 
 
 _AWALAN = re.compile(r"^Tabel [\d\-]+ - ")
-
-
-def bersihkan(tabel: Tabel) -> Tabel:
-    """The table without the published-figure columns and without its seed number (the
-    report numbers its tables itself)."""
-    buang = {i for i, k in enumerate(tabel.kolom) if "terbit" in k.lower()}
-    pilih = [i for i in range(len(tabel.kolom)) if i not in buang]
-    rata = tabel.rata or ["kiri"] + ["kanan"] * (len(tabel.kolom) - 1)
-    baru = Tabel(
-        judul=_AWALAN.sub("", tabel.judul),
-        kolom=[tabel.kolom[i] for i in pilih],
-        rata=[rata[i] for i in pilih],
-    )
-    for b in tabel.baris:
-        sel = [b[i] for i in pilih]
-        if any(s.strip() for s in sel[1:]) or not buang:
-            baru.baris.append(sel)
-    baru.catatan = [c for c in tabel.catatan if "terbit" not in c.lower()]
-    return baru
-
-
-class SumberContohJakartaPusat:
-    """The engine-only computation of the seed's survey and budget tables."""
-
-    nama = "perhitungan contoh Jakarta Pusat 2024 (kinerja.contoh.perhitungan)"
-
-    def __init__(self):
-        from kinerja.contoh import perhitungan
-
-        self._p = perhitungan
-        self._bagian = {b.judul.split(" (")[0]: b for b in perhitungan.semua_bagian()}
-        self._semua = list(self._bagian.values())
-
-    def _tabel(self, awalan: str) -> list[Tabel]:
-        for judul, b in self._bagian.items():
-            if judul.startswith(awalan):
-                return [bersihkan(t) for t in b.tabel]
-        return []
-
-    def tabel_survei(self):
-        return self._tabel("Survei Kepuasan Masyarakat")
-
-    def tabel_koordinasi(self):
-        return self._tabel("Indeks Efektivitas Koordinasi")
-
-    def tabel_riwayat(self):
-        return []  # the database holds the history (riwayat_indikator); nothing extra here
-
-    def tabel_anggaran(self):
-        return self._tabel("Realisasi anggaran")
-
-    def grafik_anggaran(self):
-        from kinerja.contoh import jakarta_pusat_2024 as jp
-        from kinerja.rumus.periode import NAMA_BULAN
-
-        return DataGrafikAnggaran(
-            belanja=[(u, Decimal(p), Decimal(r)) for u, p, r, _ in jp.BELANJA]
-            + [(u, Decimal(p), Decimal(r)) for u, p, r, _ in jp.BELANJA_OPERASI],
-            bulan=list(NAMA_BULAN),
-            rpd_kumulatif=[Decimal(x) for x in jp.RPD_KUMULATIF],
-            realisasi_kumulatif=[Decimal(x) for x in self._p.realisasi_kumulatif_lengkap()],
-        )
-
-    def ringkasan_anggaran(self):
-        from kinerja.contoh import jakarta_pusat_2024 as jp
-
-        h = self._p.hitung_nka_terkoreksi()
-        return RingkasanAnggaran(
-            pagu=Decimal(jp.PAGU),
-            realisasi=Decimal(jp.REALISASI),
-            penyerapan=h.penyerapan,
-            konsistensi=h.konsistensi,
-            capaian_output=h.capaian_output,
-            nilai_efisiensi=h.nilai_efisiensi,
-            nka=h.nilai_kinerja_anggaran,
-            kategori_nka=h.kategori,
-        )
-
-    def temuan(self):
-        return self._p.temuan_reviu(self._semua)
-
-    def narasi_survei(self):
-        return []
 
 
 # --- The database apps -----------------------------------------------------------------------
@@ -265,11 +180,10 @@ class SumberBasisData:
 
     nama = "basis data Kinerja (survei: kinerja.survei.pemilih; anggaran: kinerja.anggaran.pemilih)"
 
-    def __init__(self, organisasi, tahun: int, *, pembanding=None):
+    def __init__(self, organisasi, tahun: int):
         from kinerja.anggaran.models import AnggaranBulanan, BelanjaJenis
 
         self.org, self.tahun = organisasi, tahun
-        self._pembanding = pembanding  # extra reviu findings (published seed figures)
         self._survei = None
         self._anggaran = None
         self._ada_anggaran = (
@@ -555,25 +469,102 @@ class SumberBasisData:
     def temuan(self):
         h = self.hasil_anggaran()
         hasil = list(h.temuan) if h is not None else []
-        if self._pembanding is not None:
-            hasil += self._pembanding()
-        return hasil
+        laporan = {k.kode: lap for k, lap in self.laporan_survei()}
+        return hasil + reviu(pemeriksaan_survei_terbit(self.org, self.tahun, laporan))
 
 
-def _pembanding_contoh_survei() -> list[Temuan]:
-    """The seed's published survey figures (Tabel 19, 24-25, 31-34, 72) against the engine:
-    those figures are not stored in the database."""
-    from kinerja.contoh import perhitungan
-    from kinerja.rumus.reviu import reviu
-
-    bagian = [perhitungan.bagian_skm(), perhitungan.bagian_koordinasi()]
-    return reviu(p for b in bagian for p in b.pemeriksaan)
+# --- Published survey figures against the data ----------------------------------------------
 
 
-# (organisation slug, year) -> extra reviu findings for published figures not in the database.
-PEMBANDING_TERBIT: dict[tuple[str, int], Callable[[], list[Temuan]]] = {
-    ("jakarta-pusat", 2024): _pembanding_contoh_survei,
-}
+def _tanpa_nol(x: Decimal | None) -> Decimal | None:
+    """97.430000 as stored -> 97.43 (still a Decimal: no printed-precision slack)."""
+    if x is None:
+        return None
+    return x.quantize(Decimal(1)) if x == x.to_integral_value() else x.normalize()
+
+
+def _agregat_unit(lap, organisasi) -> dict | None:
+    """{"per_periode", "tahun"} of `organisasi` in a Laporan: the whole scope, a wilayah
+    (kecamatan) or a unit with rounds."""
+    if organisasi.pk == lap.organisasi.pk:
+        return lap.total
+    for u in [*lap.wilayah, *lap.unit]:
+        if u["organisasi"].pk == organisasi.pk:
+            return u
+    return None
+
+
+def _agregat(lap, organisasi, periode: str):
+    """The Agregat for "tahun" or "<jenis>-<ke>" (e.g. "semester-2"), None when missing."""
+    blok = _agregat_unit(lap, organisasi)
+    if blok is None:
+        return None
+    if periode == "tahun":
+        return blok["tahun"]
+    jenis, _, ke = periode.rpartition("-")
+    return blok["per_periode"].get((lap.tahun, jenis, int(ke)))
+
+
+def pemeriksaan_survei_terbit(organisasi, tahun: int, laporan: dict) -> list[Pemeriksaan]:
+    """Published survey figures (AngkaTerbit "survei:<kuesioner>:<periode>" on the unit they
+    describe, anywhere in the organisation's scope) against `laporan` (kuesioner kode ->
+    kinerja.survei.pemilih.Laporan with its roll-up rules).
+
+    "<a>+<b>" is a published mean of two indices (Indeks Kepuasan Layanan = mean of IKM and
+    IEK): it is checked against its components as published for the same unit and period
+    (each component is itself checked against the data), or as computed when a component
+    was not published. Questionnaires without rounds in the year are not checked. Stored
+    values keep no printed precision, so only the ±0.01 tolerance applies (keputusan 0013)."""
+    from kinerja.pengukuran.models import AngkaTerbit
+
+    daftar = list(
+        AngkaTerbit.objects.filter(
+            organisasi__jalur__startswith=organisasi.jalur, tahun=tahun, kunci__startswith="survei:"
+        )
+        .select_related("organisasi")
+        .order_by("organisasi__jalur", "kunci")
+    )
+    terbit = {(a.organisasi_id, a.kunci): a.nilai for a in daftar}
+    hasil = []
+    for a in daftar:
+        _, kode, periode = a.kunci.split(":", 2)
+        komponen = kode.split("+")
+        if not all(k in laporan for k in komponen):
+            continue
+        if len(komponen) == 1:
+            lap = laporan[kode]
+            g = _agregat(lap, a.organisasi, periode)
+            isi = {
+                "hitung": g.konversi if g else None,
+                "rumus": g.gabungan.rumus if g and g.gabungan else "",
+                "masukan": {"responden valid": str(g.n)} if g else {},
+                "catatan": f"Dari respon survei; aturan gabungan: layanan {lap.aturan_layanan}, "
+                f"unit {lap.aturan_unit}, periode {lap.aturan_periode}.",
+            }
+        else:
+            nilai = {}
+            for k in komponen:
+                nilai[k] = terbit.get((a.organisasi_id, f"survei:{k}:{periode}"))
+                if nilai[k] is None:
+                    g = _agregat(laporan[k], a.organisasi, periode)
+                    nilai[k] = g.konversi if g else None
+            lengkap = None not in nilai.values()
+            isi = {
+                "hitung": rata_rata_indeks(list(nilai.values())) if lengkap else None,
+                "rumus": "(" + " + ".join(komponen) + f") / {len(komponen)}",
+                "masukan": {k: _a(v) for k, v in nilai.items()},
+                "catatan": "Rata-rata komponennya sebagaimana terbit (dihitung bila tidak terbit).",
+            }
+        hasil.append(
+            Pemeriksaan(
+                kode=f"{a.kunci}@{a.organisasi.slug}",
+                uraian=a.uraian,
+                sumber=a.sumber,
+                terbit=_tanpa_nol(a.nilai),
+                **isi,
+            )
+        )
+    return hasil
 
 
 @dataclass(frozen=True)
@@ -583,20 +574,9 @@ class Penyedia:
     buat: Callable[[object, int], SumberSurveiAnggaran]
 
 
-def _buat_basis_data(organisasi, tahun: int) -> SumberBasisData:
-    return SumberBasisData(
-        organisasi, tahun, pembanding=PEMBANDING_TERBIT.get((organisasi.slug, tahun))
-    )
-
-
 # In order of preference: the first provider whose `cocok` holds gives the chapters.
 PENYEDIA: list[Penyedia] = [
-    Penyedia("basis data", ada_data_basis, _buat_basis_data),
-    Penyedia(
-        "contoh Jakarta Pusat 2024 (cadangan)",
-        lambda org, tahun: (org.slug, tahun) == ("jakarta-pusat", 2024),
-        lambda org, tahun: SumberContohJakartaPusat(),
-    ),
+    Penyedia("basis data", ada_data_basis, SumberBasisData),
 ]
 
 

@@ -273,60 +273,49 @@ def muat_iek(kota: Organisasi, tahun: int = 2024) -> dict:
 def angka_terbit(kota: Organisasi, tahun: int = 2024) -> list[tuple]:
     """(organisasi, kunci, uraian, sumber, nilai) of every published survey figure.
 
-    kunci is "survei:<kuesioner>:<periode>" with periode "tahun" or "semester-<ke>", on the
-    unit the figure describes; "<kuesioner>+<kuesioner>" is the mean of both indices (the
-    Indeks Kepuasan Layanan). kinerja.lkip.sumber.pemeriksaan_survei_terbit reads them."""
+    kunci is "survei:<kuesioner>:<periode>" (periode "tahun" or "semester-<ke>") on the unit
+    the figure describes; "<kuesioner>+<kuesioner>" is the mean of both indices, the Indeks
+    Kepuasan Layanan. kinerja.lkip.sumber.pemeriksaan_survei_terbit reads them."""
     skm, iek = kuesioner_baku("skm").kode, kuesioner_baku("koordinasi").kode
-    sumber = f"LKIP {tahun} Tabel"
     baris = []
+
+    def catat(org, kode, periode, uraian, tabel, nilai):
+        baris.append(
+            (org, f"survei:{kode}:{periode}", uraian, f"LKIP {tahun} Tabel {tabel}", nilai)
+        )
+
+    def per_semester(org, kode, uraian, tabel, nilai):
+        for ke, (romawi, v) in enumerate(zip(("I", "II"), nilai, strict=True), start=1):
+            catat(org, kode, f"semester-{ke}", f"{uraian}, semester {romawi}", tabel, v)
+
     kelurahan = {
         _normal(o.nama): o
         for o in Organisasi.objects.filter(jenis="kelurahan", jalur__startswith=kota.jalur)
     }
-    for nama, r1, r2, rata in TABEL_31:
+    for nama, r1, r2, rata in TABEL_31:  # two rounds and their mean per kelurahan
         org = kelurahan.get(_normal(nama))
         if org is not None:
-            baris += [
-                (org, f"survei:{skm}:semester-1", f"IKM Kelurahan {nama}, putaran I", r1),
-                (org, f"survei:{skm}:semester-2", f"IKM Kelurahan {nama}, putaran II", r2),
-                (org, f"survei:{skm}:tahun", f"IKM rata-rata Kelurahan {nama}", rata),
-            ]
-    baris = [(o, k, u, f"{sumber} 31", n) for o, k, u, n in baris]
-    ikl, ikm = jp.INDEKS_KEPUASAN_LAYANAN, jp.IKM_KOTA
-    for kode, nama, tahunan, semester, tabel in (
-        (skm, "IKM kota", (ikm["terbit"], 24), ikm["semester_terbit"], 25),
-        (iek, "Indeks efektivitas koordinasi kota", (jp.IEK["terbit"], 32), jp.TABEL_33_TERBIT, 33),
+            per_semester(org, skm, f"IKM Kelurahan {nama}", 31, (r1, r2))
+            catat(org, skm, "tahun", f"IKM Kelurahan {nama}, rata-rata {tahun}", 31, rata)
+    ikm, ikl = jp.IKM_KOTA, jp.INDEKS_KEPUASAN_LAYANAN
+    for kode, uraian, tabel, nilai, semester in (  # the year's table, then its semesters'
+        (skm, "IKM kota", 24, ikm["terbit"], ikm["semester_terbit"]),
+        (iek, "Indeks efektivitas koordinasi kota", 32, jp.IEK["terbit"], jp.TABEL_33_TERBIT),
         (
             f"{skm}+{iek}",
             "Indeks Kepuasan Layanan Kota Administrasi",
-            (ikl["terbit"], 19),
+            19,
+            ikl["terbit"],
             ikl["semester_terbit"],
-            20,
         ),
     ):
-        baris.append(
-            (kota, f"survei:{kode}:tahun", f"{nama} {tahun}", f"{sumber} {tahunan[1]}", tahunan[0])
-        )
-        baris += [
-            (kota, f"survei:{kode}:semester-{ke}", f"{nama}, semester {r}", f"{sumber} {tabel}", v)
-            for ke, r, v in zip((1, 2), ("I", "II"), semester, strict=True)
-        ]
+        catat(kota, kode, "tahun", f"{uraian}, tahun {tahun}", tabel, nilai)
+        per_semester(kota, kode, uraian, tabel + 1, semester)
     for nama, org in _asisten(kota).items():
         uraian = f"Nilai efektivitas koordinasi bidang {nama}"
-        baris += [
-            (org, f"survei:{iek}:semester-{ke}", f"{uraian}, semester {r}", f"{sumber} 34", v)
-            for ke, r, v in zip((1, 2), ("I", "II"), jp.TABEL_34_TERBIT[nama], strict=True)
-        ]
-        # Tabel 72 prints a yearly value per asisten as a program output indicator.
-        baris.append(
-            (
-                org,
-                f"survei:{iek}:tahun",
-                f"{uraian}, tahun {tahun} (realisasi keluaran program)",
-                f"{sumber} 72",
-                jp.TABEL_72_IEK_ASISTEN[nama],
-            )
-        )
+        per_semester(org, iek, uraian, 34, jp.TABEL_34_TERBIT[nama])
+        # Tabel 72 prints a yearly value per asisten, as a program output indicator.
+        catat(org, iek, "tahun", f"{uraian}, tahun {tahun}", 72, jp.TABEL_72_IEK_ASISTEN[nama])
     return baris
 
 

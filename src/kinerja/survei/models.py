@@ -333,11 +333,9 @@ class Jawaban(models.Model):
                 name="jawaban_skala_1_4",
             ),
         ]
-        # Covering index for the GROUP BY (putaran, butir) → SUM/COUNT(nilai), respon for the
-        # exclusion of non-valid responses without touching the table.
-        indexes = [
-            models.Index(fields=["putaran", "butir", "nilai", "respon"], name="jawaban_agregat")
-        ]
+        # Covering index for the GROUP BY (putaran, butir[, nilai]); the answers of the few
+        # non-valid responses are found through the unique (respon, butir) index.
+        indexes = [models.Index(fields=["putaran", "butir", "nilai"], name="jawaban_agregat")]
 
     def save(self, *args, **kwargs):
         if self.pk is not None and not self._state.adding:

@@ -15,8 +15,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.db import connection
 from django.db.models import Count, Q, Sum
 from django.db.models.fields.json import KeyTextTransform
+from django.db.models.functions import Coalesce
 
 from kinerja.organisasi.models import Organisasi
 from kinerja.rumus.bilangan import DataTidakValid
@@ -55,8 +57,8 @@ def _ids(putaran) -> Iterable:
 
 
 def respon_tidak_valid(putaran):
-    """Ids of responses that do not count (meragukan, ditolak): few, so excluding them by
-    id keeps the aggregation a single scan of the Jawaban index."""
+    """Responses that do not count (meragukan, ditolak): few, found through the
+    (putaran, status) index."""
     return (
         Respon.objects.filter(putaran_id__in=_ids(putaran))
         .exclude(status=StatusRespon.VALID)
@@ -64,34 +66,62 @@ def respon_tidak_valid(putaran):
     )
 
 
+# Up to this many non-valid responses are excluded by a literal id list (one index probe
+# each); beyond it by a subquery, which every database accepts however long.
+BATAS_DAFTAR_TIDAK_VALID = 5000
+
+
 def agregat_butir(putaran, *, saring: Q | None = None) -> dict[int, dict[int, tuple[int, int]]]:
     """{putaran_id: {butir_id: (Σ nilai, answers given)}} over valid responses.
 
-    Two GROUP BY queries: all answers of the rounds (one scan of the covering index, which the
-    database can parallelise), minus the answers of the few non-valid responses (found through
-    the respon index). Subtracting is exact and about three times faster than excluding the
-    non-valid responses inside the big scan (NOT IN forces a filter on every row).
+    One GROUP BY over all answers of the rounds (a scan of the covering index, which
+    PostgreSQL parallelises), minus the same GROUP BY over the answers of the few non-valid
+    responses. Subtracting is exact and about three times faster than excluding them inside
+    the big scan (NOT IN forces a filter on every row).
     `saring` narrows the responses (e.g. a demographic value) with a Q on Jawaban.
     """
-    ids = _ids(putaran)
-    semua = Jawaban.objects.filter(putaran_id__in=ids)
-    tidak_valid = Jawaban.objects.filter(respon_id__in=respon_tidak_valid(putaran))
+    tidak_valid = list(respon_tidak_valid(putaran)[: BATAS_DAFTAR_TIDAK_VALID + 1])
+    if len(tidak_valid) > BATAS_DAFTAR_TIDAK_VALID:
+        tidak_valid = respon_tidak_valid(putaran)
+    else:
+        tidak_valid = [r["pk"] for r in tidak_valid]
+    semua = Jawaban.objects.filter(putaran_id__in=_ids(putaran))
+    dikurangi = Jawaban.objects.filter(respon_id__in=tidak_valid)
     if saring is not None:
-        semua, tidak_valid = semua.filter(saring), tidak_valid.filter(saring)
+        semua, dikurangi = semua.filter(saring), dikurangi.filter(saring)
     hasil: dict[int, dict[int, tuple[int, int]]] = defaultdict(dict)
-    for b in _jumlah_per_butir(semua):
-        hasil[b["putaran_id"]][b["butir_id"]] = (b["total"] or 0, b["jumlah"])
-    for b in _jumlah_per_butir(tidak_valid):
-        total, jumlah = hasil[b["putaran_id"]][b["butir_id"]]
-        hasil[b["putaran_id"]][b["butir_id"]] = (total - (b["total"] or 0), jumlah - b["jumlah"])
+    for p, b, total, jumlah in _jumlah_per_butir(semua):
+        hasil[p][b] = (total, jumlah)
+    if tidak_valid:
+        for p, b, total, jumlah in _jumlah_per_butir(dikurangi):
+            t0, j0 = hasil[p][b]
+            hasil[p][b] = (t0 - total, j0 - jumlah)
     return hasil
 
 
 def _jumlah_per_butir(qs):
+    """(putaran, butir, Σ nilai, answers given) per group. SQLite aggregates one value per
+    index entry fastest as COUNT(*) per (putaran, butir, nilai) (about 15 % faster on 9
+    million answers, bench/survei_agregasi.py); PostgreSQL's hash aggregate prefers fewer
+    groups with SUM/COUNT. Blank answers are NULL: COUNT(nilai) skips them (ikm.md §1.4(e))."""
+    if connection.vendor == "sqlite":
+        per_nilai: dict[tuple[int, int], list[int]] = defaultdict(lambda: [0, 0])
+        for p, b, nilai, n in (
+            qs.values("putaran_id", "butir_id", "nilai")
+            .annotate(n=Count("*"))
+            .order_by()
+            .values_list("putaran_id", "butir_id", "nilai", "n")
+        ):
+            x = per_nilai[p, b]
+            if nilai is not None:
+                x[0] += nilai * n
+                x[1] += n
+        return [(p, b, t, j) for (p, b), (t, j) in per_nilai.items()]
     return (
         qs.values("putaran_id", "butir_id")
-        .annotate(total=Sum("nilai"), jumlah=Count("nilai"))
+        .annotate(total=Coalesce(Sum("nilai"), 0), jumlah=Count("nilai"))
         .order_by()
+        .values_list("putaran_id", "butir_id", "total", "jumlah")
     )
 
 
