@@ -67,6 +67,7 @@ class Sasaran(models.Model):
     )
     nomor = models.PositiveIntegerField(default=0)
     uraian = models.TextField()
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name_plural = "sasaran"
@@ -175,8 +176,21 @@ class TargetRenstra(models.Model):
         ]
 
 
+class StatusPK(models.TextChoices):
+    DRAFT = "draft", "Draf"
+    DITANDATANGANI = "ditandatangani", "Ditandatangani"
+
+
 class PerjanjianKinerja(models.Model):
-    """The PK of one official for one year (PermenPAN-RB 53/2014)."""
+    """The PK of one official for one year (PermenPAN-RB 53/2014).
+
+    A PK made on the planning pages starts as a draft (lines may be added, changed and
+    removed) and becomes final when it is recorded as signed; from then on a target only
+    changes through a numbered revision (RevisiPK / PerubahanTarget) with its legal basis
+    and reason. PKs loaded before the status existed (admin, sample data, import) are
+    signed documents, hence the default (docs/keputusan/0019-penyusunan-pk.md). The status
+    is not editable in forms: only `perencanaan.layanan` changes it.
+    """
 
     organisasi = models.ForeignKey(
         Organisasi, on_delete=models.CASCADE, related_name="perjanjian_kinerja"
@@ -191,6 +205,12 @@ class PerjanjianKinerja(models.Model):
     pihak_kedua_jabatan = models.CharField(max_length=200, blank=True)
     tempat = models.CharField(max_length=100, blank=True)
     tanggal = models.DateField(null=True, blank=True)
+    status = models.CharField(
+        max_length=20,
+        choices=StatusPK.choices,
+        default=StatusPK.DITANDATANGANI,
+        editable=False,
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -201,6 +221,10 @@ class PerjanjianKinerja(models.Model):
 
     def __str__(self) -> str:
         return f"PK {self.tahun} {self.pihak_pertama_jabatan}"
+
+    @property
+    def draf(self) -> bool:
+        return self.status == StatusPK.DRAFT
 
 
 class ButirPK(models.Model):
