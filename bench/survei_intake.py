@@ -5,8 +5,9 @@ short link, serves the app with gunicorn (several workers), and lets concurrent 
 processes post complete, valid questionnaires for --detik seconds. Each client fetches the
 form once (CSRF cookie + token) and then posts repeatedly from its own loopback address
 (127.0.0.x), like separate devices. Acknowledged = HTTP 302 to the thank-you page.
-Afterwards it compares acknowledged with stored rows (Respon, and Jawaban = 9 per
-response): nothing lost, nothing doubled. Then drops the database.
+Afterwards it compares acknowledged with stored rows (Respon, Jawaban = 9 per response, and
+the RekapJawaban counts that concurrent submissions update): nothing lost, nothing doubled.
+Then drops the database.
 
     .venv/bin/python bench/survei_intake.py [--detik 60] [--klien 16] [--pekerja 4]
 
@@ -186,6 +187,10 @@ def main() -> int:
             jawaban = c.execute(
                 "SELECT count(*) FROM survei_jawaban WHERE putaran_id = %s", (putaran,)
             ).fetchone()[0]
+            rekap = c.execute(
+                "SELECT COALESCE(SUM(jumlah), 0) FROM survei_rekapjawaban WHERE putaran_id = %s",
+                (putaran,),
+            ).fetchone()[0]
             ditandai = c.execute(
                 "SELECT count(*) FROM survei_respon WHERE putaran_id = %s AND status <> 'valid'",
                 (putaran,),
@@ -195,6 +200,7 @@ def main() -> int:
         )
         print(f"diakui (302)      {ok}   gagal/lain: {gagal or 0}")
         print(f"tersimpan         {tersimpan} respon, {jawaban} jawaban (harus {tersimpan * 9})")
+        print(f"rekap jawaban     {rekap} (harus sama dengan jawaban)")
         print(
             f"ditandai          {ditandai} meragukan (batas alamat {a.batas_alamat}/menit per klien)"
         )
@@ -202,7 +208,7 @@ def main() -> int:
         if lat:
             print(f"latensi           p50 {_persen(lat, 50) * 1000:.1f} ms, p95 {_persen(lat, 95) * 1000:.1f} ms, "
                   f"maks {max(lat) * 1000:.1f} ms")  # fmt: skip
-        sama = tersimpan == ok and jawaban == 9 * tersimpan
+        sama = tersimpan == ok and jawaban == 9 * tersimpan == rekap
         print(f"tersimpan == diakui: {'YA' if sama else 'TIDAK'}")
         return 0 if sama else 1
     finally:

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
@@ -39,6 +40,7 @@ from kinerja.survei.models import (
     Layanan,
     PeristiwaRespon,
     PutaranSurvei,
+    RekapJawaban,
     RencanaTindakLanjut,
     Respon,
     Saluran,
@@ -245,6 +247,7 @@ def respon_simpan(
         Jawaban.objects.bulk_create(
             Jawaban(respon=respon, putaran=putaran, butir=b, nilai=nilai[b.kode]) for b in butir
         )
+        _rekap_tambah(putaran.pk, Counter((b.pk, nilai[b.kode] or 0) for b in butir))
     return respon
 
 
@@ -268,7 +271,60 @@ def respon_simpan_banyak(
                 ],
                 batch_size=ukuran * 2,
             )
+            _rekap_tambah(
+                putaran.pk, Counter((b.pk, n[b.kode] or 0) for _, n in potong for b in butir)
+            )
     return len(siap)
+
+
+# ------------------------------------------------------------------------------ rekap
+
+_TABEL_REKAP = RekapJawaban._meta.db_table
+
+
+def _rekap_tambah(putaran_id: int, hitungan: Counter) -> None:
+    """Add {(butir_id, nilai or 0): answers} to RekapJawaban in one upsert, inside the
+    transaction that stores the answers. Rows go in (butir, nilai) order, the same for
+    every writer, so concurrent submissions to one round queue on the rows but cannot
+    deadlock."""
+    baris = sorted(hitungan.items())
+    if not baris:
+        return
+    with connection.cursor() as cur:
+        cur.execute(
+            f"INSERT INTO {_TABEL_REKAP} (putaran_id, butir_id, nilai, jumlah) VALUES "
+            + ", ".join(["(%s, %s, %s, %s)"] * len(baris))
+            + " ON CONFLICT (putaran_id, butir_id, nilai)"
+            f" DO UPDATE SET jumlah = {_TABEL_REKAP}.jumlah + excluded.jumlah",
+            [x for (b, v), n in baris for x in (putaran_id, b, v, n)],
+        )
+
+
+@transaction.atomic
+def rekap_bangun_ulang(putaran: Iterable[int] | None = None) -> int:
+    """Recount RekapJawaban from the answers with one GROUP BY in the database, for the
+    given putaran ids or all: after answers were loaded by other means (a bulk COPY), or
+    to repair what `pemilih.rekap_selisih` reports. Returns the rows written."""
+    saring, param = "", []
+    if putaran is not None:
+        param = [int(p) for p in putaran]
+        if not param:
+            return 0
+        saring = f" WHERE putaran_id IN ({', '.join(['%s'] * len(param))})"
+    with connection.cursor() as cur:
+        if connection.vendor == "postgresql":
+            # Submissions arriving meanwhile wait for the recount instead of being counted
+            # twice (their upsert) or not at all (missed by the SELECT).
+            cur.execute(f"LOCK TABLE {_TABEL_REKAP} IN SHARE ROW EXCLUSIVE MODE")
+        cur.execute(f"DELETE FROM {_TABEL_REKAP}{saring}", param)
+        cur.execute(
+            f"INSERT INTO {_TABEL_REKAP} (putaran_id, butir_id, nilai, jumlah)"
+            " SELECT putaran_id, butir_id, COALESCE(nilai, 0), COUNT(*)"
+            f" FROM {Jawaban._meta.db_table}{saring}"
+            " GROUP BY putaran_id, butir_id, COALESCE(nilai, 0)",
+            param,
+        )
+        return cur.rowcount
 
 
 @transaction.atomic

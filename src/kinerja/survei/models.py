@@ -346,6 +346,32 @@ class Jawaban(models.Model):
         raise RuntimeError("jawaban survei tidak boleh dihapus")
 
 
+class RekapJawaban(models.Model):
+    """How many stored answers a butir got of each value in a putaran (nilai 0 = blank), over
+    every response whatever its review status: a count table kept exact in the same
+    transaction as the answers by the only writers, `layanan.respon_simpan` and
+    `respon_simpan_banyak` (docs/keputusan/0020-rekap-jawaban.md).
+
+    Results read these few rows instead of scanning every answer, then subtract the answers
+    of the few non-valid responses (`pemilih.agregat_butir`). `layanan.rekap_bangun_ulang`
+    recomputes it from Jawaban with one GROUP BY; `pemilih.rekap_selisih` (command
+    `survei_rekap --periksa`) lists any difference from the answers."""
+
+    putaran = models.ForeignKey(
+        PutaranSurvei, on_delete=models.PROTECT, related_name="+", db_index=False
+    )
+    butir = models.ForeignKey(Butir, on_delete=models.PROTECT, related_name="+")
+    nilai = models.PositiveSmallIntegerField()  # 1-4; 0 = blank (NULL cannot be a conflict key)
+    jumlah = models.PositiveIntegerField()
+
+    class Meta:
+        verbose_name_plural = "rekap jawaban"
+        constraints = [
+            models.UniqueConstraint(fields=["putaran", "butir", "nilai"], name="rekap_unik"),
+            models.CheckConstraint(condition=Q(nilai__lte=4), name="rekap_skala_0_4"),
+        ]
+
+
 class PeristiwaRespon(models.Model):
     """Append-only review log of a response: who changed its status, when and why."""
 

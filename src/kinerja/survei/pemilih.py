@@ -1,8 +1,9 @@
 """Reads: survey aggregates computed in SQL, turned into IKM by the engine (rumus.ikm).
 
-The only pass over the answers is one GROUP BY (putaran, butir) → SUM(nilai), COUNT(nilai)
-on Jawaban (blank answers are NULL, so COUNT skips them: ikm.md §1.4(e)), restricted to
-valid responses by excluding the few non-valid response ids; respondent counts are one
+Totals per (putaran, butir) are one GROUP BY over RekapJawaban, the exact count of answers
+per value that the writers keep (docs/keputusan/0020-rekap-jawaban.md), minus the answers of
+the few non-valid responses; blank answers count for nothing (ikm.md §1.4(e)). Filtered
+views (a demographic value) GROUP BY the answers themselves. Respondent counts are one
 GROUP BY putaran on Respon. Everything above a putaran (services of a unit, units of a
 kecamatan or kota, periods of a year) is rolled up by `gabung_ikm` with a named rule that
 each result carries (docs/keputusan/0006-agregasi-ikm.md, docs/survei.md).
@@ -16,7 +17,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db import connection
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, F, IntegerField, Q, Sum
 from django.db.models.fields.json import KeyTextTransform
 from django.db.models.functions import Coalesce
 
@@ -40,6 +41,7 @@ from kinerja.survei.models import (
     Jawaban,
     Kuesioner,
     PutaranSurvei,
+    RekapJawaban,
     RencanaTindakLanjut,
     Respon,
     StatusRespon,
@@ -62,6 +64,7 @@ def respon_tidak_valid(putaran):
     return (
         Respon.objects.filter(putaran_id__in=_ids(putaran))
         .exclude(status=StatusRespon.VALID)
+        .order_by()  # Meta.ordering would join putaran and organisasi
         .values("pk")
     )
 
@@ -74,29 +77,75 @@ BATAS_DAFTAR_TIDAK_VALID = 5000
 def agregat_butir(putaran, *, saring: Q | None = None) -> dict[int, dict[int, tuple[int, int]]]:
     """{putaran_id: {butir_id: (Σ nilai, answers given)}} over valid responses.
 
-    One GROUP BY over all answers of the rounds (a scan of the covering index, which
-    PostgreSQL parallelises), minus the same GROUP BY over the answers of the few non-valid
-    responses. Subtracting is exact and about three times faster than excluding them inside
-    the big scan (NOT IN forces a filter on every row).
-    `saring` narrows the responses (e.g. a demographic value) with a Q on Jawaban.
+    All stored answers are counted in RekapJawaban (kept exact by the writers), so the
+    totals are one GROUP BY over a few rows per butir, minus the same GROUP BY over the
+    answers of the few non-valid responses. With `saring` (a Q on Jawaban, e.g. a
+    demographic value) there is no count to read: one GROUP BY over the answers themselves
+    (a scan of the covering index, which PostgreSQL parallelises), minus the non-valid.
+    Subtracting is exact and much faster than excluding inside the big scan (NOT IN forces
+    a filter on every row).
     """
     tidak_valid = list(respon_tidak_valid(putaran)[: BATAS_DAFTAR_TIDAK_VALID + 1])
     if len(tidak_valid) > BATAS_DAFTAR_TIDAK_VALID:
         tidak_valid = respon_tidak_valid(putaran)
     else:
         tidak_valid = [r["pk"] for r in tidak_valid]
-    semua = Jawaban.objects.filter(putaran_id__in=_ids(putaran))
     dikurangi = Jawaban.objects.filter(respon_id__in=tidak_valid)
-    if saring is not None:
-        semua, dikurangi = semua.filter(saring), dikurangi.filter(saring)
+    if saring is None:
+        semua = _jumlah_dari_rekap(_ids(putaran))
+    else:
+        dikurangi = dikurangi.filter(saring)
+        semua = _jumlah_per_butir(Jawaban.objects.filter(saring, putaran_id__in=_ids(putaran)))
     hasil: dict[int, dict[int, tuple[int, int]]] = defaultdict(dict)
-    for p, b, total, jumlah in _jumlah_per_butir(semua):
+    for p, b, total, jumlah in semua:
         hasil[p][b] = (total, jumlah)
     if tidak_valid:
         for p, b, total, jumlah in _jumlah_per_butir(dikurangi):
             t0, j0 = hasil[p][b]
             hasil[p][b] = (t0 - total, j0 - jumlah)
     return hasil
+
+
+def _jumlah_dari_rekap(ids):
+    """(putaran, butir, Σ nilai, answers given) from the count table: blanks are nilai 0,
+    so they add nothing to Σ and are left out of the answers given (ikm.md §1.4(e))."""
+    return (
+        RekapJawaban.objects.filter(putaran_id__in=ids)
+        .values("putaran_id", "butir_id")
+        .annotate(
+            total=Sum(F("nilai") * F("jumlah"), output_field=IntegerField()),
+            jumlah_isi=Coalesce(Sum("jumlah", filter=Q(nilai__gt=0)), 0),
+        )
+        .order_by()
+        .values_list("putaran_id", "butir_id", "total", "jumlah_isi")
+    )
+
+
+def rekap_selisih(putaran=None) -> list[tuple[int, int, int, int, int]]:
+    """Where RekapJawaban differs from the answers: (putaran, butir, nilai, in the rekap,
+    in the answers), nilai 0 = blank. Empty when exact. One GROUP BY on each table."""
+    jawaban = Jawaban.objects.all()
+    rekap = RekapJawaban.objects.all()
+    if putaran is not None:
+        jawaban = jawaban.filter(putaran_id__in=_ids(putaran))
+        rekap = rekap.filter(putaran_id__in=_ids(putaran))
+    dari_jawaban = {
+        (p, b, v): n
+        for p, b, v, n in jawaban.annotate(v=Coalesce("nilai", 0))
+        .values("putaran_id", "butir_id", "v")
+        .annotate(n=Count("*"))
+        .order_by()
+        .values_list("putaran_id", "butir_id", "v", "n")
+    }
+    dari_rekap = {
+        (p, b, v): n
+        for p, b, v, n in rekap.values_list("putaran_id", "butir_id", "nilai", "jumlah")
+    }
+    return sorted(
+        (*k, dari_rekap.get(k, 0), dari_jawaban.get(k, 0))
+        for k in dari_jawaban.keys() | dari_rekap.keys()
+        if dari_rekap.get(k, 0) != dari_jawaban.get(k, 0)
+    )
 
 
 def _jumlah_per_butir(qs):

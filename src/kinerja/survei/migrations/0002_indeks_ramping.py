@@ -5,33 +5,47 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('survei', '0001_initial'),
+        ("survei", "0001_initial"),
     ]
 
     operations = [
         migrations.RemoveIndex(
-            model_name='jawaban',
-            name='jawaban_agregat',
+            model_name="jawaban",
+            name="jawaban_agregat",
         ),
         migrations.AlterField(
-            model_name='jawaban',
-            name='putaran',
-            field=models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='survei.putaransurvei'),
+            model_name="jawaban",
+            name="putaran",
+            field=models.ForeignKey(
+                db_index=False,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to="survei.putaransurvei",
+            ),
         ),
         migrations.AlterField(
-            model_name='jawaban',
-            name='respon',
-            field=models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.PROTECT, related_name='jawaban', to='survei.respon'),
+            model_name="jawaban",
+            name="respon",
+            field=models.ForeignKey(
+                db_index=False,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="jawaban",
+                to="survei.respon",
+            ),
         ),
         migrations.AlterField(
-            model_name='respon',
-            name='putaran',
-            field=models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.PROTECT, related_name='respon', to='survei.putaransurvei'),
+            model_name="respon",
+            name="putaran",
+            field=models.ForeignKey(
+                db_index=False,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="respon",
+                to="survei.putaransurvei",
+            ),
         ),
         migrations.AddIndex(
-            model_name='jawaban',
-            index=models.Index(fields=['putaran', 'butir', 'nilai'], name='jawaban_agregat'),
+            model_name="jawaban",
+            index=models.Index(fields=["putaran", "butir", "nilai"], name="jawaban_agregat"),
         ),
     ]
