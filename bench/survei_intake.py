@@ -72,14 +72,22 @@ def _klien(no, port, kode, batas_waktu, antre):
     def sambung():
         return http.client.HTTPConnection("127.0.0.1", port, timeout=30, source_address=sumber)
 
-    c = sambung()
-    c.request("GET", jalur)
-    r = c.getresponse()
-    html = r.read().decode()
-    kuki = r.getheader("Set-Cookie", "")
-    csrf = re.search(r"csrftoken=([^;]+)", kuki).group(1)
-    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
-    c.close()
+    for coba in range(20):  # the server may still be starting its workers
+        try:
+            c = sambung()
+            c.request("GET", jalur)
+            r = c.getresponse()
+            html = r.read().decode()
+            kuki = r.getheader("Set-Cookie", "")
+            csrf = re.search(r"csrftoken=([^;]+)", kuki).group(1)
+            token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+            c.close()
+            break
+        except (OSError, AttributeError) as e:
+            if coba == 19:
+                antre.put((0, {f"GET formulir gagal: {type(e).__name__}": 1}, []))
+                return
+            time.sleep(0.5)
     badan = urllib.parse.urlencode(ISIAN | {"csrfmiddlewaretoken": token})
     kepala = {
         "Content-Type": "application/x-www-form-urlencoded",

@@ -12,14 +12,31 @@ class IndikatorAdmin(SimpleHistoryAdmin):
 
 
 class ButirPKInline(admin.TabularInline):
+    """Lines of a PK. Once the PK is signed they are read-only here too: targets then change
+    only through a revision on the planning pages (docs/keputusan/0019-penyusunan-pk.md)."""
+
     model = m.ButirPK
     extra = 0
     raw_id_fields = ["indikator"]
 
+    def _draf(self, obj) -> bool:
+        return obj is None or obj.status == m.StatusPK.DRAFT
+
+    def has_add_permission(self, request, obj=None):
+        return self._draf(obj) and super().has_add_permission(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return self._draf(obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return self._draf(obj) and super().has_delete_permission(request, obj)
+
 
 @admin.register(m.PerjanjianKinerja)
 class PerjanjianKinerjaAdmin(SimpleHistoryAdmin):
-    list_display = ["organisasi", "tahun", "pihak_pertama_jabatan"]
+    list_display = ["organisasi", "tahun", "pihak_pertama_jabatan", "status"]
+    list_filter = ["status", "tahun"]
+    readonly_fields = ["status"]
     inlines = [ButirPKInline]
 
 
