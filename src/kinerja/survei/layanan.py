@@ -414,41 +414,12 @@ def rtl_simpan(
 # ------------------------------------------------------------- feeding the indicators
 
 
-def _dalam_periode(p: PutaranSurvei, jenis: str, ke: int) -> bool:
-    """Does the putaran's period lie inside the realisasi period?"""
-    if jenis == "tahun":
-        return True
-    if jenis == "semester":
-        return (p.jenis_periode == "semester" and p.ke == ke) or (
-            p.jenis_periode == "triwulan" and (p.ke + 1) // 2 == ke
-        )
-    if jenis == "triwulan":
-        return p.jenis_periode == "triwulan" and p.ke == ke
-    return False
-
-
-def hasil_tautan(*, tautan: TautanIndikator, tahun: int, jenis_periode: str, ke: int = 1):
-    """The rolled-up value a linked indicator gets for a period (pemilih.Agregat)."""
-    from kinerja.survei import pemilih
-
-    qs = pemilih.putaran_cakupan(tautan.cakupan, tautan.kuesioner_kode, tahun)
-    if tautan.layanan_id:
-        qs = qs.filter(layanan_id=tautan.layanan_id)
-    hasil = [h for h in pemilih.hasil_putaran(qs) if _dalam_periode(h.putaran, jenis_periode, ke)]
-    if not hasil:
-        return None
-    periode = sorted({pemilih.kunci_periode(h.putaran) for h in hasil})
-    up = pemilih._unit_periode(hasil, tautan.aturan_layanan)
-    pp = pemilih._gabung_unit(up, list(up), tautan.aturan_unit, periode)
-    return pemilih._tahun(pp, tautan.aturan_periode, f"{jenis_periode} {ke} {tahun}")
-
-
 @transaction.atomic
 def usulan_realisasi(
     *, tautan: TautanIndikator, tahun: int, jenis_periode: str, ke: int = 1, aktor
 ):
     """Propose the survey result as the indicator's realisasi (a draft, verified as usual)."""
-    a = hasil_tautan(tautan=tautan, tahun=tahun, jenis_periode=jenis_periode, ke=ke)
+    a = pemilih.hasil_tautan(tautan=tautan, tahun=tahun, jenis_periode=jenis_periode, ke=ke)
     if a is None or a.gabungan is None:
         raise ValidationError(
             f"Belum ada respon valid kuesioner {tautan.kuesioner_kode} untuk periode ini."

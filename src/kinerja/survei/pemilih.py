@@ -489,6 +489,35 @@ def _gabung_unit(
     return hasil
 
 
+def _dalam_periode(p: PutaranSurvei, jenis: str, ke: int) -> bool:
+    """Does the putaran's period lie inside the realisasi period?"""
+    if jenis == "tahun":
+        return True
+    if jenis == "semester":
+        return (p.jenis_periode == "semester" and p.ke == ke) or (
+            p.jenis_periode == "triwulan" and (p.ke + 1) // 2 == ke
+        )
+    if jenis == "triwulan":
+        return p.jenis_periode == "triwulan" and p.ke == ke
+    return False
+
+
+def hasil_tautan(*, tautan, tahun: int, jenis_periode: str, ke: int = 1):
+    """The rolled-up value (Agregat) a linked indicator gets for a period: the putaran of
+    its questionnaire in scope, services by `aturan_layanan`, units by `aturan_unit`, the
+    periods inside the realisasi period by `aturan_periode`."""
+    qs = putaran_cakupan(tautan.cakupan, tautan.kuesioner_kode, tahun)
+    if tautan.layanan_id:
+        qs = qs.filter(layanan_id=tautan.layanan_id)
+    hasil = [h for h in hasil_putaran(qs) if _dalam_periode(h.putaran, jenis_periode, ke)]
+    if not hasil:
+        return None
+    periode = sorted({kunci_periode(h.putaran) for h in hasil})
+    up = _unit_periode(hasil, tautan.aturan_layanan)
+    pp = _gabung_unit(up, list(up), tautan.aturan_unit, periode)
+    return _tahun(pp, tautan.aturan_periode, f"{jenis_periode} {ke} {tahun}")
+
+
 def _nrr_unsur(h: HasilIKM | None) -> dict[str, Decimal]:
     return dict(h.nrr) if h is not None else {}
 
