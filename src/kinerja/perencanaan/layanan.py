@@ -209,39 +209,21 @@ def _urutan(nilai, galat: dict) -> int | None:
     return u
 
 
+# (field, label, max length, required) of a PK header
+_BIDANG_KEPALA = (
+    ("pihak_pertama_nama", "Nama pihak pertama", 200, False),
+    ("pihak_pertama_jabatan", "Jabatan pihak pertama", 200, True),
+    ("pihak_kedua_nama", "Nama pihak kedua", 200, False),
+    ("pihak_kedua_jabatan", "Jabatan pihak kedua", 200, False),
+    ("tempat", "Tempat", 100, False),
+)
+
+
 def _kepala(galat: dict, **isian) -> dict:
     """The header fields of a PK, checked."""
     return {
-        "pihak_pertama_nama": _teks(
-            isian.get("pihak_pertama_nama"),
-            galat,
-            bidang="pihak_pertama_nama",
-            label="Nama pihak pertama",
-            maks=200,
-        ),
-        "pihak_pertama_jabatan": _teks(
-            isian.get("pihak_pertama_jabatan"),
-            galat,
-            bidang="pihak_pertama_jabatan",
-            label="Jabatan pihak pertama",
-            maks=200,
-            wajib=True,
-        ),
-        "pihak_kedua_nama": _teks(
-            isian.get("pihak_kedua_nama"),
-            galat,
-            bidang="pihak_kedua_nama",
-            label="Nama pihak kedua",
-            maks=200,
-        ),
-        "pihak_kedua_jabatan": _teks(
-            isian.get("pihak_kedua_jabatan"),
-            galat,
-            bidang="pihak_kedua_jabatan",
-            label="Jabatan pihak kedua",
-            maks=200,
-        ),
-        "tempat": _teks(isian.get("tempat"), galat, bidang="tempat", label="Tempat", maks=100),
+        bidang: _teks(isian.get(bidang), galat, bidang=bidang, label=label, maks=maks, wajib=wajib)
+        for bidang, label, maks, wajib in _BIDANG_KEPALA
     }
 
 
