@@ -18,7 +18,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from openpyxl import load_workbook
 
 from kinerja.organisasi.izin import dapat_mengisi
-from kinerja.survei.layanan import IsianRespon, nilai_jawaban, respon_simpan_banyak
+from kinerja.survei import pemilih
+from kinerja.survei.layanan import (
+    IsianRespon,
+    nilai_jawaban,
+    respon_periksa,
+    respon_simpan_banyak,
+)
 from kinerja.survei.models import PutaranSurvei, Saluran
 
 MAKS_BYTE = 10 * 1024 * 1024
@@ -108,10 +114,8 @@ def impor_respon(
         if kanonik != "abaikan":
             kolom[i] = kanonik
             hasil.pemetaan[j] = kanonik
-    # Questionnaire structure read once, not per row (100,000-row files).
-    semua_butir = list(putaran.kuesioner.butir.all())
-    semua_demografi = list(putaran.kuesioner.demografi.all())
-    kode_butir = [b.kode for b in semua_butir]
+    # Questionnaire structure from the per-process cache, not per row (100,000-row files).
+    kode_butir = [b.kode for b in pemilih.struktur(putaran.kuesioner_id).butir]
     if not any(v in kode_butir for v in kolom.values()):
         hasil.galat.append((1, "", f"tidak ada kolom jawaban; harapkan {', '.join(kode_butir)}"))
         return hasil
@@ -157,9 +161,7 @@ def impor_respon(
         if not galat_baris:
             try:
                 # validate demographics and blanks exactly as a single save would
-                from kinerja.survei.layanan import _siapkan
-
-                _siapkan(putaran, isian, Saluran.IMPOR, semua_butir, semua_demografi)
+                respon_periksa(putaran=putaran, isian=isian, saluran=Saluran.IMPOR)
             except ValidationError as e:
                 for bidang, pesan in e.message_dict.items():
                     galat_baris.extend((nomor, bidang, p) for p in pesan)

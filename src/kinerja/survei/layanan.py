@@ -216,6 +216,13 @@ def _struktur(putaran: PutaranSurvei):
     return s.butir, s.demografi
 
 
+def respon_periksa(*, putaran: PutaranSurvei, isian: IsianRespon, saluran: str) -> None:
+    """Validate a questionnaire exactly as `respon_simpan` would, without storing it
+    (an import's dry run); raises ValidationError naming the field."""
+    butir, demografi = _struktur(putaran)
+    _siapkan(putaran, isian, saluran, butir, demografi)
+
+
 # Statuses a new response may be stored with: valid, or meragukan when the public side
 # flags it on arrival (honeypot, burst); rejection is always a reviewer's act.
 STATUS_AWAL = (StatusRespon.VALID, StatusRespon.MERAGUKAN)
