@@ -119,3 +119,32 @@ def test_cek_templat_bawaan_dan_field_tidak_dikenal(tmp_path):
     assert not h.baik
     assert h.tidak_dikenal == ["organisasii"] and h.hilang == ["isi"]
     assert any("organisasii" in p for p in h.pesan())
+
+
+@pytest.mark.django_db
+def test_pekerjaan_terhenti_tidak_menyegarkan_halaman_selamanya(client):
+    """A build whose process died (server restart) stays 'berjalan' on its row; after
+    BATAS_DIAM without progress the page shows it as stopped and stops refreshing."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from kinerja.lkip.models import BATAS_DIAM
+
+    kota = pabrik.organisasi("Kota Henti", "kota_administrasi", slug="kota-henti")
+    pemimpin = pabrik.pengguna("pimpinan_henti", ("pimpinan", kota))
+    p = PekerjaanLkip.objects.create(organisasi=kota, tahun=2024, dibuat_oleh=pemimpin)
+    layanan._perbarui(p.pk, status=StatusPekerjaan.BERJALAN, progres=40, langkah="Bab III")
+    p.refresh_from_db()
+    assert p.aktif and not p.terhenti and p.diperbarui_pada is not None
+    client.force_login(pemimpin)
+    url = reverse("lkip:halaman", args=["kota-henti", 2024])
+    assert 'http-equiv="refresh"' in client.get(url).content.decode()
+    PekerjaanLkip.objects.filter(pk=p.pk).update(
+        diperbarui_pada=timezone.now() - BATAS_DIAM - dt.timedelta(seconds=1)
+    )
+    p.refresh_from_db()
+    assert p.terhenti and not p.aktif
+    halaman = client.get(url).content.decode()
+    assert 'http-equiv="refresh"' not in halaman
+    assert "Terhenti (tanpa kemajuan 10 menit; bangun ulang)" in halaman

@@ -109,7 +109,7 @@ def bangun_lkip(
 
 
 def _perbarui(pk: int, **isi) -> None:
-    PekerjaanLkip.objects.filter(pk=pk).update(**isi)
+    PekerjaanLkip.objects.filter(pk=pk).update(**isi, diperbarui_pada=timezone.now())
 
 
 def jalankan_pekerjaan(pekerjaan_id: int) -> None:

@@ -8,8 +8,11 @@ flagged for review instead of silently printing text that no longer matches the 
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from kinerja.organisasi.models import Organisasi
@@ -67,6 +70,10 @@ class StatusPekerjaan(models.TextChoices):
     GAGAL = "gagal", "Gagal"
 
 
+# A build takes seconds (bench/lkip.py: ≤ 15 s with PDF); ten silent minutes mean it died.
+BATAS_DIAM = dt.timedelta(minutes=10)
+
+
 class PekerjaanLkip(models.Model):
     """One build of the report (documents in `folder`), with progress for the page."""
 
@@ -89,6 +96,9 @@ class PekerjaanLkip(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     dibuat_pada = models.DateTimeField(auto_now_add=True)
+    # last progress written by the build; a build silent for BATAS_DIAM has died with its
+    # process (a server restart kills the thread, docs/keputusan/0017)
+    diperbarui_pada = models.DateTimeField(null=True, blank=True)
     selesai_pada = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -100,5 +110,22 @@ class PekerjaanLkip(models.Model):
         return f"LKIP {self.organisasi} {self.tahun} ({self.get_status_display()})"
 
     @property
+    def terhenti(self) -> bool:
+        """Queued or running, but without progress for BATAS_DIAM: its process is gone."""
+        if self.status not in (StatusPekerjaan.ANTRE, StatusPekerjaan.BERJALAN):
+            return False
+        terakhir = self.diperbarui_pada or self.dibuat_pada
+        return terakhir is not None and timezone.now() - terakhir > BATAS_DIAM
+
+    @property
     def aktif(self) -> bool:
-        return self.status in (StatusPekerjaan.ANTRE, StatusPekerjaan.BERJALAN)
+        return (
+            self.status in (StatusPekerjaan.ANTRE, StatusPekerjaan.BERJALAN) and not self.terhenti
+        )
+
+    @property
+    def label_status(self) -> str:
+        if self.terhenti:
+            menit = int(BATAS_DIAM.total_seconds() // 60)
+            return f"Terhenti (tanpa kemajuan {menit} menit; bangun ulang)"
+        return self.get_status_display()
