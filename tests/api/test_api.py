@@ -1,5 +1,6 @@
 """JSON API: session auth with CSRF, visibility per role, realisasi through the services."""
 
+import datetime as dt
 import json
 from decimal import Decimal
 
@@ -8,6 +9,8 @@ from django.test import Client
 
 from kinerja.pengukuran import layanan
 from kinerja.pengukuran.models import PeristiwaRealisasi, Realisasi
+from kinerja.perencanaan.layanan import pk_tandatangani
+from kinerja.perencanaan.models import PerjanjianKinerja
 from tests import pabrik
 
 pytestmark = pytest.mark.django_db
@@ -207,3 +210,46 @@ def test_jumlah_kueri_capaian_terbatas(client, pohon, django_assert_max_num_quer
     with django_assert_max_num_queries(9):
         r = client.get("/api/organisasi/kelurahan-a/2024/capaian")
     assert r.status_code == 200 and len(r.json()["indikator"]) == 11
+
+
+def test_pk_draf_hanya_untuk_yang_berhak_melihat_draf(client, pohon):
+    """A draft PK of the kecamatan: its verifier sees the targets marked 'draft'; the
+    kelurahan operator below, who reads the kecamatan's final figures only, sees no PK."""
+    op_kec = pabrik.pengguna("op_kec", ("operator", pohon["kec"]))
+    ind, butir = pabrik.indikator_pk(pohon["kec"], target="75", nama="Indeks kecamatan")
+    PerjanjianKinerja.objects.filter(pk=butir.pk_dokumen_id).update(status="draft")
+    # Entering a realisasi is allowed while the PK is a draft (the value is a fact).
+    client.force_login(op_kec)
+    r = _post(
+        client,
+        {"indikator_id": ind.pk, "tahun": TAHUN, "jenis_periode": "tahun", "nilai": "60",
+         "penjelasan": "Di bawah target", "ajukan": True},
+    )  # fmt: skip
+    assert r.status_code == 200, r.content
+    layanan.realisasi_verifikasi(
+        realisasi=Realisasi.objects.get(indikator=ind), aktor=pohon["verif"]
+    )
+    url = "/api/organisasi/kecamatan-uji/2024"
+
+    client.force_login(pohon["op_a"])
+    (baris,) = client.get(f"{url}/indikator").json()
+    assert (baris["dalam_pk"], baris["target"], baris["status_pk"]) == (False, None, None)
+    c = client.get(f"{url}/capaian").json()
+    assert c["hanya_terverifikasi"] is True and c["status_pk"] is None
+    assert c["indikator"] == [] and c["sasaran"] == []
+
+    client.force_login(pohon["verif"])
+    (baris,) = client.get(f"{url}/indikator").json()
+    assert (baris["dalam_pk"], baris["target"], baris["status_pk"]) == (True, "75", "draft")
+    c = client.get(f"{url}/capaian").json()
+    assert c["status_pk"] == "draft" and c["indikator"][0]["capaian"] == "80"
+
+    pk_tandatangani(pk=butir.pk_dokumen, aktor=op_kec, tanggal=dt.date(2024, 1, 2))
+    client.force_login(pohon["op_a"])
+    (baris,) = client.get(f"{url}/indikator").json()
+    assert (baris["target"], baris["status_pk"]) == ("75", "ditandatangani")
+    c = client.get(f"{url}/capaian").json()
+    assert c["status_pk"] == "ditandatangani" and c["indikator"][0]["capaian"] == "80"
+    skema = client.get("/api/openapi.json").json()["components"]["schemas"]
+    assert "status_pk" in skema["IndikatorOut"]["properties"]
+    assert "status_pk" in skema["CapaianOut"]["properties"]

@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from kinerja.pengukuran import layanan
 from kinerja.pengukuran.models import PeristiwaRealisasi, Realisasi
-from kinerja.perencanaan.models import ButirPK
+from kinerja.perencanaan.models import ButirPK, PerjanjianKinerja, RevisiPK, StatusPK
 from kinerja.pertukaran import ekspor
 from kinerja.pertukaran.berkas import MAKS_BYTE
 from kinerja.pertukaran.impor import rencana_realisasi, rencana_target
@@ -273,9 +273,11 @@ def test_izin_halaman(client, pohon):
     assert "Periksa berkas" in client.get(url).content.decode()
 
 
-def test_impor_target_pk(client, pohon):
+def test_impor_target_pk_draf(client, pohon):
+    """A draft PK takes the targets as they are (a signed one: test_impor_target_pk.py)."""
+    PerjanjianKinerja.objects.filter(organisasi=pohon["kel_a"]).update(status=StatusPK.DRAFT)
     client.force_login(pohon["op_a"])
-    templat = ekspor.templat_target(pohon["kel_a"], TAHUN)
+    templat = ekspor.templat_target(pohon["kel_a"], TAHUN, dengan_draf=True)
     salah = _isi(templat, "Target PK", {4: {"target": "-5"}})
     r = _unggah(client, pohon, salah, jenis="target", nama="target.xlsx")
     assert "baris 4, kolom &#x27;target&#x27;: &#x27;-5&#x27; negatif" in r.content.decode()
@@ -286,3 +288,5 @@ def test_impor_target_pk(client, pohon):
     butir = ButirPK.objects.get(indikator=pohon["tw"])
     assert butir.target == Decimal("92.5")
     assert butir.history.first().history_change_reason == "impor Excel target.xlsx"
+    assert butir.history.first().history_user == pohon["op_a"]
+    assert not RevisiPK.objects.exists()

@@ -5,6 +5,11 @@ Authentication is the Django session (log in at /masuk/); unsafe methods also ne
 token in the `X-CSRFToken` header (the `csrftoken` cookie's value). Anonymous requests get
 401. A unit the user may not see answers 404, exactly like a unit that does not exist, so
 slugs cannot be probed.
+
+Drafts are for users with `organisasi.lihat_draf` only, as on the pages: unverified
+realisasi, and a Perjanjian Kinerja that is not yet signed (its lines and targets). For
+everyone else a draft PK does not exist yet. `status_pk` says whether targets come from a
+signed PK (`ditandatangani`) or a draft (`draft`), whose targets and capaian may still change.
 """
 
 from __future__ import annotations
@@ -126,9 +131,10 @@ def rincian_organisasi(request, slug: str):
     tags=["perencanaan"],
 )
 def indikator(request, slug: str, tahun: int):
-    """Every indicator of the unit with its target in that year's PK (null when not in the PK)."""
+    """Every indicator of the unit with its target in that year's PK (null when not in the PK).
+    A draft PK's targets only with `organisasi.lihat_draf`, marked `status_pk: "draft"`."""
     org = _organisasi(request, slug)
-    pk = pk_organisasi(org, tahun)
+    pk = pk_organisasi(org, tahun, dengan_draf=request.user.has_perm("organisasi.lihat_draf", org))
     butir = {b.indikator_id: b for b in ButirPK.objects.filter(pk_dokumen=pk)} if pk else {}
     hasil = []
     for i in (
@@ -157,6 +163,7 @@ def indikator(request, slug: str, tahun: int):
                 "target_bawah": _d(b.target_bawah) if b else None,
                 "target_atas": _d(b.target_atas) if b else None,
                 "target_teks": b.target_teks if b else "",
+                "status_pk": pk.status if b else None,
             }
         )
     return hasil
@@ -186,7 +193,8 @@ def daftar_realisasi(request, slug: str, tahun: int):
 def capaian(request, slug: str, tahun: int, dp: Query[int | None] = None):
     """Capaian, predikat, sasaran means, predikat counts and reviu findings, as computed by the
     engine (`dasbor`). Values are unrounded unless `dp` asks for rounding half up. Without
-    `organisasi.lihat_draf` only verified realisasi count."""
+    `organisasi.lihat_draf` only verified realisasi count and a draft PK is left out (no
+    indicators); with it, `status_pk: "draft"` marks targets that may still change."""
     org = _organisasi(request, slug)
     if dp is not None and not 0 <= dp <= 10:
         raise ValidationError({"dp": "dp harus 0-10."})
@@ -196,6 +204,7 @@ def capaian(request, slug: str, tahun: int, dp: Query[int | None] = None):
         "organisasi": org.slug,
         "tahun": tahun,
         "hanya_terverifikasi": terverifikasi,
+        "status_pk": d.pk.status if d.pk else None,
         "indikator": [
             {
                 "indikator_id": b.indikator.pk,

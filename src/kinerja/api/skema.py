@@ -42,6 +42,10 @@ class IndikatorOut(Schema):
     target_bawah: Desimal
     target_atas: Desimal
     target_teks: str
+    status_pk: str | None = Field(
+        description="'ditandatangani', atau 'draft' (PK belum ditandatangani: target masih "
+        "dapat berubah; hanya untuk pengguna yang berhak melihat draf); null bila tidak di PK"
+    )
 
 
 class RealisasiOut(Schema):
@@ -114,6 +118,10 @@ class CapaianOut(Schema):
     organisasi: str
     tahun: int
     hanya_terverifikasi: bool
+    status_pk: str | None = Field(
+        description="'ditandatangani', atau 'draft' (target dan capaian sementara); null bila "
+        "belum ada PK yang boleh dibaca pengguna"
+    )
     indikator: list[CapaianIndikatorOut]
     sasaran: list[CapaianSasaranOut]
     rekap_predikat: dict[str, int]

@@ -4,6 +4,13 @@ builder.
 A fixed number of queries per call regardless of the number of indicators or rows: the PK
 lines with their indicator and sasaran in one query, all realisasi of the year in one more,
 then the engine computes capaian, sasaran means and predikat counts.
+
+Draft PKs (docs/keputusan/0019-penyusunan-pk.md, addendum): a PK that is not yet signed is
+read like a draft realisasi. Readers of final figures only (`hanya_terverifikasi=True`, i.e.
+users without `organisasi.lihat_draf`) get no draft PK and no draft targets at all: for them
+the year has no PK yet. Everyone else gets the draft's lines marked (`Dasbor.pk_draf`,
+`BarisIsian.draf`, `target_draf`), so a capaian against a target that may still change is
+never shown as final.
 """
 
 from __future__ import annotations
@@ -32,6 +39,7 @@ from kinerja.perencanaan.models import (
     Indikator,
     JenisTarget,
     PerjanjianKinerja,
+    StatusPK,
     TargetRenstra,
 )
 from kinerja.rumus import capaian as rc
@@ -79,11 +87,17 @@ class Dasbor:
     temuan: list[Temuan] = field(default_factory=list)
     peringatan: list[str] = field(default_factory=list)
 
+    @property
+    def pk_draf(self) -> bool:
+        """The targets come from a PK that is not signed yet (shown only to drafters)."""
+        return self.pk is not None and self.pk.status == StatusPK.DRAFT
+
 
 @dataclass
 class BarisAntrean:
     realisasi: Realisasi
     hasil: rc.HasilCapaian | None
+    target_draf: bool = False  # capaian against the target of a PK not signed yet
 
 
 @dataclass
@@ -92,6 +106,7 @@ class BarisIsian:
     butir: ButirPK
     target: str
     periode: list[tuple[Periode, Realisasi | None]]
+    draf: bool = False  # the line belongs to a PK not signed yet
 
 
 @dataclass
@@ -159,8 +174,15 @@ def _status_terlemah(rows: list[Realisasi]) -> str:
     return min((r.status for r in rows), key=urutan.index)
 
 
-def pk_organisasi(organisasi: Organisasi, tahun: int) -> PerjanjianKinerja | None:
-    return PerjanjianKinerja.objects.filter(organisasi=organisasi, tahun=tahun).first()
+def pk_organisasi(
+    organisasi: Organisasi, tahun: int, *, dengan_draf: bool = False
+) -> PerjanjianKinerja | None:
+    """The unit's PK of the year; a draft only `dengan_draf` (users with
+    `organisasi.lihat_draf`), otherwise None as if there were no PK yet."""
+    pk = PerjanjianKinerja.objects.filter(organisasi=organisasi, tahun=tahun).first()
+    if pk is not None and pk.status == StatusPK.DRAFT and not dengan_draf:
+        return None
+    return pk
 
 
 def baris_capaian(
@@ -170,9 +192,10 @@ def baris_capaian(
     hanya_terverifikasi: bool = False,
     pk: PerjanjianKinerja | None = None,
 ) -> list[BarisCapaian]:
-    """Every PK line of the organisation's year with its realisasi and engine-computed capaian."""
-    pk = pk or pk_organisasi(organisasi, tahun)
-    if pk is None:
+    """Every PK line of the organisation's year with its realisasi and engine-computed capaian.
+    `hanya_terverifikasi`: verified realisasi and a signed PK only (no lines of a draft)."""
+    pk = pk or pk_organisasi(organisasi, tahun, dengan_draf=not hanya_terverifikasi)
+    if pk is None or (hanya_terverifikasi and pk.status == StatusPK.DRAFT):
         return []
     butir = list(
         ButirPK.objects.filter(pk_dokumen=pk)
@@ -289,7 +312,10 @@ def peringatan_target(organisasi: Organisasi, tahun: int, baris: list[BarisCapai
 
 
 def dasbor(organisasi: Organisasi, tahun: int, *, hanya_terverifikasi: bool = False) -> Dasbor:
-    pk = pk_organisasi(organisasi, tahun)
+    """The unit's year as the dashboard shows it. `hanya_terverifikasi` is the view of a user
+    who may read final figures only: verified realisasi, and a PK only once it is signed (a
+    draft PK gives `pk=None` and no lines). Otherwise a draft PK is used and `pk_draf` says so."""
+    pk = pk_organisasi(organisasi, tahun, dengan_draf=not hanya_terverifikasi)
     baris = baris_capaian(organisasi, tahun, hanya_terverifikasi=hanya_terverifikasi, pk=pk)
     sasaran = ringkasan_sasaran(baris)
     rekap = rs.rekap_predikat([b.hasil.capaian if b.hasil else None for b in baris])
@@ -307,13 +333,15 @@ def dasbor(organisasi: Organisasi, tahun: int, *, hanya_terverifikasi: bool = Fa
 
 
 def capaian_realisasi(realisasi: Realisasi) -> rc.HasilCapaian | None:
-    """Capaian of one realisasi row against the PK target of its year (None without a PK line)."""
+    """Capaian of one realisasi row against the PK target of its year (None without a PK line).
+    The PK may be a draft: pages for readers of final figures use `capaian_terhadap_butir`
+    with the line `butir_pk_indikator(..., dengan_draf=False)` gives them."""
     return capaian_per_realisasi([realisasi])[0]
 
 
-def capaian_per_realisasi(daftar: list[Realisasi]) -> list[rc.HasilCapaian | None]:
-    """`capaian_realisasi` of each row, in order, with one query for the PK lines of all of
-    them (the rows' indicators should be loaded already, e.g. by select_related)."""
+def butir_per_realisasi(daftar: list[Realisasi]) -> list[ButirPK | None]:
+    """The PK line (with its PK, draft or signed) each row is measured against, in order;
+    one query for all of them."""
     if not daftar:
         return []
     butir: dict[tuple[int, int], ButirPK] = {}
@@ -326,10 +354,21 @@ def capaian_per_realisasi(daftar: list[Realisasi]) -> list[rc.HasilCapaian | Non
         .order_by("urutan", "pk")
     ):
         butir.setdefault((b.indikator_id, b.pk_dokumen.tahun), b)
-    return [_capaian_terhadap_butir(r, butir.get((r.indikator_id, r.tahun))) for r in daftar]
+    return [butir.get((r.indikator_id, r.tahun)) for r in daftar]
 
 
-def _capaian_terhadap_butir(realisasi: Realisasi, butir: ButirPK | None):
+def capaian_per_realisasi(daftar: list[Realisasi]) -> list[rc.HasilCapaian | None]:
+    """`capaian_realisasi` of each row, in order, with one query for the PK lines of all of
+    them (the rows' indicators should be loaded already, e.g. by select_related)."""
+    return [
+        capaian_terhadap_butir(r, b)
+        for r, b in zip(daftar, butir_per_realisasi(daftar), strict=True)
+    ]
+
+
+def capaian_terhadap_butir(realisasi: Realisasi, butir: ButirPK | None):
+    """Capaian of a realisasi row against a given PK line (None without one, and for a part
+    of a cumulative yearly figure)."""
     if butir is None:
         return None
     ind = realisasi.indikator
@@ -369,8 +408,11 @@ def riwayat_indikator(
     LKIP history). With `dengan_periode=True` the yearly value is the one the dasbor uses
     (the 'tahun' row, otherwise the indicator's aggregation of its period rows) and years
     with only a PK line are listed too (the indicator page). `sampai_tahun` drops later
-    years."""
+    years. `hanya_terverifikasi` also leaves out the targets of draft PKs; otherwise a year
+    whose target comes from a draft has `target_draf`."""
     butir_qs = ButirPK.objects.filter(indikator=indikator).select_related("pk_dokumen")
+    if hanya_terverifikasi:
+        butir_qs = butir_qs.exclude(pk_dokumen__status=StatusPK.DRAFT)
     qs = Realisasi.objects.filter(indikator=indikator)
     if sampai_tahun is not None:
         butir_qs = butir_qs.filter(pk_dokumen__tahun__lte=sampai_tahun)
@@ -394,6 +436,7 @@ def riwayat_indikator(
                 "tahun": th,
                 "target": b.target if b else None,
                 "target_teks": b.target_teks if b else "",
+                "target_draf": b is not None and b.pk_dokumen.status == StatusPK.DRAFT,
                 "realisasi": nilai,
                 "realisasi_teks": nilai_teks,
                 "capaian": hitung_capaian_butir(indikator, b, nilai, nilai_teks) if b else None,
@@ -529,8 +572,12 @@ def antrean_verifikator(user) -> list[BarisAntrean]:
             baris.setdefault(r.pk, r)
     daftar = list(baris.values())
     return [
-        BarisAntrean(realisasi=r, hasil=h)
-        for r, h in zip(daftar, capaian_per_realisasi(daftar), strict=True)
+        BarisAntrean(
+            realisasi=r,
+            hasil=capaian_terhadap_butir(r, b),
+            target_draf=b is not None and b.pk_dokumen.status == StatusPK.DRAFT,
+        )
+        for r, b in zip(daftar, butir_per_realisasi(daftar), strict=True)
     ]
 
 
@@ -549,7 +596,10 @@ def unit_operator(user) -> list[Organisasi]:
 
 def daftar_isian(units: list[Organisasi], tahun: int) -> list[UnitIsian]:
     """The PK indicators of each unit for the year with a slot per expected period
-    (from `Indikator.frekuensi`); two queries whatever the number of indicators."""
+    (from `Indikator.frekuensi`); two queries whatever the number of indicators. Lines of a
+    draft PK are listed with `draf=True`: the entry pages are for the unit's operators and
+    admins, who read drafts, and a realisasi is the indicator's measured value whatever the
+    state of the PK (docs/keputusan/0019-penyusunan-pk.md, addendum)."""
     butir = (
         ButirPK.objects.filter(pk_dokumen__organisasi__in=units, pk_dokumen__tahun=tahun)
         .select_related("indikator__sasaran", "pk_dokumen")
@@ -573,6 +623,7 @@ def daftar_isian(units: list[Organisasi], tahun: int) -> list[UnitIsian]:
                 butir=b,
                 target=uraian_target(ind, b),
                 periode=[(p, ada.get((ind.pk, p.jenis, p.ke))) for p in periode],
+                draf=b.pk_dokumen.status == StatusPK.DRAFT,
             )
         )
     return list(hasil.values())
@@ -588,8 +639,14 @@ def realisasi_periode(
     )
 
 
-def butir_pk_indikator(indikator: Indikator, tahun: int) -> ButirPK | None:
-    return ButirPK.objects.filter(indikator=indikator, pk_dokumen__tahun=tahun).first()
+def butir_pk_indikator(
+    indikator: Indikator, tahun: int, *, dengan_draf: bool = False
+) -> ButirPK | None:
+    """The indicator's PK line of the year, with its PK; a draft's line only `dengan_draf`."""
+    qs = ButirPK.objects.filter(indikator=indikator, pk_dokumen__tahun=tahun)
+    if not dengan_draf:
+        qs = qs.exclude(pk_dokumen__status=StatusPK.DRAFT)
+    return qs.select_related("pk_dokumen").first()
 
 
 def uraian_target(indikator: Indikator, butir: ButirPK | None) -> str:

@@ -1,8 +1,9 @@
 """Read pages of one unit and year: dasbor, indikator, PK, pohon kinerja, kelengkapan.
 
 Every page needs login and `organisasi.lihat` on the unit (403 otherwise). Realisasi that
-are not yet verified are shown only to users with `organisasi.lihat_draf`; everyone else
-reads `hanya_terverifikasi=True`. Figures come from the selectors and the engine; the
+are not yet verified, and a PK that is not yet signed (its lines and targets), are shown only
+to users with `organisasi.lihat_draf`, marked as drafts; everyone else reads
+`hanya_terverifikasi=True`, for whom a draft PK does not exist yet (docs/keputusan/0019). Figures come from the selectors and the engine; the
 views only arrange them. Each page runs a fixed number of queries, whatever the number
 of indicators (tests/halaman assert it).
 
@@ -38,6 +39,7 @@ from kinerja.perencanaan.models import (
     PerubahanTarget,
     ProgramAnggaran,
     Sasaran,
+    StatusPK,
     SumberTarget,
     TingkatAnggaran,
 )
@@ -207,11 +209,7 @@ def indikator(request, slug: str, tahun: int, pk: int):
         ind, hanya_terverifikasi=not boleh_draf, sampai_tahun=tahun, dengan_periode=True
     )
     ini = next((s for s in seri if s["tahun"] == tahun), None)
-    butir = (
-        ButirPK.objects.filter(indikator=ind, pk_dokumen__tahun=tahun)
-        .select_related("pk_dokumen")
-        .first()
-    )
+    butir = pemilih.butir_pk_indikator(ind, tahun, dengan_draf=boleh_draf)
     baris = ini["baris"] if ini else {}
     nilai = ini["realisasi"] if ini else None
     nilai_teks = ini["realisasi_teks"] if ini else ""
@@ -334,7 +332,7 @@ def indikator(request, slug: str, tahun: int, pk: int):
 @login_required
 def perjanjian_kinerja(request, slug: str, tahun: int):
     org = _unit(request, slug, tahun)
-    pk = pemilih.pk_organisasi(org, tahun)
+    pk = pemilih.pk_organisasi(org, tahun, dengan_draf=_boleh_draf(request, org))
     kelompok, program, total, revisi = [], [], None, []
     if pk is not None:
         butir = list(
@@ -422,12 +420,16 @@ LABEL_KELENGKAPAN = {"belum": "Belum ada", **dict(S.choices)}
 
 def kelengkapan_unit(units: list[Organisasi], tahun: int, draf_ids: set[int]) -> dict:
     """Per unit: periods expected (PK lines × periods of each line's frekuensi) and realisasi
-    per status, counted by the database (GROUP BY); 'belum' is the remainder. Realisasi a
-    user may not see as drafts count only once verified."""
+    per status, counted by the database (GROUP BY); 'belum' is the remainder. In units whose
+    drafts the user may not see, realisasi count only once verified and a draft PK's lines
+    are not expected."""
     ids = [u.pk for u in units]
+    pk_terlihat = Q(pk_dokumen__status=StatusPK.DITANDATANGANI) | Q(
+        pk_dokumen__organisasi__in=draf_ids
+    )
     harapan: dict[int, int] = defaultdict(int)
     for row in (
-        ButirPK.objects.filter(pk_dokumen__tahun=tahun, pk_dokumen__organisasi__in=ids)
+        ButirPK.objects.filter(pk_terlihat, pk_dokumen__tahun=tahun, pk_dokumen__organisasi__in=ids)
         .values("pk_dokumen__organisasi", "indikator__frekuensi")
         .annotate(n=Count("id"))
     ):
@@ -435,10 +437,14 @@ def kelengkapan_unit(units: list[Organisasi], tahun: int, draf_ids: set[int]) ->
             row["n"] * JUMLAH_PERIODE[row["indikator__frekuensi"]]
         )
     terlihat = Q(status=S.DIVERIFIKASI) | Q(organisasi__in=draf_ids)
+    butir_terlihat = Q(indikator__butir_pk__pk_dokumen__status=StatusPK.DITANDATANGANI) | Q(
+        organisasi__in=draf_ids
+    )
     hitung: dict[int, dict] = defaultdict(dict)
     for row in (
-        Realisasi.objects.filter(
+        Realisasi.objects.filter(  # one filter(): the conditions on butir_pk share one join
             terlihat,
+            butir_terlihat,
             organisasi__in=ids,
             tahun=tahun,
             jenis_periode=F("indikator__frekuensi"),
@@ -464,11 +470,13 @@ def kelengkapan_unit(units: list[Organisasi], tahun: int, draf_ids: set[int]) ->
 
 
 def kisi_indikator(org: Organisasi, tahun: int, boleh_draf: bool) -> tuple[list, int]:
-    """The unit's own PK indicators × expected periods with the status of each cell."""
+    """The unit's own PK indicators × expected periods with the status of each cell (a
+    draft PK's lines only for those who read drafts)."""
+    qs_butir = ButirPK.objects.filter(pk_dokumen__organisasi=org, pk_dokumen__tahun=tahun)
+    if not boleh_draf:
+        qs_butir = qs_butir.exclude(pk_dokumen__status=StatusPK.DRAFT)
     butir = list(
-        ButirPK.objects.filter(pk_dokumen__organisasi=org, pk_dokumen__tahun=tahun)
-        .select_related("indikator")
-        .order_by("indikator__sasaran__nomor", "urutan")
+        qs_butir.select_related("indikator").order_by("indikator__sasaran__nomor", "urutan")
     )
     qs = Realisasi.objects.filter(
         organisasi=org, tahun=tahun, jenis_periode=F("indikator__frekuensi")
@@ -511,8 +519,15 @@ def batas_waktu(
         batas[(b.jenis_periode, b.ke)] = b  # deeper units override
     if not batas:
         return []
+    status_pk = (
+        [StatusPK.DRAFT, StatusPK.DITANDATANGANI] if boleh_draf else [StatusPK.DITANDATANGANI]
+    )
     harapan = dict(
-        ButirPK.objects.filter(pk_dokumen__tahun=tahun, pk_dokumen__organisasi__in=unit_ids)
+        ButirPK.objects.filter(
+            pk_dokumen__tahun=tahun,
+            pk_dokumen__organisasi__in=unit_ids,
+            pk_dokumen__status__in=status_pk,
+        )
         .values_list("indikator__frekuensi")
         .annotate(n=Count("id"))
     )
@@ -524,6 +539,7 @@ def batas_waktu(
             status__in=[S.DIAJUKAN, S.DIVERIFIKASI] if boleh_draf else [S.DIVERIFIKASI],
             jenis_periode=F("indikator__frekuensi"),
             indikator__butir_pk__pk_dokumen__tahun=tahun,
+            indikator__butir_pk__pk_dokumen__status__in=status_pk,
         )
         .values_list("jenis_periode", "ke")
         .annotate(n=Count("id", distinct=True))

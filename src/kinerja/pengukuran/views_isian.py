@@ -193,7 +193,10 @@ def realisasi(request, indikator, tahun, jenis, ke):
         else:
             return HttpResponseBadRequest("Aksi tidak dikenal.")
 
-    butir = pemilih.butir_pk_indikator(ind, tahun)
+    # A draft PK's target only for those who read drafts; labelled on the page.
+    butir = pemilih.butir_pk_indikator(
+        ind, tahun, dengan_draf=request.user.has_perm("organisasi.lihat_draf", ind.organisasi)
+    )
     return render(
         request,
         "pengukuran/isian/realisasi.html",
@@ -202,8 +205,9 @@ def realisasi(request, indikator, tahun, jenis, ke):
             "periode": periode,
             "realisasi": r,
             "butir": butir,
+            "target_draf": butir is not None and butir.pk_dokumen.draf,
             "target": pemilih.uraian_target(ind, butir),
-            "hasil": pemilih.capaian_realisasi(r) if r is not None else None,
+            "hasil": pemilih.capaian_terhadap_butir(r, butir) if r is not None else None,
             "form": form,
             "bukti": pemilih.bukti_realisasi(r) if r else [],
             "riwayat": pemilih.riwayat_realisasi(r) if r else [],
@@ -244,7 +248,12 @@ def verifikasi(request):
         "pengukuran/isian/verifikasi.html",
         {
             "antrean": [
-                {"realisasi": b.realisasi, "hasil": b.hasil, "galat": galat.get(b.realisasi.pk)}
+                {
+                    "realisasi": b.realisasi,
+                    "hasil": b.hasil,
+                    "target_draf": b.target_draf,
+                    "galat": galat.get(b.realisasi.pk),
+                }
                 for b in antrean
             ],
         },

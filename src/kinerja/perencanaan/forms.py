@@ -271,9 +271,9 @@ class TandatanganiForm(forms.Form):
         )
 
 
-class RevisiForm(forms.Form):
-    """A revision of a signed PK: legal basis, reason, and a new target per line (filled
-    with the current target; only lines whose value changes are recorded)."""
+class KeteranganRevisiForm(forms.Form):
+    """The legal basis, reason and date of a PK revision; also asked by the PK-target
+    Excel import when it revises a signed PK (`pertukaran`)."""
 
     dasar_hukum = forms.CharField(
         label="Dasar hukum revisi",
@@ -287,6 +287,19 @@ class RevisiForm(forms.Form):
         help_text="Contoh: pergantian pejabat, perubahan anggaran yang memengaruhi target.",
     )
     tanggal = _Tanggal(label="Tanggal revisi", required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _pesan_indonesia(self)
+
+    def keterangan(self) -> dict:
+        d = self.cleaned_data
+        return {"dasar_hukum": d["dasar_hukum"], "alasan": d["alasan"], "tanggal": d.get("tanggal")}
+
+
+class RevisiForm(KeteranganRevisiForm):
+    """A revision of a signed PK: legal basis, reason, and a new target per line (filled
+    with the current target; only lines whose value changes are recorded)."""
 
     def __init__(self, *args, butir: list[ButirPK], **kwargs):
         super().__init__(*args, **kwargs)
@@ -310,8 +323,6 @@ class RevisiForm(forms.Form):
     def nilai_layanan(self) -> dict:
         d = self.cleaned_data
         return {
-            "dasar_hukum": d["dasar_hukum"],
-            "alasan": d["alasan"],
-            "tanggal": d.get("tanggal"),
+            **self.keterangan(),
             "target_baru": {b.pk: d.get(nama) for b, nama in self.baris if nama},
         }

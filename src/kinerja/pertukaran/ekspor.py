@@ -23,6 +23,7 @@ from kinerja.perencanaan.models import (
     Indikator,
     Renstra,
     Sasaran,
+    StatusPK,
     TargetRenstra,
     Tujuan,
 )
@@ -232,12 +233,19 @@ def _baris_target(tahun: int, i: Indikator, b: ButirPK | None) -> list:
     ]
 
 
-def _lembar_target(wb, organisasi, tahun, daftar: list[Indikator], butir: dict, *, templat: bool):
+def _lembar_target(
+    wb, organisasi, tahun, daftar: list[Indikator], butir: dict, *, templat: bool, pk=None
+):
     kolom = [*KOLOM_TARGET, "satuan (info)", "jenis target (info)"]
+    keadaan = ""
+    if pk is not None and pk.status == StatusPK.DRAFT:
+        keadaan = " (DRAF, belum ditandatangani: target masih dapat berubah)"
+    elif pk is not None and templat:
+        keadaan = " (sudah ditandatangani: target yang diubah dicatat sebagai revisi PK)"
     ws = _lembar(
         wb,
         LEMBAR_TARGET,
-        f"Target Perjanjian Kinerja {organisasi} {tahun}",
+        f"Target Perjanjian Kinerja {organisasi} {tahun}{keadaan}",
         CATATAN_IMPOR + " Target tidak boleh negatif; target rentang memakai target_bawah dan "
         "target_atas, target kualitatif memakai target_teks.",
         kolom,
@@ -283,13 +291,14 @@ def templat_realisasi(organisasi: Organisasi, tahun: int) -> bytes:
     return _simpan(wb)
 
 
-def templat_target(organisasi: Organisasi, tahun: int) -> bytes:
-    """The PK-target form, filled with the current targets (unchanged rows import as no-ops)."""
+def templat_target(organisasi: Organisasi, tahun: int, *, dengan_draf: bool = False) -> bytes:
+    """The PK-target form, filled with the current targets (unchanged rows import as no-ops);
+    a draft PK's targets only `dengan_draf` (users with `organisasi.lihat_draf`)."""
     wb = Workbook()
     daftar = _indikator(organisasi)
-    pk = pk_organisasi(organisasi, tahun)
+    pk = pk_organisasi(organisasi, tahun, dengan_draf=dengan_draf)
     butir = {b.indikator_id: b for b in ButirPK.objects.filter(pk_dokumen=pk)} if pk else {}
-    _lembar_target(wb, organisasi, tahun, daftar, butir, templat=True)
+    _lembar_target(wb, organisasi, tahun, daftar, butir, templat=True, pk=pk)
     _lembar_indikator(wb, organisasi, daftar)
     return _simpan(wb)
 
@@ -377,7 +386,8 @@ def _capaian(wb, d) -> None:
     ws = _lembar(
         wb,
         "Capaian",
-        f"Capaian kinerja {d.organisasi} {d.tahun}",
+        f"Capaian kinerja {d.organisasi} {d.tahun}"
+        + (" (target PK DRAF: capaian sementara)" if d.pk_draf else ""),
         "Dihitung mesin rumus Kinerja dari target PK dan realisasi; nilai tersimpan tanpa pembulatan, "
         "ditampilkan 2 desimal.",
         [
@@ -464,13 +474,14 @@ def _capaian(wb, d) -> None:
 
 
 def buku_ekspor(organisasi: Organisasi, tahun: int, *, dengan_draf: bool) -> bytes:
-    """The whole year in one workbook; without `dengan_draf` only verified realisasi appear."""
+    """The whole year in one workbook; without `dengan_draf` only verified realisasi and a
+    signed PK appear (a draft PK's targets and capaian are left out)."""
     wb = Workbook()
     daftar = _indikator(organisasi)
     _renstra(wb, organisasi, tahun, daftar)
-    pk = pk_organisasi(organisasi, tahun)
+    pk = pk_organisasi(organisasi, tahun, dengan_draf=dengan_draf)
     butir = {b.indikator_id: b for b in ButirPK.objects.filter(pk_dokumen=pk)} if pk else {}
-    _lembar_target(wb, organisasi, tahun, daftar, butir, templat=False)
+    _lembar_target(wb, organisasi, tahun, daftar, butir, templat=False, pk=pk)
     qs = Realisasi.objects.filter(organisasi=organisasi, tahun=tahun).select_related("indikator")
     if not dengan_draf:
         qs = qs.filter(status=StatusRealisasi.DIVERIFIKASI)

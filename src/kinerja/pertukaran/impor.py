@@ -2,6 +2,12 @@
 
 The plan is the dry run: `layanan.py` applies it, and re-plans first so an apply always
 validates against the data as it is at that moment. Row numbers are Excel's own.
+
+PK targets (docs/keputusan/0019-penyusunan-pk.md, addendum): a draft PK takes new lines and
+changed targets as they are; in a signed PK only the number target of an 'Angka' or 'Tepat'
+line may change, and those changes together become one numbered revision (`pk_revisi`, with
+the legal basis and reason the user gives when applying). Anything else that would change a
+signed PK is a row error naming the column.
 """
 
 from __future__ import annotations
@@ -10,11 +16,21 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
+from django.db.models import Max
 
 from kinerja.angka import angka as _angka_id
+from kinerja.angka import tanggal as _tanggal
 from kinerja.organisasi.models import Organisasi
 from kinerja.pengukuran.models import Realisasi, StatusRealisasi
-from kinerja.perencanaan.models import ButirPK, Indikator, JenisTarget, PerjanjianKinerja
+from kinerja.perencanaan.layanan import JENIS_DAPAT_DIREVISI
+from kinerja.perencanaan.models import (
+    ButirPK,
+    Indikator,
+    JenisTarget,
+    PerjanjianKinerja,
+    RevisiPK,
+    StatusPK,
+)
 from kinerja.pertukaran.berkas import buka_buku
 from kinerja.pertukaran.sel import CONTOH, BukanAngka, baca_angka
 from kinerja.rumus.periode import JUMLAH_PERIODE, Periode
@@ -83,12 +99,27 @@ class BarisImpor:
 
 
 @dataclass
+class RevisiImpor:
+    """The revision a PK-target import of a signed PK would record (or, once applied, did)."""
+
+    pk: PerjanjianKinerja
+    nomor: int  # the next revision number; after the apply, the number recorded
+    jumlah: int = 0  # changed targets
+    revisi: RevisiPK | None = None  # set by the apply
+
+
+@dataclass
 class Rencana:
     jenis: str  # "realisasi" or "target"
     nama_berkas: str
     baris: list[BarisImpor] = field(default_factory=list)
     galat: list[Galat] = field(default_factory=list)
     dilewati: int = 0  # empty rows (e.g. unfilled template rows)
+    # PK targets of a signed PK: the changes form this revision (None otherwise)
+    revisi: RevisiImpor | None = None
+    # the apply's errors in the revision fields (dasar_hukum, alasan, tanggal): the file
+    # itself is valid, the user corrects the form and applies again without re-uploading
+    galat_revisi: dict[str, list[str]] = field(default_factory=dict)
 
     @property
     def sah(self) -> bool:
@@ -489,6 +520,7 @@ def rencana_target(*, organisasi: Organisasi, tahun: int, isi: bytes, nama_berka
             )
         )
         return rencana
+    ditandatangani = pk.status == StatusPK.DITANDATANGANI
     buku = _buka(isi, nama_berkas, galat, LEMBAR_TARGET)
     if buku is None:
         return rencana
@@ -558,5 +590,52 @@ def rencana_target(*, organisasi: Organisasi, tahun: int, isi: bytes, nama_berka
             or (lama is not None and not _sama(getattr(lama, k), v))
         }
         aksi = BARU if lama is None else (UBAH if perubahan else TETAP)
+        if ditandatangani and aksi != TETAP:
+            kolom, pesan = _tolak_ditandatangani(pk, ind, lama, perubahan)
+            if pesan:
+                galat.append(Galat(nl, nomor, kolom, pesan))
+                continue
         rencana.baris.append(BarisImpor(nomor, ind, f"Target {tahun}", aksi, data_baru, perubahan))
+    if ditandatangani:
+        jumlah = sum(1 for b in rencana.baris if b.aksi == UBAH)
+        if jumlah:
+            akhir = RevisiPK.objects.filter(pk_dokumen=pk).aggregate(m=Max("nomor"))["m"] or 0
+            rencana.revisi = RevisiImpor(pk=pk, nomor=akhir + 1, jumlah=jumlah)
     return rencana
+
+
+def _tolak_ditandatangani(
+    pk: PerjanjianKinerja, ind: Indikator, lama: ButirPK | None, perubahan: dict
+) -> tuple[str | None, str]:
+    """(kolom, pesan) when a row would change a signed PK in a way a revision cannot
+    record; ("", "") when the row is a revisable change of the number target."""
+    dok = f"Perjanjian Kinerja {pk.tahun}"
+    tgl = f" pada {_tanggal(pk.tanggal)}" if pk.tanggal else ""
+    if lama is None:
+        return next(iter(perubahan), None), (
+            f"indikator '{ind.nama[:60]}' tidak ada di {dok}, yang sudah ditandatangani{tgl}; "
+            "butir baru tidak dapat ditambahkan setelah penandatanganan (hanya target angka "
+            "yang dapat direvisi). Kosongkan baris ini."
+        )
+    if ind.jenis_target not in JENIS_DAPAT_DIREVISI:
+        k, (a, _) = next(iter(perubahan.items()))
+        return k, (
+            f"{dok} sudah ditandatangani{tgl}: target "
+            f"{ind.get_jenis_target_display().lower()} tidak dapat diubah lewat impor maupun "
+            f"revisi (revisi hanya untuk target angka); {_semula(a)}."
+        )
+    lain = [k for k in perubahan if k != "target"]
+    if lain:
+        k = lain[0]
+        return k, (
+            f"{dok} sudah ditandatangani{tgl}: hanya kolom 'target' yang dapat direvisi; "
+            f"kolom ini tidak dipakai indikator bertarget "
+            f"'{ind.get_jenis_target_display()}', {_semula(perubahan[k][0])}."
+        )
+    return "", ""
+
+
+def _semula(x) -> str:
+    if x is None or x == "":
+        return "kosongkan kolom ini"
+    return f"kembalikan ke nilai semula ({_tampil(x)})"

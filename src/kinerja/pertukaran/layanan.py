@@ -3,10 +3,14 @@
 Each apply re-reads the file and re-plans it, so it validates against the data as it is
 now (a row verified after the preview becomes an error, not an overwrite). Realisasi rows go
 through `realisasi_simpan`, so permissions, workflow locks and the audit trail apply with
-the reason "impor Excel <nama berkas>".
+the reason "impor Excel <nama berkas>". PK targets: a draft PK's lines are written with that
+reason; the changed targets of a signed PK become one revision through `pk_revisi`, with the
+legal basis and reason the user gave (docs/keputusan/0019-penyusunan-pk.md, addendum).
 """
 
 from __future__ import annotations
+
+import datetime as dt
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -15,6 +19,7 @@ from django.db.models import Max
 from kinerja.organisasi.izin import dapat_mengisi, peran_atas
 from kinerja.organisasi.models import Organisasi, Peran
 from kinerja.pengukuran.layanan import realisasi_simpan
+from kinerja.perencanaan.layanan import pk_revisi
 from kinerja.perencanaan.models import (
     ButirPK,
     Indikator,
@@ -25,7 +30,9 @@ from kinerja.perencanaan.models import (
 )
 from kinerja.pertukaran.impor import (
     BARU,
+    LEMBAR_TARGET,
     TETAP,
+    UBAH,
     Galat,
     Rencana,
     rencana_realisasi,
@@ -88,38 +95,107 @@ def impor_realisasi(
     return rencana, True
 
 
+BIDANG_REVISI = ("dasar_hukum", "alasan", "tanggal")
+
+
 def impor_target(
-    *, organisasi: Organisasi, tahun: int, isi: bytes, nama_berkas: str, aktor
+    *,
+    organisasi: Organisasi,
+    tahun: int,
+    isi: bytes,
+    nama_berkas: str,
+    aktor,
+    dasar_hukum: str = "",
+    alasan: str = "",
+    tanggal: dt.date | None = None,
 ) -> tuple[Rencana, bool]:
-    """Apply a PK-target workbook: new PK lines and changed targets, history with the reason."""
+    """Apply a PK-target workbook: (plan, applied). Any error leaves the database unchanged.
+
+    Draft PK: new lines and changed targets, each saved with the reason "impor Excel <nama
+    berkas>" in its history. Signed PK: the changed targets together become one numbered
+    revision (`pk_revisi`: RevisiPK with `dasar_hukum`, `alasan` and `tanggal`, a
+    PerubahanTarget per line); unchanged rows record nothing. Errors in those three fields
+    go to `rencana.galat_revisi`, row errors to `rencana.galat`."""
     _wajib_berwenang(aktor, organisasi)
     try:
         with transaction.atomic():
+            # Lock the PK before planning: a signing between the plan and the writes would
+            # otherwise let draft-style writes reach a signed PK.
+            pk = (
+                PerjanjianKinerja.objects.select_for_update()
+                .filter(organisasi=organisasi, tahun=tahun)
+                .first()
+            )
             rencana = rencana_target(
                 organisasi=organisasi, tahun=tahun, isi=isi, nama_berkas=nama_berkas
             )
             if not rencana.sah:
                 raise _Batal
-            pk = PerjanjianKinerja.objects.select_for_update().get(
-                organisasi=organisasi, tahun=tahun
-            )
-            urutan = ButirPK.objects.filter(pk_dokumen=pk).aggregate(m=Max("urutan"))["m"] or 0
-            ada = {b.indikator_id: b for b in ButirPK.objects.filter(pk_dokumen=pk)}
-            for b in rencana.baris:
-                if b.aksi == TETAP:
-                    continue
-                if b.aksi == BARU:
-                    urutan += 1
-                    butir = ButirPK(pk_dokumen=pk, indikator=b.indikator, urutan=urutan)
-                else:
-                    butir = ada[b.indikator.pk]
-                for k, v in b.data.items():
-                    setattr(butir, k, v)
-                butir._change_reason = _alasan(nama_berkas)
-                butir.save()
+            if rencana.revisi is not None:
+                _terapkan_revisi(
+                    rencana, aktor=aktor, dasar_hukum=dasar_hukum, alasan=alasan, tanggal=tanggal
+                )
+            else:
+                _terapkan_draf(rencana, pk=pk, aktor=aktor, nama_berkas=nama_berkas)
     except _Batal:
         return rencana, False
     return rencana, True
+
+
+def _terapkan_draf(rencana: Rencana, *, pk: PerjanjianKinerja, aktor, nama_berkas: str) -> None:
+    urutan = ButirPK.objects.filter(pk_dokumen=pk).aggregate(m=Max("urutan"))["m"] or 0
+    ada = {b.indikator_id: b for b in ButirPK.objects.filter(pk_dokumen=pk)}
+    for b in rencana.baris:
+        if b.aksi == TETAP:
+            continue
+        if b.aksi == BARU:
+            urutan += 1
+            butir = ButirPK(pk_dokumen=pk, indikator=b.indikator, urutan=urutan)
+        else:
+            butir = ada[b.indikator.pk]
+        for k, v in b.data.items():
+            setattr(butir, k, v)
+        if getattr(aktor, "is_authenticated", False):
+            butir._history_user = aktor
+        butir._change_reason = _alasan(nama_berkas)
+        butir.save()
+
+
+def _terapkan_revisi(rencana: Rencana, *, aktor, dasar_hukum, alasan, tanggal) -> None:
+    """The signed PK's changed targets as one revision; errors of `pk_revisi` are put back
+    on the row (target_<butir id>) or the revision field they concern."""
+    info = rencana.revisi
+    ubah = [b for b in rencana.baris if b.aksi == UBAH]
+    butir = {
+        b.indikator_id: b
+        for b in ButirPK.objects.filter(
+            pk_dokumen=info.pk, indikator__in=[b.indikator.pk for b in ubah]
+        )
+    }
+    baris_butir = {butir[b.indikator.pk].pk: b.baris for b in ubah}
+    try:
+        with transaction.atomic():
+            revisi = pk_revisi(
+                pk=info.pk,
+                aktor=aktor,
+                dasar_hukum=dasar_hukum,
+                alasan=alasan,
+                tanggal=tanggal,
+                target_baru={butir[b.indikator.pk].pk: b.data["target"] for b in ubah},
+            )
+    except ValidationError as e:
+        galat = e.message_dict if hasattr(e, "error_dict") else {"__all__": e.messages}
+        for bidang, pesan in galat.items():
+            if bidang in BIDANG_REVISI:
+                rencana.galat_revisi[bidang] = list(pesan)
+                continue
+            nomor = None
+            if bidang.startswith("target_") and bidang[7:].isdigit():
+                nomor = baris_butir.get(int(bidang[7:]))
+            for m in pesan:
+                rencana.galat.append(Galat(LEMBAR_TARGET, nomor, "target" if nomor else None, m))
+        raise _Batal from None
+    info.nomor, info.revisi = revisi.nomor, revisi
 
 
 def boleh_impor_renstra(aktor, organisasi: Organisasi) -> bool:

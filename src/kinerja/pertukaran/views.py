@@ -4,6 +4,9 @@ Between the preview and the apply the uploaded bytes wait in the user's session 
 sessions, so any web server can finish the apply), with their SHA-256: the apply form sends
 the hash it previewed, and a different file in the session (another tab) is refused. The
 apply re-validates the file against the data as it is then; nothing is kept after it.
+
+A PK-target file that changes a signed PK is applied as one revision: the preview says so
+and the apply form asks for its legal basis, reason and date (`KeteranganRevisiForm`).
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from django.template.loader import get_template
 from django.views.decorators.http import require_GET, require_POST
 
 from kinerja.organisasi.models import Organisasi
+from kinerja.perencanaan.forms import KeteranganRevisiForm
 from kinerja.pertukaran import ekspor as ek
 from kinerja.pertukaran.berkas import MAKS_BYTE, baca_unggahan
 from kinerja.pertukaran.impor import rencana_realisasi, rencana_target
@@ -65,7 +69,11 @@ def _unduh(isi: bytes, nama: str) -> HttpResponse:
     return resp
 
 
-def _halaman(request, org, tahun, *, form=None, rencana=None, sha=None, status=200):
+def _halaman(
+    request, org, tahun, *, form=None, rencana=None, sha=None, form_revisi=None, status=200
+):
+    if form_revisi is None and rencana is not None and rencana.revisi is not None:
+        form_revisi = KeteranganRevisiForm()
     konteks = {
         "organisasi": org,
         "tahun": tahun,
@@ -75,6 +83,7 @@ def _halaman(request, org, tahun, *, form=None, rencana=None, sha=None, status=2
         "form": form or FormUnggah(),
         "rencana": rencana,
         "sha": sha,
+        "form_revisi": form_revisi,
     }
     return HttpResponse(_templat_halaman().render(konteks, request), status=status)
 
@@ -113,7 +122,11 @@ def templat(request, slug: str, tahun: int, jenis: str):
             ek.templat_realisasi(org, tahun), f"templat-realisasi-{org.slug}-{tahun}.xlsx"
         )
     if jenis == "target":
-        return _unduh(ek.templat_target(org, tahun), f"templat-target-pk-{org.slug}-{tahun}.xlsx")
+        draf = request.user.has_perm("organisasi.lihat_draf", org)
+        return _unduh(
+            ek.templat_target(org, tahun, dengan_draf=draf),
+            f"templat-target-pk-{org.slug}-{tahun}.xlsx",
+        )
     if jenis == "renstra":
         return _unduh(ek.templat_renstra(org, tahun), f"templat-renstra-{org.slug}-{tahun}.xlsx")
     raise Http404("Templat tidak dikenal: pilih 'realisasi', 'target' atau 'renstra'.")
@@ -169,20 +182,62 @@ def terapkan(request, slug: str, tahun: int):
         )
         return redirect("pertukaran", slug=org.slug, tahun=tahun)
     isi = base64.b64decode(simpanan["isi"])
-    layanan = LAYANAN[simpanan["jenis"]]
-    rencana, diterapkan = layanan(
-        organisasi=org, tahun=tahun, isi=isi, nama_berkas=simpanan["nama"], aktor=request.user
+    jenis, nama = simpanan["jenis"], simpanan["nama"]
+    tambahan, form_revisi = {}, None
+    if jenis == "target":
+        form_revisi = KeteranganRevisiForm(request.POST)
+        if "revisi" in request.POST:  # the preview asked for the revision's basis and reason
+            if not form_revisi.is_valid():
+                rencana = rencana_target(organisasi=org, tahun=tahun, isi=isi, nama_berkas=nama)
+                return _halaman(
+                    request,
+                    org,
+                    tahun,
+                    rencana=rencana,
+                    sha=simpanan["sha"],
+                    form_revisi=form_revisi,
+                    status=400,
+                )
+            tambahan = form_revisi.keterangan()
+    rencana, diterapkan = LAYANAN[jenis](
+        organisasi=org, tahun=tahun, isi=isi, nama_berkas=nama, aktor=request.user, **tambahan
     )
     if not diterapkan:
         # Still previewable: the user sees what changed since the preview.
-        return _halaman(request, org, tahun, rencana=rencana, sha=simpanan["sha"], status=409)
+        status = 409
+        if rencana.galat_revisi and tambahan:
+            for bidang, pesan in rencana.galat_revisi.items():  # e.g. a date after today
+                for m in pesan:
+                    form_revisi.add_error(bidang, m)
+            status = 400
+        elif rencana.galat_revisi:  # signed after the preview: the form was not shown
+            form_revisi = None
+            messages.warning(
+                request,
+                f"Perjanjian Kinerja {tahun} sudah ditandatangani: perubahan target dicatat "
+                "sebagai revisi. Isi dasar hukum dan alasannya, lalu terapkan lagi.",
+            )
+        return _halaman(
+            request,
+            org,
+            tahun,
+            rencana=rencana,
+            sha=simpanan["sha"],
+            form_revisi=form_revisi if rencana.revisi else None,
+            status=status,
+        )
     del request.session[KUNCI_SESI]
     r = rencana.ringkasan
-    messages.success(
-        request,
-        f"Impor '{simpanan['nama']}' diterapkan: {r['baru']} baris baru, {r['ubah']} diubah, "
-        f"{r['tanpa perubahan']} tanpa perubahan.",
+    pesan = (
+        f"Impor '{nama}' diterapkan: {r['baru']} baris baru, {r['ubah']} diubah, "
+        f"{r['tanpa perubahan']} tanpa perubahan."
     )
+    if rencana.revisi is not None:
+        pesan += (
+            f" Target yang berubah dicatat sebagai Revisi {rencana.revisi.nomor} "
+            f"Perjanjian Kinerja {tahun}."
+        )
+    messages.success(request, pesan)
     return redirect("pertukaran", slug=org.slug, tahun=tahun)
 
 
