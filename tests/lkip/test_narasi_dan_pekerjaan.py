@@ -148,3 +148,21 @@ def test_pekerjaan_terhenti_tidak_menyegarkan_halaman_selamanya(client):
     halaman = client.get(url).content.decode()
     assert 'http-equiv="refresh"' not in halaman
     assert "Terhenti (tanpa kemajuan 10 menit; bangun ulang)" in halaman
+
+
+@pytest.mark.django_db
+def test_lkip_dari_pk_draf_ditandai_di_reviu_dan_saran():
+    """A report built while the year's PK is still a draft says so: a reviu item and a
+    recommendation to sign it before publishing (decision 0019)."""
+    from kinerja.perencanaan.models import PerjanjianKinerja, StatusPK
+
+    kota = pabrik.organisasi("Kota Draf", "kota_administrasi", slug="kota-draf")
+    pabrik.indikator_pk(kota, tahun=2025, target="90")
+    dok = susun_lkip(kota, 2025)
+    assert not [t for t in dok.temuan if t.jenis == "PK draf"]
+    PerjanjianKinerja.objects.filter(organisasi=kota, tahun=2025).update(status=StatusPK.DRAFT)
+    dok = susun_lkip(kota, 2025)
+    draf = [t for t in dok.temuan if t.jenis == "PK draf"]
+    assert len(draf) == 1 and "masih draf" in draf[0].uraian
+    teks = " ".join(getattr(b, "teks", "") for b in dok.blok)
+    assert "Menandatangani Perjanjian Kinerja 2025 yang masih draf" in teks

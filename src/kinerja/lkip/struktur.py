@@ -987,6 +987,11 @@ class Penyusun:
                 )
                 + "."
             )
+        if d.pk_draf:
+            saran.append(
+                f"Menandatangani Perjanjian Kinerja {self.tahun} yang masih draf sebelum "
+                "laporan diterbitkan: target dan capaian di atas belum final."
+            )
         if d.peringatan:
             saran.append(
                 "Meninjau kembali target yang lebih rendah daripada realisasi tahun sebelumnya: "
@@ -1050,6 +1055,22 @@ class Penyusun:
         """The dashboard's findings, the survey/budget source's findings and the target
         warnings, each with formula and inputs."""
         hasil: list[ButirReviu] = []
+        if self.d.pk_draf:
+            # the targets printed are not final yet (docs/keputusan/0019-penyusunan-pk.md)
+            hasil.append(
+                ButirReviu(
+                    jenis="PK draf",
+                    sumber=f"Perjanjian Kinerja {self.tahun}",
+                    uraian=(
+                        f"Perjanjian Kinerja {self.tahun} masih draf (belum ditandatangani): "
+                        "target dan capaian dalam laporan ini belum final."
+                    ),
+                    terbit="-",
+                    hitung="-",
+                    selisih="-",
+                    rumus="PK ditandatangani sebelum laporan diterbitkan",
+                )
+            )
         lihat = set()
         for t in list(self.d.temuan) + list(self.sumber.temuan()):
             kunci = t.uraian.casefold()
