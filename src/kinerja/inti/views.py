@@ -1,9 +1,11 @@
 from django.contrib.auth.decorators import login_required
 from django.db import connection
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import render
+from django.views.decorators.http import require_GET
 
-from kinerja.organisasi.izin import penugasan_aktif
+from kinerja.inti import pemilih, siklus
+from kinerja.organisasi.izin import dapat_memverifikasi, dapat_mengisi
 
 
 def sehat(request):
@@ -14,7 +16,73 @@ def sehat(request):
     return JsonResponse({"status": "sehat", "basis_data": connection.vendor})
 
 
+def _tahun(request) -> int:
+    """?tahun= chooses the working year and keeps it in the session for the navigation."""
+    tahun = siklus.tahun_valid(request.GET.get("tahun"))
+    if tahun is not None:
+        if request.session.get(siklus.KUNCI_TAHUN) != tahun:
+            request.session[siklus.KUNCI_TAHUN] = tahun
+        return tahun
+    return siklus.tahun_kerja(request)
+
+
+def _konteks(request, tahap: list[str] | None = None) -> dict:
+    tahun = _tahun(request)
+    units = pemilih.unit_pengguna(request.user)
+    ringkasan = siklus.Ringkasan.baca(request.user, units, tahun)
+    return {
+        "tahun": tahun,
+        "tahun_pilihan": siklus.pilihan_tahun(ringkasan, tahun),
+        "unit": siklus.kartu_unit(request.user, units, ringkasan, tahap),
+    }
+
+
+@require_GET
 @login_required
 def beranda(request):
-    """Start page: the units where the user holds a role."""
-    return render(request, "inti/beranda.html", {"penugasan": penugasan_aktif(request.user)})
+    """Start page: per unit where the user holds a role, one card per SAKIP stage with the
+    links of that role and a status line (bounded queries, see pemilih.py)."""
+    return render(request, "inti/beranda.html", _konteks(request))
+
+
+def _putaran_survei(request, unit: list[siklus.KartuUnit], tahun: int) -> None:
+    """The survey stage page's rounds: each of the user's units lists its own rounds and
+    the units below it that have some; ?unit=<slug> opens one of those (bounded queries)."""
+    org = [ku.unit.organisasi for ku in unit]
+    bawahan = pemilih.unit_berputaran(org, tahun)
+    pilih = next((b for b in bawahan if b.slug == request.GET.get("unit")), None)
+    tampil = {o.pk for o in org} | ({pilih.pk} if pilih else set())
+    baris: dict[int, list] = {}
+    for p in pemilih.putaran_unit(tampil, tahun):
+        baris.setdefault(p.organisasi_id, []).append(
+            {
+                "p": p,
+                "kelola": dapat_mengisi(request.user, p.organisasi),
+                "tinjau": dapat_memverifikasi(request.user, p.organisasi),
+            }
+        )
+    sendiri = {o.pk for o in org}
+    for b in bawahan:
+        if b.pk in sendiri:
+            continue
+        # listed under the nearest of the user's units above it
+        ku = next(k for k in reversed(unit) if b.jalur.startswith(k.unit.organisasi.jalur))
+        b.putaran = baris.get(b.pk, []) if b is pilih else []
+        ku.bawahan.append(b)
+    for ku in unit:
+        ku.putaran = baris.get(ku.unit.organisasi.pk, [])
+        for k in ku.kartu:  # the card's link to this very page
+            k.tautan = [t for t in k.tautan if not t.url.startswith(request.path)]
+
+
+@require_GET
+@login_required
+def tahap(request, tahap: str):
+    """One stage for all the user's units: where the navigation sends a user with several
+    units, and the survey stage's list of rounds (import, public links, QR)."""
+    if tahap not in siklus.TAHAP_PER_KODE:
+        raise Http404("Tahap tidak dikenal.")
+    konteks = _konteks(request, [tahap])
+    if tahap == "survei":
+        _putaran_survei(request, konteks["unit"], konteks["tahun"])
+    return render(request, "inti/tahap.html", {**konteks, "tahap": siklus.TAHAP_PER_KODE[tahap]})

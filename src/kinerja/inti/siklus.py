@@ -1,0 +1,352 @@
+"""The SAKIP cycle as the web app's navigation (docs: DESIGN.md, "The SAKIP cycle is the
+architecture"): the six stages, which URL belongs to which stage, where the global
+navigation sends a user, and the per-unit cards of the start page and the stage pages.
+
+Only the reads in `pemilih.py` touch the database; this module turns them and the user's
+roles (the `organisasi.izin` predicates, evaluated on the request's cached assignments)
+into links. A link is offered only where the target page would admit the user.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.urls import reverse
+from django.utils import timezone
+
+from kinerja import angka as fmt
+from kinerja.inti import pemilih
+from kinerja.organisasi.izin import (
+    dapat_memverifikasi,
+    dapat_mencatat_temuan,
+    dapat_mengisi,
+)
+from kinerja.organisasi.models import Peran
+from kinerja.perencanaan.models import StatusPK
+
+
+@dataclass(frozen=True)
+class Tahap:
+    kode: str
+    judul: str
+    uraian: str
+
+
+TAHAP = (
+    Tahap("perencanaan", "Perencanaan", "Renstra, indikator dan Perjanjian Kinerja"),
+    Tahap("pengukuran", "Pengukuran", "Realisasi, bukti dukung, verifikasi dan capaian"),
+    Tahap("survei", "Survei", "Survei kepuasan masyarakat (IKM) dan efektivitas koordinasi"),
+    Tahap("anggaran", "Anggaran", "Realisasi anggaran dan Nilai Kinerja Anggaran"),
+    Tahap("pelaporan", "Pelaporan", "Laporan Kinerja (LKIP): bangun, sunting narasi, unduh"),
+    Tahap("evaluasi", "Evaluasi", "Hasil evaluasi SAKIP, temuan dan tindak lanjut"),
+)
+TAHAP_PER_KODE = {t.kode: t for t in TAHAP}
+
+TAHUN_MIN, TAHUN_MAKS = 2000, 2100
+KUNCI_TAHUN = "kinerja_tahun"  # the year chosen on the start page, kept in the session
+
+# URL names (without namespace) that belong to a stage; namespaced apps map as a whole.
+_NAMA_TAHAP = {
+    "pk": "perencanaan",
+    "pohon": "perencanaan",
+    "dasbor": "pengukuran",
+    "indikator": "pengukuran",
+    "kelengkapan": "pengukuran",
+    "isian": "pengukuran",
+    "isian_realisasi": "pengukuran",
+    "verifikasi": "pengukuran",
+    "bukti_unduh": "pengukuran",
+    "evaluasi": "evaluasi",
+}
+_AWALAN_TAHAP = (
+    ("pertukaran", "pengukuran"),
+    ("survei", "survei"),
+    ("publik_", "survei"),
+    ("evaluasi_", "evaluasi"),
+)
+_NAMESPACE_TAHAP = {"perencanaan": "perencanaan", "anggaran": "anggaran", "lkip": "pelaporan"}
+
+
+def tahap_aktif(match) -> str | None:
+    """The stage of the current page (from Django's resolver match), or None."""
+    if match is None or not match.url_name:
+        return None
+    if match.url_name == "tahap" and not match.namespace:
+        return match.kwargs.get("tahap")
+    if match.namespace:
+        return _NAMESPACE_TAHAP.get(match.namespace.split(":")[0])
+    if match.url_name in _NAMA_TAHAP:
+        return _NAMA_TAHAP[match.url_name]
+    for awalan, kode in _AWALAN_TAHAP:
+        if match.url_name.startswith(awalan):
+            return kode
+    return None
+
+
+def tahun_valid(nilai) -> int | None:
+    try:
+        tahun = int(nilai)
+    except (TypeError, ValueError):
+        return None
+    return tahun if TAHUN_MIN <= tahun <= TAHUN_MAKS else None
+
+
+def tahun_kerja(request) -> int:
+    """The year links point to: the page's own year, else the one chosen on the start page
+    (session), else the current year."""
+    match = getattr(request, "resolver_match", None)
+    for nilai in (
+        match.kwargs.get("tahun") if match else None,
+        getattr(request, "session", {}).get(KUNCI_TAHUN),
+    ):
+        if (tahun := tahun_valid(nilai)) is not None:
+            return tahun
+    return timezone.localdate().year
+
+
+# --- global navigation --------------------------------------------------------------------
+
+
+@dataclass
+class TautanNavigasi:
+    kode: str
+    label: str
+    url: str
+    kini: str = ""  # aria-current value: "page", "true" (section) or ""
+
+
+def _url_langsung(kode: str, slug: str, tahun: int) -> str | None:
+    """The one page of a stage for a known unit, where the stage has one."""
+    if kode == "anggaran":
+        return reverse("anggaran:dasbor", args=[slug, tahun])
+    if kode == "pelaporan":
+        return reverse("lkip:halaman", args=[slug, tahun])
+    if kode == "evaluasi":
+        return reverse("evaluasi", args=[slug])
+    return None
+
+
+def url_tahap(kode: str, tahun: int) -> str:
+    url = reverse("tahap", args=[kode])
+    return url if tahun == timezone.localdate().year else f"{url}?tahun={tahun}"
+
+
+def tautan_navigasi(request) -> list[TautanNavigasi]:
+    """The six stages for the header. Perencanaan opens the PK list (all units, any year);
+    Pengukuran and Survei open their stage page (several pages per unit); Anggaran,
+    Pelaporan and Evaluasi open the unit's page directly when the user has one unit, else
+    the stage page to choose one. No query beyond the request's cached assignments."""
+    tahun = tahun_kerja(request)
+    units = pemilih.unit_pengguna(request.user)
+    tunggal = units[0].organisasi.slug if len(units) == 1 else None
+    aktif = tahap_aktif(getattr(request, "resolver_match", None))
+    hasil = []
+    for t in TAHAP:
+        if t.kode == "perencanaan":
+            url = reverse("perencanaan:daftar")
+            if tahun != timezone.localdate().year:
+                url += f"?tahun={tahun}"
+        else:
+            url = (tunggal and _url_langsung(t.kode, tunggal, tahun)) or url_tahap(t.kode, tahun)
+        kini = ""
+        if t.kode == aktif:
+            kini = "page" if url.split("?")[0] == request.path else "true"
+        hasil.append(TautanNavigasi(t.kode, t.judul, url, kini))
+    return hasil
+
+
+# --- cards per unit and stage -------------------------------------------------------------
+
+
+@dataclass
+class Tautan:
+    label: str
+    url: str
+    utama: bool = False  # the role's main task here: shown first and emphasised
+
+
+def _t(label: str, nama: str, *args, utama=False, tambahan: str = "") -> Tautan:
+    return Tautan(label, reverse(nama, args=args) + tambahan, bool(utama))
+
+
+@dataclass
+class Kartu:
+    tahap: Tahap
+    status: list[str] = field(default_factory=list)
+    tautan: list[Tautan] = field(default_factory=list)
+
+
+@dataclass
+class KartuUnit:
+    unit: pemilih.UnitPeran
+    kartu: list[Kartu]
+    putaran: list = field(default_factory=list)  # survey stage page: the unit's own rounds
+    bawahan: list = field(default_factory=list)  # ...and the units below it with rounds
+
+
+@dataclass
+class Ringkasan:
+    """The cheap status reads for all the user's units at once (bounded queries)."""
+
+    tahun: int
+    pk: dict
+    kelengkapan: dict
+    antrean: dict
+    survei: dict
+    antrean_survei: dict
+
+    @classmethod
+    def baca(cls, user, units: list[pemilih.UnitPeran], tahun: int) -> Ringkasan:
+        org = [u.organisasi for u in units]
+        verif = [o for o in org if dapat_memverifikasi(user, o)]
+        return cls(
+            tahun=tahun,
+            pk=pemilih.status_pk(org),
+            kelengkapan=pemilih.kelengkapan(user, org, tahun),
+            antrean=pemilih.jumlah_antrean_verifikasi(user, verif),
+            survei=pemilih.ringkasan_survei(org, tahun),
+            antrean_survei=pemilih.jumlah_antrean_survei(verif),
+        )
+
+
+def _perencanaan(user, org, t: int, r: Ringkasan, peran: set) -> Kartu:
+    status = r.pk.get(org.pk, {}).get(t)
+    k = Kartu(TAHAP_PER_KODE["perencanaan"])
+    k.status.append(
+        f"PK {t}: {StatusPK(status).label.lower()}" if status else f"Belum ada PK tahun {t}"
+    )
+    if dapat_mengisi(user, org):
+        if status:
+            k.tautan.append(_t(f"Susun dan revisi PK {t}", "perencanaan:pk", org.slug, t, utama=1))
+        else:
+            arah = f"?organisasi={org.slug}&tahun={t}"
+            k.tautan.append(_t(f"Buat PK {t}", "perencanaan:buat", utama=1, tambahan=arah))
+    if status:
+        pimpinan = Peran.PIMPINAN in peran
+        k.tautan.append(_t(f"Perjanjian Kinerja {t}", "pk", org.slug, t, utama=pimpinan))
+    k.tautan.append(_t("Pohon kinerja", "pohon", org.slug, t))
+    if peran & {Peran.ADMIN, Peran.VERIFIKATOR, Peran.PIMPINAN}:
+        admin = Peran.ADMIN in peran
+        k.tautan.append(
+            _t(f"PK {t} semua unit", "perencanaan:daftar", utama=admin, tambahan=f"?tahun={t}")
+        )
+    return k
+
+
+def _pengukuran(user, org, t: int, r: Ringkasan, peran: set) -> Kartu:
+    k = Kartu(TAHAP_PER_KODE["pengukuran"])
+    lengkap = r.kelengkapan.get(org.pk)
+    if lengkap and lengkap["harapan"]:
+        unit = f" di {lengkap['unit']} unit" if lengkap["unit"] > 1 else ""
+        k.status.append(
+            f"Kelengkapan {t}: {fmt.persen(lengkap['persen'], 1)} terverifikasi "
+            f"({lengkap['terverifikasi']} dari {lengkap['harapan']} periode{unit})"
+        )
+    else:
+        k.status.append(f"Belum ada indikator PK tahun {t}")
+    if peran & {Peran.OPERATOR, Peran.ADMIN}:  # the entry page lists exactly these units
+        arah = f"?tahun={t}#unit-{org.pk}"
+        k.tautan.append(
+            _t("Isi realisasi dan unggah bukti dukung", "isian", utama=1, tambahan=arah)
+        )
+    if org.pk in r.antrean:
+        n = r.antrean[org.pk]
+        k.status.append(f"{n} realisasi menunggu verifikasi" if n else "Antrean verifikasi kosong")
+        k.tautan.append(_t("Antrean verifikasi", "verifikasi", utama=1))
+    pembaca = peran & {Peran.PIMPINAN, Peran.EVALUATOR}
+    k.tautan.append(_t(f"Dasbor capaian {t}", "dasbor", org.slug, t, utama=pembaca))
+    k.tautan.append(_t("Kelengkapan data", "kelengkapan", org.slug, t))
+    if dapat_mengisi(user, org):
+        admin = Peran.ADMIN in peran
+        k.tautan.append(_t("Impor dan ekspor Excel", "pertukaran", org.slug, t, utama=admin))
+    return k
+
+
+def _survei(user, org, t: int, r: Ringkasan, peran: set) -> Kartu:
+    s = r.survei.get(org.pk) or pemilih.RingkasanSurvei()
+    k = Kartu(TAHAP_PER_KODE["survei"])
+    k.status.append(
+        f"{s.putaran} putaran survei tahun {t}" if s.putaran else f"Belum ada putaran survei {t}"
+    )
+    if org.pk in r.antrean_survei:
+        n = r.antrean_survei[org.pk]
+        k.status.append(
+            f"{n} respon meragukan menunggu tinjauan" if n else "Antrean tinjauan kosong"
+        )
+        k.tautan.append(_t("Antrean tinjauan respon", "publik_antrean", org.slug, utama=1))
+    for q in s.kuesioner:
+        pimpinan = Peran.PIMPINAN in peran
+        k.tautan.append(
+            _t(f"Hasil {q.singkatan} {t}", "survei_hasil", org.slug, q.kode, t, utama=pimpinan)
+        )
+    if s.putaran:
+        url = url_tahap("survei", t) + f"#unit-{org.pk}"
+        if dapat_mengisi(user, org):
+            k.tautan.append(Tautan("Putaran: impor respon, tautan publik dan QR", url, True))
+        else:
+            k.tautan.append(Tautan("Daftar putaran survei", url))
+    return k
+
+
+def _anggaran(user, org, t: int, r: Ringkasan, peran: set) -> Kartu:
+    k = Kartu(TAHAP_PER_KODE["anggaran"])
+    pembaca = peran & {Peran.PIMPINAN, Peran.EVALUATOR, Peran.ADMIN}
+    k.tautan.append(_t(f"Anggaran dan NKA {t}", "anggaran:dasbor", org.slug, t, utama=pembaca))
+    if dapat_mengisi(user, org):
+        operator = Peran.OPERATOR in peran
+        k.tautan.append(_t("Isi data anggaran", "anggaran:isian", org.slug, t, utama=operator))
+        k.tautan.append(_t("Impor Excel anggaran", "anggaran:impor", org.slug, t))
+    return k
+
+
+def _pelaporan(user, org, t: int, r: Ringkasan, peran: set) -> Kartu:
+    k = Kartu(TAHAP_PER_KODE["pelaporan"])
+    utama = peran & {Peran.PIMPINAN, Peran.ADMIN, Peran.EVALUATOR}
+    k.tautan.append(_t(f"LKIP {t}: bangun dan unduh", "lkip:halaman", org.slug, t, utama=utama))
+    return k
+
+
+def _evaluasi(user, org, t: int, r: Ringkasan, peran: set) -> Kartu:
+    k = Kartu(TAHAP_PER_KODE["evaluasi"])
+    if dapat_mencatat_temuan(user, org):
+        k.tautan.append(_t("Catat temuan dan tindak lanjut", "evaluasi", org.slug, utama=1))
+    else:
+        pimpinan = Peran.PIMPINAN in peran
+        k.tautan.append(
+            _t("Hasil evaluasi dan tindak lanjut", "evaluasi", org.slug, utama=pimpinan)
+        )
+    return k
+
+
+_PEMBUAT = {
+    "perencanaan": _perencanaan,
+    "pengukuran": _pengukuran,
+    "survei": _survei,
+    "anggaran": _anggaran,
+    "pelaporan": _pelaporan,
+    "evaluasi": _evaluasi,
+}
+
+
+def kartu_unit(
+    user, units: list[pemilih.UnitPeran], ringkasan: Ringkasan, tahap: list[str] | None = None
+) -> list[KartuUnit]:
+    """Per unit, one card per stage (or only the given stages), the role's main tasks
+    first. No query: everything comes from `ringkasan` and the cached assignments."""
+    kode = tahap or [t.kode for t in TAHAP]
+    hasil = []
+    for u in units:
+        peran = set(u.peran)
+        kartu = [_PEMBUAT[k](user, u.organisasi, ringkasan.tahun, ringkasan, peran) for k in kode]
+        for k in kartu:
+            k.tautan.sort(key=lambda x: not x.utama)  # stable
+        hasil.append(KartuUnit(u, kartu))
+    return hasil
+
+
+def pilihan_tahun(ringkasan: Ringkasan, tahun: int) -> list[int]:
+    """Years to offer: three back and one ahead (as the PK list), the years of the units'
+    own PKs and the chosen one."""
+    ini = timezone.localdate().year
+    ada = {th for per_tahun in ringkasan.pk.values() for th in per_tahun}
+    return sorted(ada | set(range(ini - 3, ini + 2)) | {tahun})
