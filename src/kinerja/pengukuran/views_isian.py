@@ -8,8 +8,6 @@ selectors in `pemilih.py`.
 
 from __future__ import annotations
 
-import functools
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -19,6 +17,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
+from kinerja.inti.larangan import tangani_larangan
 from kinerja.organisasi.izin import dapat_memverifikasi, dapat_mengisi, penugasan_aktif
 from kinerja.organisasi.models import Peran
 from kinerja.pengukuran import layanan, pemilih
@@ -31,18 +30,7 @@ from kinerja.rumus.periode import Periode
 S = StatusRealisasi
 
 
-def _tangani_larangan(view):
-    """Show the reason of a refusal (the service's message) on a 403 page in Indonesian."""
-
-    @functools.wraps(view)
-    def bungkus(request, *args, **kwargs):
-        try:
-            return view(request, *args, **kwargs)
-        except PermissionDenied as e:
-            pesan = str(e) or "Anda tidak berwenang membuka halaman ini."
-            return render(request, "pengukuran/isian/terlarang.html", {"pesan": pesan}, status=403)
-
-    return bungkus
+_tangani_larangan = tangani_larangan("pengukuran/isian/terlarang.html")
 
 
 def _pesan(e: ValidationError) -> dict[str | None, list[str]]:

@@ -9,8 +9,6 @@ pages link to it rather than repeat it. Every form works without JavaScript.
 
 from __future__ import annotations
 
-import functools
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -19,6 +17,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
+from kinerja.inti.larangan import tangani_larangan
 from kinerja.organisasi.models import Organisasi
 from kinerja.perencanaan import layanan, pemilih
 from kinerja.perencanaan.forms import (
@@ -31,19 +30,7 @@ from kinerja.perencanaan.forms import (
 )
 from kinerja.perencanaan.models import ButirPK, PerjanjianKinerja, StatusPK
 
-
-def _tangani_larangan(view):
-    """A refusal (the service's or the view's message) as a 403 page in Indonesian."""
-
-    @functools.wraps(view)
-    def bungkus(request, *args, **kwargs):
-        try:
-            return view(request, *args, **kwargs)
-        except PermissionDenied as e:
-            pesan = str(e) or "Anda tidak berwenang membuka halaman ini."
-            return render(request, "perencanaan/terlarang.html", {"pesan": pesan}, status=403)
-
-    return bungkus
+_tangani_larangan = tangani_larangan("perencanaan/terlarang.html")
 
 
 def _ke_form(form, e: ValidationError) -> None:
