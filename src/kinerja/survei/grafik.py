@@ -1,5 +1,9 @@
 """Survey charts as inline SVG (matplotlib, Agg): NRR per unsur with the weakest marked,
-IKM per unit, and the trend across periods. Numbers on axes go through kinerja.angka."""
+IKM per unit, and the trend across periods. Numbers on axes go through kinerja.angka.
+
+The SVG carries class "grafik", role="img" and its title as aria-label; pages size it with
+CSS (never wider than the page). Many bars (44 kelurahan) are drawn horizontally, so the
+names stay readable and the chart grows in height, not in width."""
 
 from __future__ import annotations
 
@@ -10,6 +14,7 @@ import matplotlib
 
 matplotlib.use("Agg")
 
+from django.utils.html import escape  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.ticker import FuncFormatter  # noqa: E402
 
@@ -19,17 +24,24 @@ BIRU, ORANYE, GARIS = "#0b4f8a", "#c25e00", "#d5dae0"
 GAYA = {"font.size": 9, "svg.fonttype": "none"}
 
 
-def _svg(fig: Figure) -> str:
+BATAS_TEGAK = 12  # more bars than this are drawn horizontally
+
+
+def _svg(fig: Figure, judul: str = "") -> str:
     buf = io.StringIO()
-    fig.savefig(buf, format="svg", bbox_inches="tight")
+    fig.savefig(buf, format="svg", bbox_inches="tight", metadata={"Date": None})
     teks = buf.getvalue()
-    return teks[teks.index("<svg") :]
+    teks = teks[teks.index("<svg") :]
+    atribut = f'<svg class="grafik" role="img" aria-label="{escape(judul or "Grafik")}"'
+    return teks.replace("<svg", atribut, 1)
 
 
-def _sumbu(ax, bawah: float):
-    ax.set_ylim(bottom=bawah, top=100)
-    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: fmt.angka(Decimal(str(v)), 0)))
-    ax.grid(axis="y", color=GARIS, linewidth=0.6)
+def _sumbu(ax, bawah: float, sumbu: str = "y"):
+    (ax.set_ylim if sumbu == "y" else ax.set_xlim)(bawah, 100)
+    nilai = ax.yaxis if sumbu == "y" else ax.xaxis
+    nilai.set_major_formatter(FuncFormatter(lambda v, _: fmt.angka(Decimal(str(v)), 0)))
+    ax.grid(axis=sumbu, color=GARIS, linewidth=0.6)
+    ax.set_axisbelow(True)
     for s in ("top", "right"):
         ax.spines[s].set_visible(False)
 
@@ -41,17 +53,25 @@ def batang(
     pasangan = [(lbl, v) for lbl, v in zip(label, nilai, strict=True) if v is not None]
     if not pasangan:
         return ""
+    xs = [p[0] for p in pasangan]
+    ys = [float(p[1]) for p in pasangan]
+    warna = [ORANYE if x == sorot else BIRU for x in xs]
     with matplotlib.rc_context(GAYA):
-        fig = Figure(figsize=(max(4, 0.35 * len(pasangan) + 2), 2.8))
-        ax = fig.subplots()
-        xs = [p[0] for p in pasangan]
-        ys = [float(p[1]) for p in pasangan]
-        ax.bar(xs, ys, color=[ORANYE if x == sorot else BIRU for x in xs])
-        _sumbu(ax, max(0, min(ys) - 5))
-        ax.tick_params(axis="x", labelrotation=90 if len(xs) > 12 else 0)
+        if len(xs) > BATAS_TEGAK:
+            fig = Figure(figsize=(6.5, 0.2 * len(xs) + 1))
+            ax = fig.subplots()
+            ax.barh(xs, ys, color=warna)
+            ax.invert_yaxis()  # first unit on top, as in the table
+            ax.margins(y=0.01)
+            _sumbu(ax, max(0, min(ys) - 5), sumbu="x")
+        else:
+            fig = Figure(figsize=(max(4, 0.35 * len(xs) + 2), 2.8))
+            ax = fig.subplots()
+            ax.bar(xs, ys, color=warna)
+            _sumbu(ax, max(0, min(ys) - 5))
         if judul:
             ax.set_title(judul)
-        return _svg(fig)
+        return _svg(fig, judul)
 
 
 def garis(label: list[str], nilai: list[Decimal | None], *, judul: str = "") -> str:
@@ -71,4 +91,4 @@ def garis(label: list[str], nilai: list[Decimal | None], *, judul: str = "") -> 
         _sumbu(ax, max(0, min(ys) - 5))
         if judul:
             ax.set_title(judul)
-        return _svg(fig)
+        return _svg(fig, judul)

@@ -44,6 +44,7 @@ from kinerja.survei.models import (
     RencanaTindakLanjut,
     Respon,
     Saluran,
+    StatusPutaran,
     StatusRespon,
     StatusRTL,
     TautanIndikator,
@@ -111,6 +112,21 @@ def putaran_buat(
             )
     if populasi is not None and populasi < 1:
         raise ValidationError({"populasi": "Populasi harus bilangan bulat positif."})
+    if status not in StatusPutaran.values:
+        raise ValidationError({"status": f"Status putaran '{status}' tidak dikenal."})
+    kembar = PutaranSurvei.objects.filter(
+        kuesioner__kode=kuesioner.kode, organisasi=organisasi, layanan=layanan,
+        jenis_periode=jenis_periode, tahun=tahun, ke=ke,
+    )  # fmt: skip
+    if kembar.exists():
+        label = Periode(jenis=jenis_periode, tahun=tahun, ke=ke).label
+        raise ValidationError(
+            {
+                "ke": f"Putaran {kuesioner.kode} {label} untuk {organisasi}"
+                + (f" layanan {layanan}" if layanan else "")
+                + " sudah ada."
+            }
+        )
     p = PutaranSurvei(
         kuesioner=kuesioner,
         organisasi=organisasi,
@@ -120,10 +136,123 @@ def putaran_buat(
         ke=ke,
         populasi=populasi,
         status=status,
-        pelaksana=pelaksana,
+        pelaksana=(pelaksana or "").strip(),
+        dibuka_pada=timezone.now() if status == StatusPutaran.DIBUKA else None,
+        ditutup_pada=timezone.now() if status == StatusPutaran.DITUTUP else None,
     )
     p._change_reason = f"dibuat oleh {aktor}"
+    p._history_user = _pengguna(aktor)
     p.save()
+    return p
+
+
+def _pengguna(aktor):
+    return aktor if getattr(aktor, "is_authenticated", False) else None
+
+
+# (from, to) -> what the history says; status is never assigned anywhere else.
+TRANSISI_PUTARAN = {
+    (StatusPutaran.DRAF, StatusPutaran.DIBUKA): "dibuka",
+    (StatusPutaran.DIBUKA, StatusPutaran.DITUTUP): "ditutup",
+    (StatusPutaran.DITUTUP, StatusPutaran.DIBUKA): "dibuka kembali",
+}
+
+
+@transaction.atomic
+def putaran_atur_status(
+    *, putaran: PutaranSurvei, status: str, aktor, alasan: str = ""
+) -> PutaranSurvei:
+    """Open (draf → dibuka), close (dibuka → ditutup) or reopen (ditutup → dibuka, with a
+    reason) a round. The public form accepts responses only while it is dibuka.
+    `dibuka_pada` is the latest opening, `ditutup_pada` the latest closing (empty while
+    open); the history keeps every change with who and why."""
+    p = (
+        PutaranSurvei.objects.select_for_update(of=("self",))
+        .select_related("organisasi")
+        .get(pk=putaran.pk)
+    )
+    if not dapat_mengisi(aktor, p.organisasi):
+        raise PermissionDenied(
+            f"Anda tidak berwenang membuka atau menutup putaran survei {p.organisasi}."
+        )
+    if status not in StatusPutaran.values:
+        raise ValidationError(
+            {"status": f"Status '{status}' tidak dikenal ({', '.join(StatusPutaran.values)})."}
+        )
+    label = dict(StatusPutaran.choices)
+    if status == p.status:
+        raise ValidationError({"status": f"Putaran sudah berstatus {label[status].lower()}."})
+    aksi = TRANSISI_PUTARAN.get((p.status, status))
+    if aksi is None:
+        raise ValidationError(
+            {
+                "status": f"Putaran berstatus {label[p.status].lower()} tidak dapat diubah "
+                f"menjadi {label[status].lower()}; urutannya draf → dibuka → ditutup "
+                "(ditutup dapat dibuka kembali)."
+            }
+        )
+    alasan = (alasan or "").strip()
+    if p.status == StatusPutaran.DITUTUP and not alasan:
+        raise ValidationError(
+            {"alasan": "Alasan wajib diisi untuk membuka kembali putaran yang sudah ditutup."}
+        )
+    sekarang = timezone.now()
+    if status == StatusPutaran.DIBUKA:
+        p.dibuka_pada, p.ditutup_pada = sekarang, None
+    else:
+        p.ditutup_pada = sekarang
+    p.status = status
+    p._change_reason = f"{aksi} oleh {aktor}" + (f": {alasan}" if alasan else "")
+    p._history_user = _pengguna(aktor)
+    p.save(update_fields=["status", "dibuka_pada", "ditutup_pada"])
+    putaran.status, putaran.dibuka_pada, putaran.ditutup_pada = (
+        p.status, p.dibuka_pada, p.ditutup_pada,
+    )  # fmt: skip
+    return p
+
+
+@transaction.atomic
+def putaran_ubah(
+    *,
+    putaran: PutaranSurvei,
+    aktor,
+    populasi: int | None,
+    pelaksana: str = "",
+    keterangan: str = "",
+    alasan: str = "",
+) -> PutaranSurvei:
+    """Change a round's population (Krejcie-Morgan), executor and notes, in any status:
+    the population is often known only after the period. Audited in the history."""
+    p = PutaranSurvei.objects.select_for_update().select_related("organisasi").get(pk=putaran.pk)
+    if not dapat_mengisi(aktor, p.organisasi):
+        raise PermissionDenied(f"Anda tidak berwenang mengubah putaran survei {p.organisasi}.")
+    galat = {}
+    if populasi is not None and (
+        isinstance(populasi, bool) or not isinstance(populasi, int) or populasi < 1
+    ):
+        galat["populasi"] = (
+            "Populasi harus bilangan bulat positif (jumlah pengguna layanan dalam periode), "
+            "atau kosongkan bila belum diketahui."
+        )
+    pelaksana = (pelaksana or "").strip()
+    if len(pelaksana) > 200:
+        galat["pelaksana"] = f"Pelaksana paling banyak 200 karakter (sekarang {len(pelaksana)})."
+    if galat:
+        raise ValidationError(galat)
+    keterangan = (keterangan or "").strip()
+    lama = {"populasi": p.populasi, "pelaksana": p.pelaksana, "keterangan": p.keterangan}
+    baru = {"populasi": populasi, "pelaksana": pelaksana, "keterangan": keterangan}
+    berubah = [k for k in baru if baru[k] != lama[k]]
+    if not berubah:
+        return p
+    for k in berubah:
+        setattr(p, k, baru[k])
+    alasan = (alasan or "").strip()
+    p._change_reason = f"{', '.join(berubah)} diubah oleh {aktor}" + (
+        f": {alasan}" if alasan else ""
+    )
+    p._history_user = _pengguna(aktor)
+    p.save(update_fields=berubah)
     return p
 
 

@@ -724,3 +724,59 @@ def grid_responden(putaran: PutaranSurvei) -> dict:
         "terisi": terisi,
         "hasil": hasil,
     }
+
+
+# ------------------------------------------------------------------ managing rounds
+
+BATAS_PUTARAN_UNIT = 500  # a safety cap: one unit has a few dozen rounds a year at most
+
+
+@dataclass
+class BarisPutaran:
+    putaran: PutaranSurvei
+    n: int  # valid responses
+
+
+def putaran_unit(organisasi: Organisasi, tahun: int) -> list[BarisPutaran]:
+    """The year's rounds of exactly this unit with their valid respondents: two queries
+    (rounds, then one GROUP BY on Respon), however many rounds."""
+    daftar = list(
+        PutaranSurvei.objects.filter(organisasi=organisasi, tahun=tahun)
+        .select_related("kuesioner", "layanan", "organisasi")
+        .order_by("kuesioner__kode", "kuesioner__versi", "jenis_periode", "ke", "layanan__urutan")[
+            :BATAS_PUTARAN_UNIT
+        ]
+    )
+    n = jumlah_responden(daftar) if daftar else {}
+    return [BarisPutaran(p, n.get(p.pk, 0)) for p in daftar]
+
+
+@dataclass
+class UnitBawahan:
+    organisasi: Organisasi
+    putaran: int  # rounds in the year at or below it
+
+
+def unit_bawahan(organisasi: Organisasi, tahun: int) -> list[UnitBawahan]:
+    """The units directly below, each with the rounds of the year in its subtree, so the
+    rounds of a kelurahan are reached from the kota (two queries)."""
+    anak = list(organisasi.anak.order_by("urutan", "nama"))
+    if not anak:
+        return []
+    jumlah: dict[str, int] = defaultdict(int)
+    for jalur, n in (
+        PutaranSurvei.objects.filter(organisasi__jalur__startswith=organisasi.jalur, tahun=tahun)
+        .exclude(organisasi=organisasi)
+        .order_by()
+        .values_list("organisasi__jalur")
+        .annotate(n=Count("pk"))
+    ):
+        # "/1/5/23/" below "/1/": the child is the next segment, "/1/5/"
+        anak_jalur = organisasi.jalur + jalur[len(organisasi.jalur) :].split("/", 1)[0] + "/"
+        jumlah[anak_jalur] += n
+    return [UnitBawahan(a, jumlah[a.jalur]) for a in anak]
+
+
+def kuesioner_pilihan():
+    """Every questionnaire version, newest version of each first (the create form)."""
+    return list(Kuesioner.objects.order_by("kode", "-versi"))

@@ -1,5 +1,5 @@
-"""Results pages (login, `organisasi.lihat`), review, import and exports; thin views over
-pemilih (reads) and layanan/impor (writes)."""
+"""Results pages (login, `organisasi.lihat`), review, import, exports and the rounds of a
+unit (create, open, close); thin views over pemilih (reads) and layanan/impor (writes)."""
 
 from __future__ import annotations
 
@@ -10,16 +10,26 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
+from kinerja.inti.larangan import tangani_larangan
 from kinerja.organisasi.izin import dapat_memverifikasi, dapat_mengisi
 from kinerja.organisasi.models import Organisasi
 from kinerja.rumus.ikm import ATURAN_GABUNG
 from kinerja.survei import ekspor, grafik, layanan, pemilih
+from kinerja.survei.forms import PutaranBaruForm, PutaranUbahForm
 from kinerja.survei.impor import impor_respon
-from kinerja.survei.models import Kuesioner, PutaranSurvei, Respon, StatusRespon, StatusRTL
+from kinerja.survei.models import (
+    Kuesioner,
+    PutaranSurvei,
+    Respon,
+    StatusPutaran,
+    StatusRespon,
+    StatusRTL,
+)
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+_tangani_larangan = tangani_larangan("survei/terlarang.html")
 
 
 def _organisasi(request, slug) -> Organisasi:
@@ -151,6 +161,7 @@ def putaran(request, pk):
             if boleh_tinjau
             else [],
             "status_pilihan": StatusRespon.choices,
+            "boleh_kelola": dapat_mengisi(request.user, p.organisasi),
         },
     )
 
@@ -180,8 +191,14 @@ def tinjau(request, pk):
 
 
 @login_required
+@_tangani_larangan
 def impor(request, pk):
     p = _putaran(request, pk)
+    if not dapat_mengisi(request.user, p.organisasi):
+        raise PermissionDenied(
+            f"Anda tidak berwenang mengimpor respon survei {p.organisasi}: hanya operator "
+            "unit ini atau admin yang dapat mengisi data."
+        )
     hasil = None
     if request.method == "POST":
         berkas = request.FILES.get("berkas")
@@ -201,3 +218,137 @@ def impor(request, pk):
             except ValidationError as e:
                 messages.error(request, _pesan(e))
     return render(request, "survei/impor.html", {"p": p, "hasil": hasil})
+
+
+# ------------------------------------------------------------------ rounds of a unit
+
+
+def _kuesioner_dipilih(nilai) -> Kuesioner | None:
+    try:
+        return Kuesioner.objects.filter(pk=int(nilai)).first()
+    except (TypeError, ValueError):
+        return None
+
+
+def _galat_ke_form(form, e: ValidationError) -> None:
+    for bidang, daftar in getattr(e, "message_dict", {None: e.messages}).items():
+        form.add_error(bidang if bidang in form.fields else None, daftar)
+
+
+@login_required
+@_tangani_larangan
+@require_http_methods(["GET", "POST"])
+def daftar_putaran(request, slug, tahun):
+    """The unit's rounds of a year (status, valid responses, links) and, for whoever may
+    enter its data, the form to create one and the buttons to open and close them. The
+    create form comes in two steps without JavaScript: choose the questionnaire version
+    (GET ?kuesioner=), then its services and the period."""
+    org = _organisasi(request, slug)
+    boleh_kelola = dapat_mengisi(request.user, org)
+    kuesioner = _kuesioner_dipilih(request.POST.get("kuesioner") or request.GET.get("kuesioner"))
+    form = None
+    if request.method == "POST":
+        if not boleh_kelola:
+            raise PermissionDenied(
+                f"Anda tidak berwenang membuat putaran survei {org}: hanya operator unit ini "
+                "atau admin yang dapat melakukannya."
+            )
+        if kuesioner is None:
+            messages.error(request, "Kuesioner: pilih salah satu kuesioner.")
+            return redirect("survei_daftar_putaran", slug=slug, tahun=tahun)
+        form = PutaranBaruForm(request.POST, kuesioner=kuesioner)
+        if form.is_valid():
+            d = form.cleaned_data
+            try:
+                p = layanan.putaran_buat(
+                    kuesioner=kuesioner, organisasi=org, layanan=d.get("layanan"),
+                    jenis_periode=d["jenis_periode"], tahun=d["tahun"], ke=d["ke"],
+                    populasi=d["populasi"], pelaksana=d["pelaksana"], aktor=request.user,
+                )  # fmt: skip
+            except ValidationError as e:
+                _galat_ke_form(form, e)
+            else:
+                messages.success(
+                    request, f"Putaran {p} dibuat sebagai draf; buka untuk menerima respon."
+                )
+                return redirect("survei_daftar_putaran", slug=slug, tahun=p.tahun)
+    elif boleh_kelola and kuesioner is not None:
+        form = PutaranBaruForm(kuesioner=kuesioner, initial={"tahun": tahun})
+    return render(
+        request,
+        "survei/daftar_putaran.html",
+        {
+            "organisasi": org,
+            "tahun": tahun,
+            "baris": pemilih.putaran_unit(org, tahun),
+            "bawahan": pemilih.unit_bawahan(org, tahun),
+            "boleh_kelola": boleh_kelola,
+            "boleh_antrean": request.user.has_perm("organisasi.lihat_draf", org),
+            "kuesioner_pilihan": pemilih.kuesioner_pilihan() if boleh_kelola else [],
+            "kuesioner": kuesioner,
+            "form": form,
+            "status": StatusPutaran,
+        },
+        status=400 if form is not None and form.errors else 200,
+    )
+
+
+def _putaran_kelola(request, pk) -> PutaranSurvei:
+    p = _putaran(request, pk)
+    if not dapat_mengisi(request.user, p.organisasi):
+        raise PermissionDenied(
+            f"Anda tidak berwenang mengatur putaran survei {p.organisasi}: hanya operator unit "
+            "ini atau admin yang dapat melakukannya."
+        )
+    return p
+
+
+def _kembali(request, p: PutaranSurvei):
+    if request.POST.get("kembali") == "putaran":
+        return redirect("survei_putaran", pk=p.pk)
+    return redirect("survei_daftar_putaran", slug=p.organisasi.slug, tahun=p.tahun)
+
+
+@login_required
+@_tangani_larangan
+@require_POST
+def putaran_status(request, pk):
+    """Open, close or reopen a round (POST from the buttons of the round pages)."""
+    p = _putaran_kelola(request, pk)
+    try:
+        layanan.putaran_atur_status(
+            putaran=p, status=request.POST.get("status", ""),
+            alasan=request.POST.get("alasan", ""), aktor=request.user,
+        )  # fmt: skip
+        pesan = {
+            StatusPutaran.DIBUKA: "dibuka: formulir publik menerima respon",
+            StatusPutaran.DITUTUP: "ditutup: formulir publik tidak menerima respon lagi",
+        }
+        messages.success(request, f"Putaran {p} {pesan[p.status]}.")
+    except ValidationError as e:
+        messages.error(request, f"Putaran {p}: {_pesan(e)}")
+    return _kembali(request, p)
+
+
+@login_required
+@_tangani_larangan
+@require_http_methods(["GET", "POST"])
+def putaran_ubah(request, pk):
+    """Population, executor and notes of a round."""
+    p = _putaran_kelola(request, pk)
+    awal = {"populasi": p.populasi, "pelaksana": p.pelaksana, "keterangan": p.keterangan}
+    form = PutaranUbahForm(request.POST or None, initial=awal)
+    if request.method == "POST" and form.is_valid():
+        try:
+            layanan.putaran_ubah(putaran=p, aktor=request.user, **form.cleaned_data)
+        except ValidationError as e:
+            _galat_ke_form(form, e)
+        else:
+            messages.success(request, f"Putaran {p} disimpan.")
+            return redirect("survei_putaran", pk=p.pk)
+    return render(
+        request,
+        "survei/putaran_ubah.html",
+        {"p": p, "form": form},
+        status=400 if form.errors else 200,
+    )
