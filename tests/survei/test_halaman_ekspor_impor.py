@@ -67,6 +67,8 @@ def test_halaman_hasil_dan_tanpa_data_pribadi(client, kecil):
     pu = client.get(reverse("survei_putaran", args=[kecil["putaran"].pk]))
     iek = client.get(reverse("survei_hasil", args=["jakarta-pusat", "iek-asisten-dki", 2024]))
     assert iek.status_code == 200 and "96,29" in iek.content.decode()
+    salah = client.get(reverse("survei_hasil", args=["jakarta-pusat", "tidak-ada", 2024]))
+    assert salah.status_code == 404
     for isi in (teks, pu.content.decode(), iek.content.decode()):
         assert TELEPON not in isi and "99887766" not in isi and "192.168.77.5" not in isi
 

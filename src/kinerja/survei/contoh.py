@@ -122,6 +122,17 @@ def _waktu(rng: random.Random, tahun: int, semester: int) -> dt.datetime:
     )
 
 
+def _masa_semester(tahun: int, semester: int) -> dict:
+    """dibuka_pada/ditutup_pada of an example round: the semester it covers (responses are
+    dated inside it by `_waktu`)."""
+    awal = dt.date(tahun, 1 if semester == 1 else 7, 1)
+    akhir = dt.date(tahun, 6, 30) if semester == 1 else dt.date(tahun, 12, 31)
+    return {
+        "dibuka_pada": timezone.make_aware(dt.datetime.combine(awal, dt.time(7))),
+        "ditutup_pada": timezone.make_aware(dt.datetime.combine(akhir, dt.time(17))),
+    }
+
+
 # Tabel 31 spells "Utang Panjang"; Tabel 5-8 and the organisation data say "Utan Panjang".
 EJAAN_LAIN = {"utang panjang": "utan panjang"}
 
@@ -179,6 +190,7 @@ def muat_skm(kota: Organisasi, tahun: int = 2024) -> dict:
                     ke=ke,
                     populasi=u + rng.randrange(3) if rng.random() < 0.3 else u * rng.randint(5, 25),
                     status="ditutup",
+                    **_masa_semester(tahun, ke),
                     pelaksana="UPT Pengelola Statistik Diskominfotik (contoh)",
                     keterangan="Data contoh buatan (kinerja.survei.contoh), bukan data JakSurvei.",
                 )
@@ -248,6 +260,7 @@ def muat_iek(kota: Organisasi, tahun: int = 2024) -> dict:
                 ke=ke,
                 populasi=n,
                 status="ditutup",
+                **_masa_semester(tahun, ke),
                 keterangan="Data contoh buatan (kinerja.survei.contoh) yang mereproduksi Tabel 35-37.",
             )
             p._change_reason = "data contoh"

@@ -8,7 +8,7 @@ import datetime as dt
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -62,7 +62,7 @@ def hasil(request, slug, kode, tahun):
     org = _organisasi(request, slug)
     kuesioner = Kuesioner.objects.filter(kode=kode).order_by("-versi").first()
     if kuesioner is None:
-        raise PermissionDenied
+        raise Http404(f"Kuesioner '{kode}' tidak dikenal.")
     lap = _laporan(request, org, kode, tahun)
     tren = pemilih.tren(org, kode, aturan_unit=lap.aturan_unit)
     kunci_unsur = {u.kode: u for u in kuesioner.unsur.all()}
