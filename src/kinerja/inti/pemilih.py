@@ -20,14 +20,13 @@ from kinerja.organisasi.izin import (
 )
 from kinerja.organisasi.models import Organisasi, Peran
 from kinerja.pengukuran.models import StatusRealisasi
-from kinerja.pengukuran.pemilih import antrean_verifikasi
+from kinerja.pengukuran.pemilih import (
+    STATUS_KELENGKAPAN,
+    antrean_verifikasi,
+    kelengkapan_unit,
+)
 from kinerja.perencanaan.models import PerjanjianKinerja
 from kinerja.survei.models import PutaranSurvei, Respon, StatusRespon
-
-try:  # views_dasbor says the completeness count moves to pengukuran/pemilih.py; take either
-    from kinerja.pengukuran.pemilih import STATUS_KELENGKAPAN, kelengkapan_unit
-except ImportError:
-    from kinerja.pengukuran.views_dasbor import STATUS_KELENGKAPAN, kelengkapan_unit
 
 TERVERIFIKASI = STATUS_KELENGKAPAN.index(StatusRealisasi.DIVERIFIKASI)
 URUTAN_PERAN = {p: i for i, p in enumerate(Peran.values)}

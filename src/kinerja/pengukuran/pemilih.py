@@ -15,11 +15,12 @@ never shown as final.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Exists, OuterRef
+from django.db.models import Count, Exists, F, OuterRef, Q
 
 from kinerja import angka as fmt
 from kinerja.angka import angka_ringkas
@@ -28,6 +29,7 @@ from kinerja.organisasi.models import Organisasi, Peran
 from kinerja.pengukuran.models import (
     AksiRealisasi,
     AngkaTerbit,
+    BatasWaktu,
     BuktiDukung,
     NilaiPembanding,
     PeristiwaRealisasi,
@@ -45,7 +47,13 @@ from kinerja.perencanaan.models import (
 from kinerja.rumus import capaian as rc
 from kinerja.rumus import sasaran as rs
 from kinerja.rumus.bilangan import DataTidakValid
-from kinerja.rumus.periode import JUMLAH_PERIODE, Periode, agregasi_periode, periode_dalam_tahun
+from kinerja.rumus.periode import (
+    JUMLAH_PERIODE,
+    NAMA_BULAN,
+    Periode,
+    agregasi_periode,
+    periode_dalam_tahun,
+)
 from kinerja.rumus.reviu import Pemeriksaan, Temuan, reviu
 
 S = StatusRealisasi
@@ -722,3 +730,162 @@ def alasan_kembali(realisasi: Realisasi) -> PeristiwaRealisasi | None:
         .select_related("aktor")
         .last()
     )
+
+
+# --- kelengkapan (completeness) --------------------------------------------------------
+
+ROMAWI = ("I", "II", "III", "IV")
+
+
+def label_periode(jenis: str, ke: int) -> str:
+    """'semester I', 'triwulan II', 'Maret', 'tahun' — for sentences and table heads."""
+    if jenis == "bulan":
+        return NAMA_BULAN[ke - 1]
+    if jenis == "tahun":
+        return "tahun"
+    return f"{jenis} {ROMAWI[ke - 1]}"
+
+
+STATUS_KELENGKAPAN = ["belum", S.DRAFT, S.DIAJUKAN, S.DIKEMBALIKAN, S.DIVERIFIKASI]
+LABEL_KELENGKAPAN = {"belum": "Belum ada", **dict(S.choices)}
+
+
+def kelengkapan_unit(units: list[Organisasi], tahun: int, draf_ids: set[int]) -> dict:
+    """Per unit: periods expected (PK lines × periods of each line's frekuensi) and realisasi
+    per status, counted by the database (GROUP BY); 'belum' is the remainder. In units whose
+    drafts the user may not see, realisasi count only once verified and a draft PK's lines
+    are not expected."""
+    ids = [u.pk for u in units]
+    pk_terlihat = Q(pk_dokumen__status=StatusPK.DITANDATANGANI) | Q(
+        pk_dokumen__organisasi__in=draf_ids
+    )
+    harapan: dict[int, int] = defaultdict(int)
+    for row in (
+        ButirPK.objects.filter(pk_terlihat, pk_dokumen__tahun=tahun, pk_dokumen__organisasi__in=ids)
+        .values("pk_dokumen__organisasi", "indikator__frekuensi")
+        .annotate(n=Count("id"))
+    ):
+        harapan[row["pk_dokumen__organisasi"]] += (
+            row["n"] * JUMLAH_PERIODE[row["indikator__frekuensi"]]
+        )
+    terlihat = Q(status=S.DIVERIFIKASI) | Q(organisasi__in=draf_ids)
+    butir_terlihat = Q(indikator__butir_pk__pk_dokumen__status=StatusPK.DITANDATANGANI) | Q(
+        organisasi__in=draf_ids
+    )
+    hitung: dict[int, dict] = defaultdict(dict)
+    for row in (
+        Realisasi.objects.filter(  # one filter(): the conditions on butir_pk share one join
+            terlihat,
+            butir_terlihat,
+            organisasi__in=ids,
+            tahun=tahun,
+            jenis_periode=F("indikator__frekuensi"),
+            indikator__butir_pk__pk_dokumen__tahun=tahun,
+        )
+        .values("organisasi", "status")
+        .annotate(n=Count("id", distinct=True))
+    ):
+        hitung[row["organisasi"]][row["status"]] = row["n"]
+    hasil = {}
+    for u in units:
+        h = hitung[u.pk]
+        ada = sum(h.values())
+        h["belum"] = max(harapan[u.pk] - ada, 0)
+        hasil[u.pk] = {
+            "harapan": harapan[u.pk],
+            "status": [h.get(k, 0) for k in STATUS_KELENGKAPAN],
+            "persen": Decimal(h.get(S.DIVERIFIKASI, 0)) * 100 / harapan[u.pk]
+            if harapan[u.pk]
+            else None,
+        }
+    return hasil
+
+
+def kisi_indikator(org: Organisasi, tahun: int, boleh_draf: bool) -> tuple[list, int]:
+    """The unit's own PK indicators × expected periods with the status of each cell (a
+    draft PK's lines only for those who read drafts)."""
+    qs_butir = ButirPK.objects.filter(pk_dokumen__organisasi=org, pk_dokumen__tahun=tahun)
+    if not boleh_draf:
+        qs_butir = qs_butir.exclude(pk_dokumen__status=StatusPK.DRAFT)
+    butir = list(
+        qs_butir.select_related("indikator").order_by("indikator__sasaran__nomor", "urutan")
+    )
+    qs = Realisasi.objects.filter(
+        organisasi=org, tahun=tahun, jenis_periode=F("indikator__frekuensi")
+    )
+    if not boleh_draf:
+        qs = qs.filter(status=S.DIVERIFIKASI)
+    status = {(i, k): s for i, k, s in qs.values_list("indikator_id", "ke", "status")}
+    kolom = max((JUMLAH_PERIODE[b.indikator.frekuensi] for b in butir), default=1)
+    baris = []
+    for b in butir:
+        ind = b.indikator
+        n = JUMLAH_PERIODE[ind.frekuensi]
+        sel = []
+        for k in range(1, n + 1):
+            st = status.get((ind.pk, k), "belum")
+            sel.append(
+                {
+                    "label": label_periode(ind.frekuensi, k),
+                    "status": st,
+                    "teks": LABEL_KELENGKAPAN[st],
+                }
+            )
+        baris.append({"ind": ind, "sel": sel, "kosong": range(kolom - n)})
+    return baris, kolom
+
+
+def batas_waktu(
+    org: Organisasi, tahun: int, hari_ini: dt.date, unit_ids: list[int], boleh_draf: bool
+) -> list[dict]:
+    """Deadlines that apply to the unit (set at the unit or above; the nearest wins), each
+    with how many expected entries of that period are not yet in (submitted, or verified
+    for readers of verified data only) across the units shown."""
+    leluhur = [int(x) for x in org.jalur.strip("/").split("/") if x]
+    kedalaman = {pk: i for i, pk in enumerate(leluhur)}
+    batas: dict[tuple[str, int], BatasWaktu] = {}
+    for b in sorted(
+        BatasWaktu.objects.filter(organisasi__in=leluhur, tahun=tahun),
+        key=lambda b: kedalaman[b.organisasi_id],
+    ):
+        batas[(b.jenis_periode, b.ke)] = b  # deeper units override
+    if not batas:
+        return []
+    status_pk = (
+        [StatusPK.DRAFT, StatusPK.DITANDATANGANI] if boleh_draf else [StatusPK.DITANDATANGANI]
+    )
+    harapan = dict(
+        ButirPK.objects.filter(
+            pk_dokumen__tahun=tahun,
+            pk_dokumen__organisasi__in=unit_ids,
+            pk_dokumen__status__in=status_pk,
+        )
+        .values_list("indikator__frekuensi")
+        .annotate(n=Count("id"))
+    )
+    masuk = {
+        (j, k): n
+        for j, k, n in Realisasi.objects.filter(
+            organisasi__in=unit_ids,
+            tahun=tahun,
+            status__in=[S.DIAJUKAN, S.DIVERIFIKASI] if boleh_draf else [S.DIVERIFIKASI],
+            jenis_periode=F("indikator__frekuensi"),
+            indikator__butir_pk__pk_dokumen__tahun=tahun,
+            indikator__butir_pk__pk_dokumen__status__in=status_pk,
+        )
+        .values_list("jenis_periode", "ke")
+        .annotate(n=Count("id", distinct=True))
+    }
+    hasil = []
+    for (jenis, ke), b in sorted(batas.items(), key=lambda x: x[1].tanggal):
+        kurang = max(harapan.get(jenis, 0) - masuk.get((jenis, ke), 0), 0)
+        hasil.append(
+            {
+                "label": Periode(jenis, tahun, ke).label,
+                "tanggal": b.tanggal,
+                "kurang": kurang,
+                "lewat": b.tanggal < hari_ini,
+                "terlambat": b.tanggal < hari_ini and kurang > 0,
+            }
+        )
+    return hasil

@@ -6,14 +6,10 @@ to users with `organisasi.lihat_draf`, marked as drafts; everyone else reads
 `hanya_terverifikasi=True`, for whom a draft PK does not exist yet (docs/keputusan/0019). Figures come from the selectors and the engine; the
 views only arrange them. Each page runs a fixed number of queries, whatever the number
 of indicators (tests/halaman assert it).
-
-The completeness counts below are page-specific reads (selectors too); they live here
-until pemilih.py offers them.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -21,7 +17,7 @@ from types import SimpleNamespace
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, F, Q, Sum
+from django.db.models import Q, Sum
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
@@ -29,7 +25,7 @@ from django.utils import timezone
 from kinerja import angka as fmt
 from kinerja.organisasi.models import Organisasi
 from kinerja.pengukuran import grafik, pemilih
-from kinerja.pengukuran.models import BatasWaktu, Realisasi, StatusRealisasi
+from kinerja.pengukuran.models import StatusRealisasi
 from kinerja.perencanaan.models import (
     ButirPK,
     CaraAgregasi,
@@ -39,16 +35,14 @@ from kinerja.perencanaan.models import (
     PerubahanTarget,
     ProgramAnggaran,
     Sasaran,
-    StatusPK,
     SumberTarget,
     TingkatAnggaran,
 )
-from kinerja.rumus.periode import JUMLAH_PERIODE, NAMA_BULAN, Periode
+from kinerja.rumus.periode import JUMLAH_PERIODE, Periode
 from kinerja.rumus.skala import TIDAK_ADA_DATA
 
 S = StatusRealisasi
 URUTAN_KELOMPOK = {k: i for i, k in enumerate(KelompokSasaran.values)}
-ROMAWI = ("I", "II", "III", "IV")
 
 
 # --- shared -------------------------------------------------------------------------------
@@ -82,13 +76,7 @@ def _konteks(request, org: Organisasi, tahun: int, halaman: str, **isi) -> dict:
     }
 
 
-def _label_periode(jenis: str, ke: int) -> str:
-    """'semester I', 'triwulan II', 'Maret', 'tahun' — for sentences and table heads."""
-    if jenis == "bulan":
-        return NAMA_BULAN[ke - 1]
-    if jenis == "tahun":
-        return "tahun"
-    return f"{jenis} {ROMAWI[ke - 1]}"
+_label_periode = pemilih.label_periode  # "semester I", "Maret", "tahun"
 
 
 # --- 1. dasbor ----------------------------------------------------------------------------
@@ -414,150 +402,6 @@ def pohon(request, slug: str, tahun: int):
 
 # --- 5. kelengkapan -----------------------------------------------------------------------
 
-STATUS_KELENGKAPAN = ["belum", S.DRAFT, S.DIAJUKAN, S.DIKEMBALIKAN, S.DIVERIFIKASI]
-LABEL_KELENGKAPAN = {"belum": "Belum ada", **dict(S.choices)}
-
-
-def kelengkapan_unit(units: list[Organisasi], tahun: int, draf_ids: set[int]) -> dict:
-    """Per unit: periods expected (PK lines × periods of each line's frekuensi) and realisasi
-    per status, counted by the database (GROUP BY); 'belum' is the remainder. In units whose
-    drafts the user may not see, realisasi count only once verified and a draft PK's lines
-    are not expected."""
-    ids = [u.pk for u in units]
-    pk_terlihat = Q(pk_dokumen__status=StatusPK.DITANDATANGANI) | Q(
-        pk_dokumen__organisasi__in=draf_ids
-    )
-    harapan: dict[int, int] = defaultdict(int)
-    for row in (
-        ButirPK.objects.filter(pk_terlihat, pk_dokumen__tahun=tahun, pk_dokumen__organisasi__in=ids)
-        .values("pk_dokumen__organisasi", "indikator__frekuensi")
-        .annotate(n=Count("id"))
-    ):
-        harapan[row["pk_dokumen__organisasi"]] += (
-            row["n"] * JUMLAH_PERIODE[row["indikator__frekuensi"]]
-        )
-    terlihat = Q(status=S.DIVERIFIKASI) | Q(organisasi__in=draf_ids)
-    butir_terlihat = Q(indikator__butir_pk__pk_dokumen__status=StatusPK.DITANDATANGANI) | Q(
-        organisasi__in=draf_ids
-    )
-    hitung: dict[int, dict] = defaultdict(dict)
-    for row in (
-        Realisasi.objects.filter(  # one filter(): the conditions on butir_pk share one join
-            terlihat,
-            butir_terlihat,
-            organisasi__in=ids,
-            tahun=tahun,
-            jenis_periode=F("indikator__frekuensi"),
-            indikator__butir_pk__pk_dokumen__tahun=tahun,
-        )
-        .values("organisasi", "status")
-        .annotate(n=Count("id", distinct=True))
-    ):
-        hitung[row["organisasi"]][row["status"]] = row["n"]
-    hasil = {}
-    for u in units:
-        h = hitung[u.pk]
-        ada = sum(h.values())
-        h["belum"] = max(harapan[u.pk] - ada, 0)
-        hasil[u.pk] = {
-            "harapan": harapan[u.pk],
-            "status": [h.get(k, 0) for k in STATUS_KELENGKAPAN],
-            "persen": Decimal(h.get(S.DIVERIFIKASI, 0)) * 100 / harapan[u.pk]
-            if harapan[u.pk]
-            else None,
-        }
-    return hasil
-
-
-def kisi_indikator(org: Organisasi, tahun: int, boleh_draf: bool) -> tuple[list, int]:
-    """The unit's own PK indicators × expected periods with the status of each cell (a
-    draft PK's lines only for those who read drafts)."""
-    qs_butir = ButirPK.objects.filter(pk_dokumen__organisasi=org, pk_dokumen__tahun=tahun)
-    if not boleh_draf:
-        qs_butir = qs_butir.exclude(pk_dokumen__status=StatusPK.DRAFT)
-    butir = list(
-        qs_butir.select_related("indikator").order_by("indikator__sasaran__nomor", "urutan")
-    )
-    qs = Realisasi.objects.filter(
-        organisasi=org, tahun=tahun, jenis_periode=F("indikator__frekuensi")
-    )
-    if not boleh_draf:
-        qs = qs.filter(status=S.DIVERIFIKASI)
-    status = {(i, k): s for i, k, s in qs.values_list("indikator_id", "ke", "status")}
-    kolom = max((JUMLAH_PERIODE[b.indikator.frekuensi] for b in butir), default=1)
-    baris = []
-    for b in butir:
-        ind = b.indikator
-        n = JUMLAH_PERIODE[ind.frekuensi]
-        sel = []
-        for k in range(1, n + 1):
-            st = status.get((ind.pk, k), "belum")
-            sel.append(
-                {
-                    "label": _label_periode(ind.frekuensi, k),
-                    "status": st,
-                    "teks": LABEL_KELENGKAPAN[st],
-                }
-            )
-        baris.append({"ind": ind, "sel": sel, "kosong": range(kolom - n)})
-    return baris, kolom
-
-
-def batas_waktu(
-    org: Organisasi, tahun: int, hari_ini: dt.date, unit_ids: list[int], boleh_draf: bool
-) -> list[dict]:
-    """Deadlines that apply to the unit (set at the unit or above; the nearest wins), each
-    with how many expected entries of that period are not yet in (submitted, or verified
-    for readers of verified data only) across the units shown."""
-    leluhur = [int(x) for x in org.jalur.strip("/").split("/") if x]
-    kedalaman = {pk: i for i, pk in enumerate(leluhur)}
-    batas: dict[tuple[str, int], BatasWaktu] = {}
-    for b in sorted(
-        BatasWaktu.objects.filter(organisasi__in=leluhur, tahun=tahun),
-        key=lambda b: kedalaman[b.organisasi_id],
-    ):
-        batas[(b.jenis_periode, b.ke)] = b  # deeper units override
-    if not batas:
-        return []
-    status_pk = (
-        [StatusPK.DRAFT, StatusPK.DITANDATANGANI] if boleh_draf else [StatusPK.DITANDATANGANI]
-    )
-    harapan = dict(
-        ButirPK.objects.filter(
-            pk_dokumen__tahun=tahun,
-            pk_dokumen__organisasi__in=unit_ids,
-            pk_dokumen__status__in=status_pk,
-        )
-        .values_list("indikator__frekuensi")
-        .annotate(n=Count("id"))
-    )
-    masuk = {
-        (j, k): n
-        for j, k, n in Realisasi.objects.filter(
-            organisasi__in=unit_ids,
-            tahun=tahun,
-            status__in=[S.DIAJUKAN, S.DIVERIFIKASI] if boleh_draf else [S.DIVERIFIKASI],
-            jenis_periode=F("indikator__frekuensi"),
-            indikator__butir_pk__pk_dokumen__tahun=tahun,
-            indikator__butir_pk__pk_dokumen__status__in=status_pk,
-        )
-        .values_list("jenis_periode", "ke")
-        .annotate(n=Count("id", distinct=True))
-    }
-    hasil = []
-    for (jenis, ke), b in sorted(batas.items(), key=lambda x: x[1].tanggal):
-        kurang = max(harapan.get(jenis, 0) - masuk.get((jenis, ke), 0), 0)
-        hasil.append(
-            {
-                "label": Periode(jenis, tahun, ke).label,
-                "tanggal": b.tanggal,
-                "kurang": kurang,
-                "lewat": b.tanggal < hari_ini,
-                "terlambat": b.tanggal < hari_ini and kurang > 0,
-            }
-        )
-    return hasil
-
 
 @login_required
 def kelengkapan(request, slug: str, tahun: int):
@@ -569,9 +413,9 @@ def kelengkapan(request, slug: str, tahun: int):
         if u.pk == org.pk or request.user.has_perm("organisasi.lihat", u)
     ]
     draf_ids = {u.pk for u in units if request.user.has_perm("organisasi.lihat_draf", u)}
-    rekap = kelengkapan_unit(units, tahun, draf_ids)
+    rekap = pemilih.kelengkapan_unit(units, tahun, draf_ids)
     baris_unit = [{"unit": u, **rekap[u.pk]} for u in units if rekap[u.pk]["harapan"]]
-    kisi, kolom = kisi_indikator(org, tahun, boleh_draf)
+    kisi, kolom = pemilih.kisi_indikator(org, tahun, boleh_draf)
     return render(
         request,
         "pengukuran/dasbor/kelengkapan.html",
@@ -580,11 +424,13 @@ def kelengkapan(request, slug: str, tahun: int):
             org,
             tahun,
             "kelengkapan",
-            label_status=[LABEL_KELENGKAPAN[k] for k in STATUS_KELENGKAPAN],
-            kode_status=STATUS_KELENGKAPAN,
+            label_status=[pemilih.LABEL_KELENGKAPAN[k] for k in pemilih.STATUS_KELENGKAPAN],
+            kode_status=pemilih.STATUS_KELENGKAPAN,
             baris_unit=baris_unit,
             kisi=kisi,
             kolom=range(1, kolom + 1),
-            batas=batas_waktu(org, tahun, timezone.localdate(), [u.pk for u in units], boleh_draf),
+            batas=pemilih.batas_waktu(
+                org, tahun, timezone.localdate(), [u.pk for u in units], boleh_draf
+            ),
         ),
     )
