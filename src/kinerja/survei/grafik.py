@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 from decimal import Decimal
+from functools import lru_cache
 
 import matplotlib
 
@@ -50,9 +51,16 @@ def batang(
     label: list[str], nilai: list[Decimal | None], *, sorot: str | None = None, judul: str = ""
 ) -> str:
     """Bar chart of konversi values (25-100); the `sorot` label is drawn in orange."""
-    pasangan = [(lbl, v) for lbl, v in zip(label, nilai, strict=True) if v is not None]
+    pasangan = tuple((lbl, v) for lbl, v in zip(label, nilai, strict=True) if v is not None)
     if not pasangan:
         return ""
+    return _batang(pasangan, sorot, judul)
+
+
+# Drawing an SVG costs 0.1-0.3 s; the same figures give the same chart, so a results page
+# visited again (or by the next reader) reuses it. Keys are the values, never stale.
+@lru_cache(maxsize=128)
+def _batang(pasangan: tuple, sorot: str | None, judul: str) -> str:
     xs = [p[0] for p in pasangan]
     ys = [float(p[1]) for p in pasangan]
     warna = [ORANYE if x == sorot else BIRU for x in xs]
@@ -76,9 +84,14 @@ def batang(
 
 def garis(label: list[str], nilai: list[Decimal | None], *, judul: str = "") -> str:
     """Trend of konversi across periods."""
-    pasangan = [(lbl, v) for lbl, v in zip(label, nilai, strict=True) if v is not None]
+    pasangan = tuple((lbl, v) for lbl, v in zip(label, nilai, strict=True) if v is not None)
     if not pasangan:
         return ""
+    return _garis(pasangan, judul)
+
+
+@lru_cache(maxsize=128)
+def _garis(pasangan: tuple, judul: str) -> str:
     with matplotlib.rc_context(GAYA):
         fig = Figure(figsize=(max(4, 0.8 * len(pasangan) + 2), 2.6))
         ax = fig.subplots()

@@ -630,11 +630,18 @@ def laporan(
     )
 
 
-def tren(organisasi: Organisasi, kuesioner_kode: str, *, aturan_unit: str = "rata_rata_unit"):
-    """Value of the whole scope per period across all years: [(label, Agregat)]."""
+def tren(
+    organisasi: Organisasi,
+    kuesioner_kode: str,
+    *,
+    aturan_unit: str = "rata_rata_unit",
+    aturan_layanan: str = "gabung_responden",
+):
+    """Value of the whole scope per period across all years: [(label, Agregat)], services
+    and units combined by the same rules as the year's results."""
     hasil = hasil_putaran(putaran_cakupan(organisasi, kuesioner_kode))
     periode = sorted({kunci_periode(h.putaran) for h in hasil})
-    up = _unit_periode(hasil, "gabung_responden")
+    up = _unit_periode(hasil, aturan_layanan)
     pp = _gabung_unit(up, list(up), aturan_unit, periode)
     return [(label_periode(k), pp[k]) for k in periode]
 

@@ -64,7 +64,7 @@ def hasil(request, slug, kode, tahun):
     if kuesioner is None:
         raise Http404(f"Kuesioner '{kode}' tidak dikenal.")
     lap = _laporan(request, org, kode, tahun)
-    tren = pemilih.tren(org, kode, aturan_unit=lap.aturan_unit)
+    tren = pemilih.tren(org, kode, aturan_unit=lap.aturan_unit, aturan_layanan=lap.aturan_layanan)
     kunci_unsur = {u.kode: u for u in kuesioner.unsur.all()}
     terlemah = kunci_unsur.get(lap.unsur_terlemah)
     grafik_unsur = grafik.batang(
