@@ -653,14 +653,16 @@ def demografi(organisasi: Organisasi, kuesioner_kode: str, tahun: int) -> list[d
     if not daftar:
         return []
     isian = list(daftar[0].kuesioner.demografi.all())
-    tidak_valid = respon_tidak_valid(daftar)
     keluar = []
     for f in isian:
         if not f.pilihan:
             continue
         baris = (
-            Jawaban.objects.filter(putaran_id__in=[p.pk for p in daftar])
-            .exclude(respon_id__in=tidak_valid)
+            # the join to Respon is needed for the demographic value anyway, so the status
+            # filter rides on it (cheaper than excluding the non-valid ids here)
+            Jawaban.objects.filter(
+                putaran_id__in=[p.pk for p in daftar], respon__status=StatusRespon.VALID
+            )
             .annotate(v=KeyTextTransform(f.kunci, "respon__demografi"))
             .values("v", "putaran__kuesioner_id", "butir_id")
             .annotate(total=Sum("nilai"), jumlah=Count("nilai"))
