@@ -6,7 +6,7 @@ import datetime as dt
 import io
 
 import pytest
-from django.core.management import CommandError, call_command
+from django.core.management import call_command
 from django.utils import timezone
 
 from kinerja.survei.layanan import IsianRespon, respon_simpan
@@ -37,16 +37,21 @@ def test_periksa_menghitung(dunia, settings):
     assert out.getvalue().startswith("1 respon lebih tua dari 30 hari")
 
 
-def test_model_menolak_dengan_pesan_jelas(dunia):
-    """Today the Respon model refuses the UPDATE; the command says what must change."""
-    _lama(dunia, 400)
-    try:
-        call_command("survei_hapus_sidik", "--hari", "180", stdout=io.StringIO())
-    except CommandError as e:
-        assert "hash_telepon, hash_alamat dan id_perangkat" in str(e)
-    else:  # the model allows it (lead's change): the fingerprints are gone
-        r = Respon.objects.get()
-        assert (r.hash_telepon, r.hash_alamat, r.id_perangkat) == ("", "", "")
+def test_model_hanya_mengizinkan_sidik_dikosongkan(dunia):
+    """Retention may blank the fingerprints, nothing else: answers, saran and a non-empty
+    fingerprint stay immutable."""
+    r = _lama(dunia, 400)
+    qs = Respon.objects.filter(pk=r.pk)
+    with pytest.raises(RuntimeError, match="tidak boleh diubah"):
+        qs.update(hash_telepon="palsu")
+    with pytest.raises(RuntimeError, match="tidak boleh diubah"):
+        qs.update(hash_alamat="", saran="diubah")
+    r.saran = "diubah"
+    with pytest.raises(RuntimeError, match="tidak dapat diubah"):
+        r.save()
+    assert qs.update(hash_telepon="", hash_alamat="", id_perangkat="") == 1
+    r = Respon.objects.get(pk=r.pk)
+    assert (r.hash_telepon, r.hash_alamat, r.saran) == ("", "", "")
 
 
 def test_sidik_lama_dihapus(dunia):

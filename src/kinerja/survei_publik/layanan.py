@@ -283,9 +283,8 @@ def sidik_kedaluwarsa(*, hari: int | None = None, sekarang=None):
 
 
 def sidik_hapus(*, hari: int | None = None, sekarang=None) -> int:
-    """Clear hash_telepon, hash_alamat and id_perangkat of old responses. The Respon model
-    currently refuses this UPDATE (only review columns may change): the RuntimeError is
-    passed on so the command can say what must change in the model."""
+    """Clear hash_telepon, hash_alamat and id_perangkat of old responses (the one change
+    besides review that the Respon model allows: KOLOM_RETENSI, to "" only)."""
     return sidik_kedaluwarsa(hari=hari, sekarang=sekarang).update(
         hash_telepon="", hash_alamat="", id_perangkat=""
     )

@@ -26,12 +26,5 @@ class Command(BaseCommand):
         if o["periksa"]:
             self.stdout.write(f"{n} respon lebih tua dari {hari} hari masih menyimpan sidik.")
             return
-        try:
-            n = sidik_hapus(hari=hari)
-        except RuntimeError as e:
-            raise CommandError(
-                f"{n} respon perlu dibersihkan, tetapi model Respon menolak perubahan ({e}). "
-                "Model perlu mengizinkan kolom hash_telepon, hash_alamat dan id_perangkat "
-                "dikosongkan (lihat docs/survei-publik.md, Retensi)."
-            ) from None
+        n = sidik_hapus(hari=hari)
         self.stdout.write(f"Sidik {n} respon lebih tua dari {hari} hari dihapus.")
