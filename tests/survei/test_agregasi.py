@@ -252,3 +252,38 @@ def test_rekap_diperiksa_dan_dibangun_ulang(dasar, capsys):
     call_command("survei_rekap", "--bangun-ulang", "--putaran", str(p.pk))
     call_command("survei_rekap", "--periksa")
     assert pemilih.hasil_putaran([p])[0].hasil == benar
+
+
+def test_demografi_per_nilai_sama_dengan_mesin(dasar):
+    """IKM per demographic value (one pass over the answers, summed over the other fields'
+    values) equals the engine on that group's valid rows; a rejected response is left out
+    of its group and of n."""
+    p = _putaran(dasar["kel"], dasar["k"], dasar["admin"])
+    data = [
+        ([4] * 9, "P", "s1"),
+        ([3, 3, 4, 4, 3, 3, 4, None, 3], "P", "sma"),
+        ([2, 3, 3, 3, 3, 3, 3, 3, 3], "L", "s1"),
+        ([1] * 9, "L", "sma"),  # rejected below
+        ([4, 4, 4, 3, 3, 3, 4, 4, 4], "L", "sma"),
+    ]
+    daftar = []
+    for r, jk, pend in data:
+        isi = _isi(r)
+        isi.demografi = {**isi.demografi, "jenis_kelamin": jk, "pendidikan": pend}
+        daftar.append(isi)
+    layanan.respon_simpan_banyak(putaran=p, daftar=daftar, saluran="impor")
+    tolak = Respon.objects.filter(putaran=p).order_by("pk")[3]
+    Respon.objects.filter(pk=tolak.pk).update(status="ditolak", alasan_status="uji")
+    sah = [d for i, d in enumerate(data) if i != 3]
+    hasil = {
+        x["isian"].kunci: x for x in pemilih.demografi(dasar["kota"], "skm-kelurahan-dki", 2024)
+    }
+    for kunci, pos in (("jenis_kelamin", 1), ("pendidikan", 2)):
+        kelompok = {k["nilai"]: k for k in hasil[kunci]["kelompok"]}
+        for nilai in {d[pos] for d in sah}:
+            grid = [d[0] for d in sah if d[pos] == nilai]
+            mesin = ikm_dari_responden(grid)
+            assert kelompok[nilai]["n"] == len(grid), (kunci, nilai)
+            assert kelompok[nilai]["konversi"] == mesin.konversi, (kunci, nilai)
+    usia = hasil["usia"]["kelompok"]
+    assert [(k["nilai"], k["n"]) for k in usia] == [("26-35", 4)]

@@ -647,46 +647,57 @@ def tren(
 
 
 def demografi(organisasi: Organisasi, kuesioner_kode: str, tahun: int) -> list[dict]:
-    """IKM by demographic value (pooled respondents: gabung_responden), one GROUP BY per field."""
+    """IKM by demographic value (pooled respondents: gabung_responden) for every choice
+    field, from one pass over the answers.
+
+    The demographic values are read once per respondent (a MATERIALIZED CTE over Respon:
+    JSON extraction per answer row was 3.5 s at 64,000 respondents, this is ±0.4 s), the
+    answers are summed in the database per (combination of values, butir), and each
+    field's totals are those sums added over the other fields' values (a few hundred
+    rows). Respondents per value: one GROUP BY over Respon."""
     qs = putaran_cakupan(organisasi, kuesioner_kode, tahun)
     daftar = list(qs.select_related("kuesioner"))
     if not daftar:
         return []
-    isian = list(daftar[0].kuesioner.demografi.all())
+    isian = [f for f in daftar[0].kuesioner.demografi.all() if f.pilihan]
+    if not isian:
+        return []
+    kolom = [f"v{i}" for i in range(len(isian))]
+    respon = (
+        Respon.objects.filter(putaran_id__in=[p.pk for p in daftar], status=StatusRespon.VALID)
+        .annotate(
+            **{k: KeyTextTransform(f.kunci, "demografi") for k, f in zip(kolom, isian, strict=True)}
+        )
+        .order_by()
+    )
+    sql, param = respon.values_list("id", *kolom).query.sql_with_params()
+    daftar_kolom = ", ".join(f"r.{k}" for k in kolom)
+    with connection.cursor() as cur:
+        cur.execute(
+            f"WITH r(respon_id, {', '.join(kolom)}) AS MATERIALIZED ({sql}) "
+            f"SELECT {daftar_kolom}, j.butir_id, SUM(j.nilai), COUNT(j.nilai) "
+            f"FROM {Jawaban._meta.db_table} j JOIN r ON r.respon_id = j.respon_id "
+            f"GROUP BY {daftar_kolom}, j.butir_id",
+            param,
+        )
+        baris = cur.fetchall()
+    n_kombinasi = respon.values(*kolom).annotate(n=Count("pk")).values_list(*kolom, "n")
+    kuesioner_butir = {b.pk: p.kuesioner_id for p in daftar for b in struktur(p.kuesioner_id).butir}
     keluar = []
-    for f in isian:
-        if not f.pilihan:
-            continue
-        baris = (
-            # the join to Respon is needed for the demographic value anyway, so the status
-            # filter rides on it (cheaper than excluding the non-valid ids here)
-            Jawaban.objects.filter(
-                putaran_id__in=[p.pk for p in daftar], respon__status=StatusRespon.VALID
-            )
-            .annotate(v=KeyTextTransform(f.kunci, "respon__demografi"))
-            .values("v", "putaran__kuesioner_id", "butir_id")
-            .annotate(total=Sum("nilai"), jumlah=Count("nilai"))
-            .order_by()
-        )
-        n = dict(
-            Respon.objects.filter(putaran__in=daftar, status=StatusRespon.VALID)
-            .annotate(v=KeyTextTransform(f.kunci, "demografi"))
-            .values("v")
-            .annotate(n=Count("pk"))
-            .order_by()
-            .values_list("v", "n")
-        )
-        per_nilai: dict = defaultdict(lambda: defaultdict(dict))
-        for b in baris:
-            per_nilai[b["v"]][b["putaran__kuesioner_id"]][b["butir_id"]] = (
-                b["total"] or 0,
-                b["jumlah"],
-            )
+    for i, f in enumerate(isian):
+        per_nilai: dict = defaultdict(lambda: defaultdict(lambda: defaultdict(lambda: [0, 0])))
+        for *nilai, butir, total, jumlah in baris:
+            x = per_nilai[nilai[i]][kuesioner_butir[butir]][butir]
+            x[0] += total or 0
+            x[1] += jumlah
+        n: dict = defaultdict(int)
+        for *nilai, jml in n_kombinasi:
+            n[nilai[i]] += jml
         kelompok = []
         urutan = [str(k) for k, _ in f.pilihan] + [None]
         for v in sorted(per_nilai, key=lambda x: urutan.index(x) if x in urutan else 99):
             hasil = [
-                hasil_dari_agregat(struktur(kid), tot, n.get(v, 0))
+                hasil_dari_agregat(struktur(kid), {b: tuple(t) for b, t in tot.items()}, n[v])
                 for kid, tot in per_nilai[v].items()
             ]
             hasil = [h for h in hasil if h is not None]
@@ -697,7 +708,7 @@ def demografi(organisasi: Organisasi, kuesioner_kode: str, tahun: int) -> list[d
                 {
                     "nilai": v,
                     "label": f.label_pilihan(v) if v is not None else "(tidak diisi)",
-                    "n": n.get(v, 0),
+                    "n": n[v],
                     "konversi": h.konversi,
                     "mutu": h.mutu,
                 }
