@@ -18,6 +18,7 @@ from decimal import Decimal
 from django.db.models import Count, F, Q, Sum, Window
 from django.urls import reverse
 
+from kinerja import angka as fmt
 from kinerja.anggaran.models import AnggaranBulanan, BelanjaJenis, JenisBelanja, KelompokBelanja
 from kinerja.organisasi.models import Organisasi
 from kinerja.pengukuran.models import AngkaTerbit
@@ -183,8 +184,6 @@ class GalatData:
 
 
 def _rp(x) -> str:
-    from kinerja import angka as fmt
-
     return fmt.rupiah(x)
 
 
@@ -348,10 +347,24 @@ def periksa(data: DataAnggaran) -> list[GalatData]:
 # --- Tables --------------------------------------------------------------------------------
 
 
+def teks_sel(nilai, bentuk: str) -> str:
+    """A TabelAngka cell as text (pages and LKIP alike): rupiah without decimals, persen
+    with 2, angka as entered, anything else as is."""
+    if nilai is None:
+        return ""
+    if bentuk == "rupiah":
+        return fmt.angka(nilai, 0)
+    if bentuk == "persen":
+        return fmt.angka(nilai, 2)
+    if bentuk == "angka":
+        return fmt.angka(nilai, 2, tetap=False)
+    return str(nilai)
+
+
 @dataclass
 class TabelAngka:
     """A table whose cells stay values (Decimal, str, None) until the page or the Excel
-    file formats them; `format` per column: teks, rupiah, persen, angka."""
+    file formats them; `format` per column: teks, rupiah, persen, angka (`teks_sel`)."""
 
     kode: str
     judul: str

@@ -108,28 +108,17 @@ def _a(x, dp: int = 2) -> str:
     return "" if x is None else fmt.angka(x, dp)
 
 
-def _sel_anggaran(nilai, bentuk: str) -> str:
-    """A TabelAngka cell as text, as the budget pages show it (anggaran_tabel.sel)."""
-    if nilai is None:
-        return ""
-    if bentuk == "rupiah":
-        return fmt.angka(nilai, 0)
-    if bentuk == "persen":
-        return fmt.angka(nilai, 2)
-    if bentuk == "angka":
-        return fmt.angka(nilai, 2, tetap=False)
-    return str(nilai)
-
-
 def tabel_dari_angka(t) -> Tabel:
-    """kinerja.anggaran.pemilih.TabelAngka -> report Tabel (numbers through kinerja.angka)."""
+    """kinerja.anggaran.pemilih.TabelAngka -> report Tabel, cells as the budget pages show them."""
+    from kinerja.anggaran.pemilih import teks_sel
+
     baru = Tabel(
         judul=_AWALAN.sub("", t.judul),
         kolom=list(t.kolom),
         rata=["kiri" if f == "teks" else "kanan" for f in t.format],
     )
     for b in t.baris:
-        baru.tambah(*[_sel_anggaran(v, f) for v, f in zip(b, t.format, strict=True)])
+        baru.tambah(*[teks_sel(v, f) for v, f in zip(b, t.format, strict=True)])
     baru.catatan = list(t.catatan)
     return baru
 
@@ -238,11 +227,12 @@ class SumberBasisData:
                 "kiri",
             ],
         )
-        for i, u in enumerate(unit, start=1):
+
+        def baris(no, nama, u: dict, terlemah: str) -> None:
             th = u["tahun"]
             t.tambah(
-                i,
-                u["organisasi"].nama,
+                no,
+                nama,
                 *[
                     _a(u["per_periode"][p].konversi) if p in u["per_periode"] else ""
                     for p in periode
@@ -251,24 +241,18 @@ class SumberBasisData:
                 th.gabungan.mutu if th.gabungan else "",
                 th.gabungan.kinerja if th.gabungan else "",
                 fmt.angka(th.n, 0),
-                th.pooled.unsur_terlemah if th.pooled else "",
+                terlemah,
             )
-        tot = lap.total
+
+        for i, u in enumerate(unit, start=1):
+            baris(
+                i,
+                u["organisasi"].nama,
+                u,
+                u["tahun"].pooled.unsur_terlemah if u["tahun"].pooled else "",
+            )
         if len(unit) > 1:
-            th = tot["tahun"]
-            t.tambah(
-                "",
-                self.org.nama,
-                *[
-                    _a(tot["per_periode"][p].konversi) if p in tot["per_periode"] else ""
-                    for p in periode
-                ],
-                _a(th.konversi),
-                th.gabungan.mutu if th.gabungan else "",
-                th.gabungan.kinerja if th.gabungan else "",
-                fmt.angka(th.n, 0),
-                lap.unsur_terlemah or "",
-            )
+            baris("", self.org.nama, lap.total, lap.unsur_terlemah or "")
         aturan = lap.uraian_aturan()
         t.catatan.append(
             f"Aturan gabungan: putaran (layanan) dalam satu {nama_unit.lower()} dan periode — "

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from django import forms
 
+from kinerja.inti.formulir import pesan_indonesia
 from kinerja.pengukuran.forms import DesimalIndonesiaField
 from kinerja.perencanaan import layanan
 from kinerja.perencanaan.models import (
@@ -18,26 +19,6 @@ from kinerja.perencanaan.models import (
 )
 
 FORMAT_TANGGAL = ["%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y"]
-
-
-def _pesan_indonesia(form: forms.Form) -> None:
-    """Error messages that name the field (Django's own say only 'this field')."""
-    for bidang in form.fields.values():
-        label = bidang.label
-        pesan = bidang.error_messages
-        pesan["required"] = f"{label} wajib diisi."
-        if isinstance(bidang, forms.CharField) and bidang.max_length:
-            pesan["max_length"] = (
-                f"{label} paling banyak %(limit_value)d karakter (sekarang %(show_value)d)."
-            )
-        if isinstance(bidang, forms.IntegerField):
-            pesan["invalid"] = f"{label}: isi bilangan bulat (contoh: 3)."
-            pesan["min_value"] = f"{label} paling kecil %(limit_value)s."
-            pesan["max_value"] = f"{label} paling besar %(limit_value)s."
-        if isinstance(bidang, forms.DateField):
-            pesan["invalid"] = f"{label}: isi tanggal seperti 2025-01-31 atau 31/01/2025."
-        if isinstance(bidang, forms.ChoiceField):
-            pesan["invalid_choice"] = f"{label}: pilihan '%(value)s' tidak tersedia."
 
 
 class _Tanggal(forms.DateField):
@@ -71,7 +52,7 @@ class KepalaPKForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        _pesan_indonesia(self)
+        pesan_indonesia(self)
 
     def nilai_layanan(self) -> dict:
         return {k: self.cleaned_data[k] for k in KepalaPKForm.base_fields}
@@ -198,7 +179,7 @@ class ButirBaruForm(forms.Form):
             del self.fields["target_bawah"], self.fields["target_atas"]
         if JenisTarget.KUALITATIF not in jenis:
             del self.fields["target_teks"]
-        _pesan_indonesia(self)
+        pesan_indonesia(self)
 
     # The three parts of the page, as bound fields (templates cannot pass arguments).
     def _bagian(self, nama: tuple[str, ...]) -> list:
@@ -249,7 +230,7 @@ class ButirUbahForm(forms.Form):
                 self.fields[k].required = True
         if ind.satuan and "target" in self.fields:
             self.fields["target"].label = f"Target ({ind.satuan})"
-        _pesan_indonesia(self)
+        pesan_indonesia(self)
 
     def nilai_layanan(self) -> dict:
         return dict(self.cleaned_data)
@@ -265,7 +246,7 @@ class TandatanganiForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        _pesan_indonesia(self)
+        pesan_indonesia(self)
         self.fields["konfirmasi"].error_messages["required"] = (
             "Centang pernyataan bahwa PK sudah ditandatangani untuk mencatatnya."
         )
@@ -290,7 +271,7 @@ class KeteranganRevisiForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        _pesan_indonesia(self)
+        pesan_indonesia(self)
 
     def keterangan(self) -> dict:
         d = self.cleaned_data
@@ -314,7 +295,7 @@ class RevisiForm(KeteranganRevisiForm):
                 self.baris.append((b, nama))
             else:
                 self.baris.append((b, None))
-        _pesan_indonesia(self)
+        pesan_indonesia(self)
 
     def baris_isian(self):
         """(butir, bound field or None) per line, for the table of the page."""

@@ -6,25 +6,8 @@ from __future__ import annotations
 
 from django import forms
 
+from kinerja.inti.formulir import pesan_indonesia
 from kinerja.survei.models import PERIODE_SURVEI, JenisKuesioner, Kuesioner, Layanan
-
-
-def _pesan_indonesia(form: forms.Form) -> None:
-    """Error messages that name the field (Django's own say only 'this field')."""
-    for bidang in form.fields.values():
-        label = bidang.label
-        pesan = bidang.error_messages
-        pesan["required"] = f"{label} wajib diisi."
-        if isinstance(bidang, forms.CharField) and bidang.max_length:
-            pesan["max_length"] = (
-                f"{label} paling banyak %(limit_value)d karakter (sekarang %(show_value)d)."
-            )
-        if isinstance(bidang, forms.IntegerField):
-            pesan["invalid"] = f"{label}: isi bilangan bulat (contoh: 3)."
-            pesan["min_value"] = f"{label} paling kecil %(limit_value)s."
-            pesan["max_value"] = f"{label} paling besar %(limit_value)s."
-        if isinstance(bidang, forms.ChoiceField):
-            pesan["invalid_choice"] = f"{label}: pilihan tersebut tidak tersedia."
 
 
 class _Populasi(forms.IntegerField):
@@ -80,7 +63,7 @@ class PutaranBaruForm(forms.Form):
                 self.fields["layanan"].queryset = Layanan.objects.order_by("urutan", "nama")
                 self.fields["layanan"].required = False
                 self.fields["layanan"].empty_label = "(tanpa layanan)"
-        _pesan_indonesia(self)
+        pesan_indonesia(self)
         self.fields["populasi"].pesan()
         if "layanan" in self.fields:
             self.fields["layanan"].error_messages["invalid_choice"] = (
@@ -113,5 +96,5 @@ class PutaranUbahForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        _pesan_indonesia(self)
+        pesan_indonesia(self)
         self.fields["populasi"].pesan()

@@ -333,7 +333,7 @@ class Jawaban(models.Model):
                 name="jawaban_skala_1_4",
             ),
         ]
-        # Covering index for the GROUP BY (putaran, butir[, nilai]); the answers of the few
+        # Covering index for the GROUP BY (putaran, butir) → SUM/COUNT(nilai); the answers of the few
         # non-valid responses are found through the unique (respon, butir) index.
         indexes = [models.Index(fields=["putaran", "butir", "nilai"], name="jawaban_agregat")]
 

@@ -149,23 +149,8 @@ def rekap_selisih(putaran=None) -> list[tuple[int, int, int, int, int]]:
 
 
 def _jumlah_per_butir(qs):
-    """(putaran, butir, Σ nilai, answers given) per group. SQLite aggregates one value per
-    index entry fastest as COUNT(*) per (putaran, butir, nilai) (about 15 % faster on 9
-    million answers, bench/survei_agregasi.py); PostgreSQL's hash aggregate prefers fewer
-    groups with SUM/COUNT. Blank answers are NULL: COUNT(nilai) skips them (ikm.md §1.4(e))."""
-    if connection.vendor == "sqlite":
-        per_nilai: dict[tuple[int, int], list[int]] = defaultdict(lambda: [0, 0])
-        for p, b, nilai, n in (
-            qs.values("putaran_id", "butir_id", "nilai")
-            .annotate(n=Count("*"))
-            .order_by()
-            .values_list("putaran_id", "butir_id", "nilai", "n")
-        ):
-            x = per_nilai[p, b]
-            if nilai is not None:
-                x[0] += nilai * n
-                x[1] += n
-        return [(p, b, t, j) for (p, b), (t, j) in per_nilai.items()]
+    """(putaran, butir, Σ nilai, answers given) per group; blank answers are NULL, so
+    COUNT(nilai) skips them (ikm.md §1.4(e))."""
     return (
         qs.values("putaran_id", "butir_id")
         .annotate(total=Coalesce(Sum("nilai"), 0), jumlah=Count("nilai"))
@@ -682,7 +667,9 @@ def demografi(organisasi: Organisasi, kuesioner_kode: str, tahun: int) -> list[d
         )
         baris = cur.fetchall()
     n_kombinasi = respon.values(*kolom).annotate(n=Count("pk")).values_list(*kolom, "n")
-    kuesioner_butir = {b.pk: p.kuesioner_id for p in daftar for b in struktur(p.kuesioner_id).butir}
+    kuesioner_butir = {
+        b.pk: kid for kid in {p.kuesioner_id for p in daftar} for b in struktur(kid).butir
+    }
     keluar = []
     for i, f in enumerate(isian):
         per_nilai: dict = defaultdict(lambda: defaultdict(lambda: defaultdict(lambda: [0, 0])))

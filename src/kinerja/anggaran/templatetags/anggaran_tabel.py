@@ -5,23 +5,15 @@ from __future__ import annotations
 from django import template
 
 from kinerja import angka as fmt
+from kinerja.anggaran.pemilih import teks_sel
 
 register = template.Library()
 
 
 @register.filter
 def sel(pasangan):
-    """(value, format) -> text: rupiah without decimals, persen with 2, angka as entered."""
-    nilai, bentuk = pasangan
-    if nilai is None:
-        return ""
-    if bentuk == "rupiah":
-        return fmt.angka(nilai, 0)
-    if bentuk == "persen":
-        return fmt.angka(nilai, 2)
-    if bentuk == "angka":
-        return fmt.angka(nilai, 2, tetap=False)
-    return nilai
+    """(value, format) -> text, as `anggaran.pemilih.teks_sel`."""
+    return teks_sel(*pasangan)
 
 
 @register.filter
