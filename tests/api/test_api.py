@@ -153,7 +153,7 @@ def test_galat_bidang_dan_izin(client, pohon):
         {"indikator_id": pohon["ind"].pk, "tahun": TAHUN, "jenis_periode": "tahun", "nilai": "abc"},
     )
     assert resp.status_code == 422
-    assert "bukan angka desimal" in resp.json()["galat"]["nilai"][0]
+    assert "bukan angka" in resp.json()["galat"]["nilai"][0]
     # below 100% and submitted at once: penjelasan required, and nothing is saved
     resp = _post(
         client,

@@ -1,8 +1,9 @@
 """Forms for entering and verifying realisasi.
 
-Forms only parse and check what the user typed (Indonesian decimals, qualitative labels);
-the rules of the workflow live in the services (`layanan.py`), whose errors the views
-attach to the same fields.
+Forms only parse what the user typed (Indonesian decimals); every rule on the values (range
+and decimals of the column, the indicator's scale and period type) and of the workflow lives
+in the services (`layanan.periksa_isian`, shared with the API and the import), whose errors
+the views attach to the same fields.
 """
 
 from __future__ import annotations
@@ -12,9 +13,9 @@ from decimal import Decimal, InvalidOperation
 
 from django import forms
 
-from kinerja.pengukuran.layanan import JENIS_BUKTI
+from kinerja.pengukuran.layanan import JENIS_BUKTI, PENJELASAN_MAKS
 from kinerja.perencanaan.models import JenisTarget
-from kinerja.rumus.bilangan import DataTidakValid, teks
+from kinerja.rumus.bilangan import teks
 from kinerja.rumus.capaian import skala_ordinal_untuk
 
 # One optional sign, digits, and at most one decimal separator (comma or dot).
@@ -75,6 +76,7 @@ class RealisasiForm(forms.Form):
     penjelasan = forms.CharField(
         label="Penjelasan",
         required=False,
+        max_length=PENJELASAN_MAKS,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text="Wajib bila capaian di bawah 100% atau lebih buruk daripada periode sebelumnya.",
     )
@@ -129,18 +131,6 @@ class RealisasiForm(forms.Form):
         for bidang in self.fields.values():
             if bidang.required:
                 bidang.error_messages["required"] = f"{bidang.label} wajib diisi."
-
-    def clean_nilai_teks(self):
-        label = self.cleaned_data["nilai_teks"].strip()
-        if label:
-            try:
-                self.skala.peringkat_untuk(label, bidang="realisasi")
-            except DataTidakValid:
-                raise forms.ValidationError(
-                    f"'{label}' bukan label {self.skala.nama}; pilih salah satu: "
-                    f"{', '.join(self.skala.peringkat)}."
-                ) from None
-        return label
 
     def clean(self):
         data = super().clean()

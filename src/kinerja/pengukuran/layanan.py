@@ -8,6 +8,7 @@ Verified data is locked; reopening is an explicit, logged action with a reason.
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass
 from decimal import Decimal
 
 import filetype
@@ -17,6 +18,8 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 
 from kinerja.angka import angka, angka_ringkas, persen
+from kinerja.inti import nilai as aturan
+from kinerja.inti.siklus import TAHUN_MAKS, TAHUN_MIN
 from kinerja.organisasi.izin import dapat_memverifikasi, dapat_mengisi
 from kinerja.pengukuran.models import (
     AksiRealisasi,
@@ -25,9 +28,10 @@ from kinerja.pengukuran.models import (
     Realisasi,
     StatusRealisasi,
 )
-from kinerja.perencanaan.models import Indikator
-from kinerja.rumus.bilangan import D, DataTidakValid, bagi
-from kinerja.rumus.periode import Periode
+from kinerja.perencanaan.models import Indikator, JenisTarget
+from kinerja.rumus.bilangan import DataTidakValid, bagi, bulat, teks
+from kinerja.rumus.capaian import skala_ordinal_untuk
+from kinerja.rumus.periode import JUMLAH_PERIODE, Periode
 
 S = StatusRealisasi
 
@@ -78,13 +82,134 @@ def _set_status(realisasi: Realisasi, status: str, alasan: str) -> None:
     realisasi.save()
 
 
-def _angka(nilai, bidang: str) -> Decimal | None:
-    if nilai is None or nilai == "":
-        return None
+LABEL_BIDANG = {
+    "nilai": "Realisasi",
+    "pembilang": "Pembilang",
+    "penyebut": "Penyebut",
+    "nilai_teks": "Realisasi (kualitatif)",
+    "penjelasan": "Penjelasan",
+}
+NILAI_TEKS_MAKS = Realisasi._meta.get_field("nilai_teks").max_length
+PENJELASAN_MAKS = 4000
+
+
+@dataclass(frozen=True)
+class IsianRealisasi:
+    """A realisasi's values after `periksa_isian`: what the indicator allows, checked."""
+
+    nilai: Decimal | None
+    pembilang: Decimal | None
+    penyebut: Decimal | None
+    nilai_teks: str
+    penjelasan: str
+
+
+def _periksa_periode(indikator: Indikator, tahun, jenis_periode, ke, galat: dict) -> None:
+    if (
+        isinstance(tahun, bool)
+        or not isinstance(tahun, int)
+        or not TAHUN_MIN <= tahun <= TAHUN_MAKS
+    ):
+        galat["tahun"] = f"Tahun harus bilangan bulat {TAHUN_MIN}-{TAHUN_MAKS} (diisi {tahun!r})."
+        return
+    if jenis_periode not in JUMLAH_PERIODE:
+        galat["jenis_periode"] = (
+            f"Jenis periode '{jenis_periode}' tidak dikenal (pilih: bulan, triwulan, semester, tahun)."
+        )
+        return
+    if jenis_periode not in (indikator.frekuensi, "tahun"):
+        galat["jenis_periode"] = (
+            f"Jenis periode '{jenis_periode}' tidak sesuai frekuensi indikator "
+            f"({indikator.get_frekuensi_display()}); isi '{indikator.frekuensi}' atau 'tahun'."
+        )
+        return
     try:
-        return D(nilai, bidang=bidang)
+        Periode(jenis=jenis_periode, tahun=tahun, ke=ke)
     except DataTidakValid as e:
-        raise ValidationError({bidang: e.pesan}) from None
+        galat["ke"] = f"Periode ke: {e.pesan.split(': ', 1)[-1]}."
+
+
+def periksa_isian(
+    *,
+    indikator: Indikator,
+    tahun,
+    jenis_periode,
+    ke,
+    nilai=None,
+    nilai_teks="",
+    pembilang=None,
+    penyebut=None,
+    penjelasan="",
+) -> IsianRealisasi:
+    """Every rule a realisasi's values must meet, for the form, the API and the import alike:
+    the year and a period type the indicator uses; numbers within their column
+    (`kinerja.inti.nilai`); a qualitative indicator takes a label of its scale and no number,
+    a numeric one a number and no label; bounded texts. Raises one ValidationError naming
+    every field at fault."""
+    galat: dict[str, str] = {}
+    _periksa_periode(indikator, tahun, jenis_periode, ke, galat)
+    angka = {}
+    for bidang, isi in (("nilai", nilai), ("pembilang", pembilang), ("penyebut", penyebut)):
+        try:
+            angka[bidang] = aturan.desimal(
+                isi,
+                aturan.batas_kolom(Realisasi, bidang),
+                label=LABEL_BIDANG[bidang],
+                bidang=bidang,
+            )
+        except DataTidakValid as e:
+            galat[bidang] = e.pesan
+            angka[bidang] = None
+    teks = {}
+    for bidang, isi, maks in (
+        ("nilai_teks", nilai_teks, NILAI_TEKS_MAKS),
+        ("penjelasan", penjelasan, PENJELASAN_MAKS),
+    ):
+        if isi is not None and not isinstance(isi, str):
+            galat[bidang] = f"{LABEL_BIDANG[bidang]}: diharapkan teks."
+            isi = ""
+        isi = (isi or "").strip()
+        if len(isi) > maks:
+            galat[bidang] = (
+                f"{LABEL_BIDANG[bidang]} paling banyak {maks} karakter (sekarang {len(isi)})."
+            )
+        teks[bidang] = isi
+    label = teks["nilai_teks"]
+    if indikator.jenis_target == JenisTarget.KUALITATIF:
+        skala = skala_ordinal_untuk(indikator.skala_ordinal or "opini")
+        for bidang in ("nilai", "pembilang", "penyebut"):
+            terisi = bidang in galat or angka[bidang] is not None
+            if terisi:
+                galat[bidang] = (
+                    f"Indikator ini kualitatif: isi label {skala.nama} di nilai_teks, bukan angka."
+                )
+        if not label and "nilai_teks" not in galat:
+            galat["nilai_teks"] = (
+                f"Realisasi (kualitatif) wajib diisi dengan label {skala.nama} "
+                f"({', '.join(skala.peringkat)})."
+            )
+        elif label and "nilai_teks" not in galat:
+            try:
+                skala.peringkat_untuk(label, bidang="realisasi")
+            except DataTidakValid:
+                galat["nilai_teks"] = (
+                    f"'{label}' bukan label {skala.nama}; pilih salah satu: "
+                    f"{', '.join(skala.peringkat)}."
+                )
+    elif label and "nilai_teks" not in galat:
+        galat["nilai_teks"] = (
+            "Indikator ini berupa angka: realisasi kualitatif (teks) tidak dipakai; "
+            "isi nilai (mis. 97.46) dan kosongkan nilai_teks."
+        )
+    if galat:
+        raise ValidationError(galat)
+    return IsianRealisasi(
+        nilai=angka["nilai"],
+        pembilang=angka["pembilang"],
+        penyebut=angka["penyebut"],
+        nilai_teks=label,
+        penjelasan=teks["penjelasan"],
+    )
 
 
 @transaction.atomic
@@ -106,15 +231,19 @@ def realisasi_simpan(
     organisasi = indikator.organisasi
     if not dapat_mengisi(aktor, organisasi):
         raise PermissionDenied(f"Anda tidak berwenang mengisi realisasi {organisasi}.")
-    try:
-        Periode(jenis=jenis_periode, tahun=tahun, ke=ke)
-    except DataTidakValid as e:
-        raise ValidationError({"periode": e.pesan}) from None
-    nilai, pembilang, penyebut = (
-        _angka(nilai, "nilai"),
-        _angka(pembilang, "pembilang"),
-        _angka(penyebut, "penyebut"),
+    isian = periksa_isian(
+        indikator=indikator,
+        tahun=tahun,
+        jenis_periode=jenis_periode,
+        ke=ke,
+        nilai=nilai,
+        nilai_teks=nilai_teks,
+        pembilang=pembilang,
+        penyebut=penyebut,
+        penjelasan=penjelasan,
     )
+    nilai, pembilang, penyebut = isian.nilai, isian.pembilang, isian.penyebut
+    nilai_teks, penjelasan = isian.nilai_teks, isian.penjelasan
     if indikator.rasio and (pembilang is not None or penyebut is not None):
         if pembilang is None or penyebut is None:
             raise ValidationError(
@@ -122,7 +251,17 @@ def realisasi_simpan(
             )
         if penyebut == 0:
             raise ValidationError({"penyebut": "Penyebut tidak boleh 0."})
+        # computed, so rounded to the column's decimals (half up); too large is an error
+        batas = aturan.batas_kolom(Realisasi, "nilai")
         nilai = bagi(pembilang * indikator.pengali_rasio, penyebut)
+        if abs(nilai) >= batas.maksimum:
+            raise ValidationError(
+                {
+                    "penyebut": f"Realisasi = pembilang / penyebut × {teks(indikator.pengali_rasio)} "
+                    f"terlalu besar ({batas.uraian}); periksa pembilang dan penyebut."
+                }
+            )
+        nilai = bulat(nilai, batas.desimal)
     if nilai is None and not nilai_teks:
         raise ValidationError(
             {"nilai": "Isi nilai realisasi (angka), atau pembilang dan penyebut."}
