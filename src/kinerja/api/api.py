@@ -15,14 +15,17 @@ signed PK (`ditandatangani`) or a draft (`draft`), whose targets and capaian may
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Annotated
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from ninja import NinjaAPI, Query
 from ninja.errors import AuthenticationError, HttpError
+from ninja.errors import ValidationError as SkemaTidakValid
 from ninja.security import django_auth
 
 from kinerja.api import skema
+from kinerja.api.galat import galat_skema
 from kinerja.api.pemilih import organisasi_terlihat
 from kinerja.organisasi.models import Organisasi
 from kinerja.pengukuran.layanan import realisasi_ajukan, realisasi_simpan
@@ -55,13 +58,35 @@ def _ditolak(request, exc):
     return api.create_response(request, {"detail": str(exc) or "Anda tidak berwenang."}, status=403)
 
 
-@api.exception_handler(ValidationError)
-def _tidak_valid(request, exc):
-    galat = exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages}
+def _galat_422(request, galat: dict[str, list[str]]):
     detail = "; ".join(
         f"{k}: {' '.join(v)}" if k != "__all__" else " ".join(v) for k, v in galat.items()
     )
     return api.create_response(request, {"detail": detail, "galat": galat}, status=422)
+
+
+@api.exception_handler(ValidationError)
+def _tidak_valid(request, exc):
+    galat = exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages}
+    return _galat_422(request, galat)
+
+
+@api.exception_handler(SkemaTidakValid)
+def _skema_tidak_valid(request, exc):
+    """A request outside the schema (pydantic): the same 422 body, in Indonesian."""
+    return _galat_422(request, galat_skema(exc.errors))
+
+
+@api.exception_handler(HttpError)
+def _http_galat(request, exc):
+    detail = str(exc)
+    if exc.status_code == 400:  # django-ninja: a body that is not JSON
+        detail = "Badan permintaan bukan JSON yang sah (kirim Content-Type: application/json)."
+    return api.create_response(request, {"detail": detail}, status=exc.status_code)
+
+
+# Every operation answers these besides its own (documented with their body).
+_BACA = {401: skema.Galat, 404: skema.Galat, 422: skema.Galat}
 
 
 # --- helpers ------------------------------------------------------------------------------
@@ -110,7 +135,9 @@ def _realisasi_out(r: Realisasi) -> dict:
 # --- endpoints ----------------------------------------------------------------------------
 
 
-@api.get("/organisasi", response=list[skema.OrganisasiOut], tags=["organisasi"])
+@api.get(
+    "/organisasi", response={200: list[skema.OrganisasiOut], 401: skema.Galat}, tags=["organisasi"]
+)
 def daftar_organisasi(request):
     """Units the user may see."""
     return [_org_out(o) for o in organisasi_terlihat(request.user)]
@@ -118,19 +145,19 @@ def daftar_organisasi(request):
 
 @api.get(
     "/organisasi/{slug}",
-    response={200: skema.OrganisasiOut, 404: skema.Galat},
+    response={200: skema.OrganisasiOut, **_BACA},
     tags=["organisasi"],
 )
-def rincian_organisasi(request, slug: str):
+def rincian_organisasi(request, slug: skema.Slug):
     return _org_out(_organisasi(request, slug))
 
 
 @api.get(
     "/organisasi/{slug}/{tahun}/indikator",
-    response={200: list[skema.IndikatorOut], 404: skema.Galat},
+    response={200: list[skema.IndikatorOut], **_BACA},
     tags=["perencanaan"],
 )
-def indikator(request, slug: str, tahun: int):
+def indikator(request, slug: skema.Slug, tahun: skema.Tahun):
     """Every indicator of the unit with its target in that year's PK (null when not in the PK).
     A draft PK's targets only with `organisasi.lihat_draf`, marked `status_pk: "draft"`."""
     org = _organisasi(request, slug)
@@ -171,10 +198,10 @@ def indikator(request, slug: str, tahun: int):
 
 @api.get(
     "/organisasi/{slug}/{tahun}/realisasi",
-    response={200: list[skema.RealisasiOut], 404: skema.Galat},
+    response={200: list[skema.RealisasiOut], **_BACA},
     tags=["pengukuran"],
 )
-def daftar_realisasi(request, slug: str, tahun: int):
+def daftar_realisasi(request, slug: skema.Slug, tahun: skema.Tahun):
     """Realisasi rows of the year; drafts and submitted rows only with `organisasi.lihat_draf`."""
     org = _organisasi(request, slug)
     qs = Realisasi.objects.filter(organisasi=org, tahun=tahun).order_by(
@@ -187,17 +214,22 @@ def daftar_realisasi(request, slug: str, tahun: int):
 
 @api.get(
     "/organisasi/{slug}/{tahun}/capaian",
-    response={200: skema.CapaianOut, 404: skema.Galat},
+    response={200: skema.CapaianOut, **_BACA},
     tags=["pengukuran"],
 )
-def capaian(request, slug: str, tahun: int, dp: Query[int | None] = None):
+def capaian(
+    request,
+    slug: skema.Slug,
+    tahun: skema.Tahun,
+    dp: Annotated[
+        int | None, Query(None, ge=0, le=10, description="angka di belakang koma (0-10)")
+    ] = None,
+):
     """Capaian, predikat, sasaran means, predikat counts and reviu findings, as computed by the
     engine (`dasbor`). Values are unrounded unless `dp` asks for rounding half up. Without
     `organisasi.lihat_draf` only verified realisasi count and a draft PK is left out (no
     indicators); with it, `status_pk: "draft"` marks targets that may still change."""
     org = _organisasi(request, slug)
-    if dp is not None and not 0 <= dp <= 10:
-        raise ValidationError({"dp": "dp harus 0-10."})
     terverifikasi = not request.user.has_perm("organisasi.lihat_draf", org)
     d = dasbor(org, tahun, hanya_terverifikasi=terverifikasi)
     return {
@@ -256,7 +288,14 @@ def capaian(request, slug: str, tahun: int, dp: Query[int | None] = None):
 
 @api.post(
     "/realisasi",
-    response={200: skema.RealisasiOut, 403: skema.Galat, 404: skema.Galat, 422: skema.Galat},
+    response={
+        200: skema.RealisasiOut,
+        400: skema.Galat,
+        401: skema.Galat,
+        403: skema.Galat,
+        404: skema.Galat,
+        422: skema.Galat,
+    },  # fmt: skip
     tags=["pengukuran"],
 )
 def simpan_realisasi(request, data: skema.RealisasiIn):

@@ -1,11 +1,48 @@
 """Response and request schemas. Decimals travel as strings in plain decimal form ("96.55"),
-as the `kinerja rumus` calculator prints them, so no client reads them through a float."""
+as the `kinerja rumus` calculator prints them, so no client reads them through a float.
+
+Every range and enumeration the API enforces is in these schemas (and so in the OpenAPI
+document): years, period types and numbers, digits and decimals of a realisasi value (the
+column's precision, `kinerja.inti.nilai`), text lengths. Request bodies are strict: "2024" is
+not a year and 1.5 is not a string. What depends on the indicator (its scale, its period type,
+its workflow state) is checked by the same service the pages use and answered with 422.
+"""
 
 from __future__ import annotations
 
-from ninja import Field, Schema
+from typing import Annotated, Literal
+
+from ninja import Field, Path, Schema
+from pydantic import BeforeValidator, Strict, StrictBool, StrictStr, StringConstraints
+
+from kinerja.inti.nilai import batas_kolom
+from kinerja.inti.siklus import TAHUN_MAKS, TAHUN_MIN
+from kinerja.pengukuran.layanan import NILAI_TEKS_MAKS, PENJELASAN_MAKS
+from kinerja.pengukuran.models import Realisasi
 
 Desimal = str | None
+
+
+def _bulat_json(x):
+    # JSON Schema counts 2024.0 as an integer; a string or true does not become one.
+    return int(x) if isinstance(x, float) and x.is_integer() else x
+
+
+Bulat = Annotated[int, BeforeValidator(_bulat_json), Strict()]
+JenisPeriode = Literal["bulan", "triwulan", "semester", "tahun"]
+ID_MAKS = 2**63 - 1
+
+_BATAS = batas_kolom(Realisasi, "nilai")
+# A decimal the realisasi columns can hold: sign, at most 18 digits before the separator
+# (dot, or an Indonesian comma) and at most 6 after it.
+POLA_DESIMAL = rf"^[+-]?[0-9]{{1,{_BATAS.digit_bulat}}}([.,][0-9]{{1,{_BATAS.desimal}}})?$"
+AngkaTeks = Annotated[
+    StrictStr, StringConstraints(pattern=POLA_DESIMAL, max_length=_BATAS.digit + 2)
+]
+
+# Path parameters, with the same limits as the pages.
+Slug = Annotated[str, Path(description="slug unit", pattern=r"^[-a-zA-Z0-9_]+$", max_length=120)]
+Tahun = Annotated[int, Path(description="tahun", ge=TAHUN_MIN, le=TAHUN_MAKS)]
 
 
 class Galat(Schema):
@@ -64,16 +101,31 @@ class RealisasiOut(Schema):
 
 
 class RealisasiIn(Schema):
-    indikator_id: int
-    tahun: int = Field(ge=1000, le=9999)
-    jenis_periode: str = Field(description="bulan, triwulan, semester atau tahun")
-    ke: int = Field(1, description="nomor bulan/triwulan/semester; 1 untuk tahun")
-    nilai: str | None = Field(None, description='angka desimal sebagai teks, mis. "96.55"')
-    pembilang: str | None = Field(None, description="indikator rasio: bersama penyebut")
-    penyebut: str | None = None
-    nilai_teks: str = Field("", description='realisasi kualitatif, mis. "WTP"')
-    penjelasan: str = ""
-    ajukan: bool = Field(False, description="langsung ajukan untuk diverifikasi")
+    indikator_id: Bulat = Field(ge=1, le=ID_MAKS)
+    tahun: Bulat = Field(ge=TAHUN_MIN, le=TAHUN_MAKS)
+    jenis_periode: JenisPeriode = Field(
+        description="bulan, triwulan, semester atau tahun; harus frekuensi indikator atau tahun"
+    )
+    ke: int = Field(
+        1,
+        ge=1,
+        le=12,
+        description="nomor bulan (1-12)/triwulan (1-4)/semester (1-2); 1 untuk tahun",
+    )
+    nilai: AngkaTeks | None = Field(
+        None,
+        description=f'angka desimal sebagai teks, mis. "96.55"; {_BATAS.uraian} '
+        "(tidak dibulatkan: lebih dari itu ditolak)",
+    )
+    pembilang: AngkaTeks | None = Field(None, description="indikator rasio: bersama penyebut")
+    penyebut: AngkaTeks | None = None
+    nilai_teks: StrictStr = Field(
+        "",
+        max_length=NILAI_TEKS_MAKS,
+        description='realisasi kualitatif: label skala indikator, mis. "WTP"',
+    )
+    penjelasan: StrictStr = Field("", max_length=PENJELASAN_MAKS)
+    ajukan: StrictBool = Field(False, description="langsung ajukan untuk diverifikasi")
 
 
 class CapaianIndikatorOut(Schema):

@@ -118,9 +118,10 @@ def _periksa_periode(indikator: Indikator, tahun, jenis_periode, ke, galat: dict
         )
         return
     if jenis_periode not in (indikator.frekuensi, "tahun"):
+        boleh = " atau ".join(f"'{x}'" for x in dict.fromkeys((indikator.frekuensi, "tahun")))
         galat["jenis_periode"] = (
             f"Jenis periode '{jenis_periode}' tidak sesuai frekuensi indikator "
-            f"({indikator.get_frekuensi_display()}); isi '{indikator.frekuensi}' atau 'tahun'."
+            f"({indikator.get_frekuensi_display()}); isi {boleh}."
         )
         return
     try:
