@@ -166,7 +166,9 @@ def test_impor_uji_dulu_semua_atau_tidak_sama_sekali(kecil):
 
 def test_usulan_realisasi_draf(kecil):
     kota = kecil["kota"]
-    ind, _ = pabrik.indikator_pk(kota, nama="Indeks Efektivitas Koordinasi", target="90.35")
+    ind, _ = pabrik.indikator_pk(
+        kota, nama="Indeks Efektivitas Koordinasi", target="90.35", frekuensi="semester"
+    )  # semesterly, as in the seed (Tabel 33)
     tautan = TautanIndikator.objects.create(
         indikator=ind, kuesioner_kode="iek-asisten-dki", cakupan=kota
     )

@@ -155,7 +155,7 @@ def baca_berkas(isi: bytes, tahun: int) -> HasilImpor:
         if teks_bulan.startswith(("jumlah", "total")):
             for j, k in peta.items():
                 try:
-                    v = baca_angka(row[j]) if j < len(row) else None
+                    v = baca_angka(row[j], layanan.BATAS_RUPIAH) if j < len(row) else None
                 except BukanAngka:
                     v = None
                 if v is not None:
@@ -181,7 +181,7 @@ def baca_berkas(isi: bytes, tahun: int) -> HasilImpor:
         data = {"baris": no, "bulan": bulan}
         for j, k in peta.items():
             try:
-                v = baca_angka(row[j]) if j < len(row) else None
+                v = baca_angka(row[j], layanan.BATAS_RUPIAH) if j < len(row) else None
             except BukanAngka as e:
                 h.galat.append(GalatImpor(no, LABEL_KOLOM[k], str(e)))
                 v = None

@@ -14,10 +14,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
 from kinerja.anggaran.models import AnggaranBulanan, BelanjaJenis, JenisBelanja, RealisasiProgram
+from kinerja.inti import nilai as aturan
 from kinerja.organisasi.izin import dapat_mengisi
 from kinerja.organisasi.models import Organisasi
 from kinerja.perencanaan.models import ProgramAnggaran
-from kinerja.rumus.bilangan import D, DataTidakValid
+from kinerja.rumus.bilangan import DataTidakValid
 
 
 def _izin(aktor, organisasi: Organisasi) -> None:
@@ -25,20 +26,29 @@ def _izin(aktor, organisasi: Organisasi) -> None:
         raise PermissionDenied(f"Anda tidak berwenang mengisi data anggaran {organisasi}.")
 
 
+LABEL = {
+    "pagu": "Pagu",
+    "pagu_awal": "Pagu awal",
+    "realisasi": "Realisasi",
+    "rpd": "RPD",
+    "rpd_kumulatif": "RPD kumulatif",
+    "realisasi_kumulatif": "Realisasi kumulatif",
+}
+# every Rupiah column has the same precision (models.RUPIAH); the rule reads it from one
+BATAS_RUPIAH = aturan.batas_kolom(BelanjaJenis, "pagu")
+
+
 def _rupiah(nilai, bidang: str, *, wajib: bool = True) -> Decimal | None:
+    """A Rupiah amount: non-negative, within the column (18 digits, 2 decimals), never rounded."""
+    label = LABEL.get(bidang, bidang)
     if nilai is None or nilai == "":
         if wajib:
-            raise ValidationError(
-                {bidang: f"{bidang}: wajib diisi (angka Rupiah, contoh 1250000)."}
-            )
+            raise ValidationError({bidang: f"{label} wajib diisi (angka Rupiah, contoh 1250000)."})
         return None
     try:
-        x = D(nilai, bidang=bidang)
+        return aturan.desimal(nilai, BATAS_RUPIAH, label=label, bidang=bidang, non_negatif=True)
     except DataTidakValid as e:
         raise ValidationError({bidang: e.pesan}) from None
-    if x < 0:
-        raise ValidationError({bidang: f"{bidang}: tidak boleh negatif (diterima {nilai})."})
-    return x
 
 
 def _simpan(obj, aktor, alasan: str) -> None:

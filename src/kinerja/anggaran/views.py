@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -81,40 +82,9 @@ def isian(request, slug: str, tahun: int):
             raise PermissionDenied("Anda tidak berwenang mengisi data anggaran unit ini.")
         bagian = request.POST.get("bagian")
         try:
-            if bagian == "belanja":
-                for jenis in JenisBelanja.values:
-                    pagu = request.POST.get(f"{jenis}-pagu", "").strip()
-                    if pagu or jenis in belanja:
-                        layanan.belanja_simpan(
-                            organisasi=org,
-                            tahun=tahun,
-                            jenis=jenis,
-                            pagu=pagu,
-                            pagu_awal=request.POST.get(f"{jenis}-pagu_awal", "").strip(),
-                            realisasi=request.POST.get(f"{jenis}-realisasi", "").strip() or "0",
-                            aktor=request.user,
-                        )
-            elif bagian == "program":
-                per_id = {p.pk: p for p in programs}
-                for p in ProgramAnggaran.objects.filter(pk__in=per_id).select_related("organisasi"):
-                    baru = request.POST.get(f"program-{p.pk}", "").strip()
-                    lama = per_id[p.pk].realisasi_nilai
-                    if baru != ("" if lama is None else str(lama)):
-                        layanan.realisasi_program_simpan(
-                            program=p, realisasi=baru, aktor=request.user
-                        )
-            elif bagian == "bulan":
-                mode = request.POST.get("mode", "bulanan")
-                akhiran = "_kumulatif" if mode == "kumulatif" else ""
-                baris = []
-                for i in range(1, 13):
-                    rpd = request.POST.get(f"bulan-{i}-rpd", "").strip()
-                    ra = request.POST.get(f"bulan-{i}-realisasi", "").strip()
-                    if rpd or ra or i in bulan:
-                        baris.append({"bulan": i, f"rpd{akhiran}": rpd, f"realisasi{akhiran}": ra})
-                layanan.bulanan_simpan(
-                    organisasi=org, tahun=tahun, baris=baris, aktor=request.user, ganti_semua=True
-                )
+            # one section is saved whole or not at all
+            with transaction.atomic():
+                _simpan_bagian(request, org, tahun, bagian, programs, belanja, bulan)
         except ValidationError as e:
             for pesan in e.messages:
                 messages.error(request, pesan)
@@ -135,6 +105,48 @@ def isian(request, slug: str, tahun: int):
             belanja=baris_belanja,
         ),
     )
+
+
+def _simpan_bagian(request, org, tahun, bagian, programs, belanja, bulan) -> None:
+    """One section of the entry page through the services; errors name the row."""
+    if bagian == "belanja":
+        for jenis, label in JenisBelanja.choices:
+            pagu = request.POST.get(f"{jenis}-pagu", "").strip()
+            if pagu or jenis in belanja:
+                try:
+                    layanan.belanja_simpan(
+                        organisasi=org,
+                        tahun=tahun,
+                        jenis=jenis,
+                        pagu=pagu,
+                        pagu_awal=request.POST.get(f"{jenis}-pagu_awal", "").strip(),
+                        realisasi=request.POST.get(f"{jenis}-realisasi", "").strip() or "0",
+                        aktor=request.user,
+                    )
+                except ValidationError as e:
+                    raise ValidationError([f"{label}: {m}" for m in e.messages]) from None
+    elif bagian == "program":
+        per_id = {p.pk: p for p in programs}
+        for p in ProgramAnggaran.objects.filter(pk__in=per_id).select_related("organisasi"):
+            baru = request.POST.get(f"program-{p.pk}", "").strip()
+            lama = per_id[p.pk].realisasi_nilai
+            if baru != ("" if lama is None else str(lama)):
+                try:
+                    layanan.realisasi_program_simpan(program=p, realisasi=baru, aktor=request.user)
+                except ValidationError as e:
+                    raise ValidationError([f"{p.nama}: {m}" for m in e.messages]) from None
+    elif bagian == "bulan":
+        mode = request.POST.get("mode", "bulanan")
+        akhiran = "_kumulatif" if mode == "kumulatif" else ""
+        baris = []
+        for i in range(1, 13):
+            rpd = request.POST.get(f"bulan-{i}-rpd", "").strip()
+            ra = request.POST.get(f"bulan-{i}-realisasi", "").strip()
+            if rpd or ra or i in bulan:
+                baris.append({"bulan": i, f"rpd{akhiran}": rpd, f"realisasi{akhiran}": ra})
+        layanan.bulanan_simpan(
+            organisasi=org, tahun=tahun, baris=baris, aktor=request.user, ganti_semua=True
+        )
 
 
 @login_required

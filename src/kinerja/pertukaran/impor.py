@@ -164,7 +164,10 @@ def _teks(x) -> str:
     if x is None:
         return ""
     if isinstance(x, float):
-        return format(baca_angka(x), "f") if x == x else ""
+        try:
+            return format(baca_angka(x), "f")
+        except BukanAngka:  # NaN, infinity, too large or too precise: the column says why
+            return repr(x)
     return str(x).strip()
 
 

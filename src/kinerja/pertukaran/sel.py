@@ -18,10 +18,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Context, Decimal
+
+from kinerja.inti.nilai import BatasDesimal
 
 DIGIT_EXCEL = 15
 DESIMAL_MAKS = 6
+# perencanaan.models.ANGKA: realisasi, targets, comparison values
+ANGKA = BatasDesimal(digit=24, desimal=DESIMAL_MAKS)
 CONTOH = "contoh: 97,46"
 
 _INDONESIA = re.compile(r"^[+-]?\d{1,3}(\.\d{3})*(,\d+)?$|^[+-]?\d+(,\d+)?$")
@@ -40,8 +44,12 @@ def _dari_float(x: float) -> Decimal:
     return d.normalize(Context(prec=DIGIT_EXCEL, rounding=ROUND_HALF_UP))
 
 
-def baca_angka(nilai) -> Decimal | None:
-    """The Decimal in a cell; None for an empty cell. Raises BukanAngka with an Indonesian message."""
+def baca_angka(nilai, batas: BatasDesimal = ANGKA) -> Decimal | None:
+    """The Decimal in a cell; None for an empty cell. Raises BukanAngka with an Indonesian message.
+
+    `batas` is the precision of the column the value goes to (default: realisasi and targets,
+    24 digits of which 6 decimals; Rupiah columns keep 2 decimals): a value it cannot hold is
+    refused, never rounded (the rule of `kinerja.inti.nilai`)."""
     if nilai is None:
         return None
     if isinstance(nilai, bool):
@@ -75,17 +83,21 @@ def baca_angka(nilai) -> Decimal | None:
             hasil = Decimal(teks)
         else:
             raise BukanAngka(f"'{nilai}' bukan angka ({CONTOH})")
-    try:
-        eksponen = hasil.normalize().as_tuple().exponent
-    except InvalidOperation:  # pragma: no cover - Decimal from the branches above is finite
-        raise BukanAngka(f"'{nilai}' bukan angka ({CONTOH})") from None
-    if isinstance(eksponen, int) and eksponen < -DESIMAL_MAKS:
+    if not hasil.is_finite():
+        raise BukanAngka(f"'{nilai}' bukan angka terhingga ({CONTOH})")
+    eksponen = hasil.normalize().as_tuple().exponent
+    if isinstance(eksponen, int) and eksponen < -batas.desimal:
+        if batas.desimal == 0:
+            raise BukanAngka(f"'{nilai}' harus bilangan bulat (tanpa angka di belakang koma)")
         raise BukanAngka(
-            f"'{nilai}' memiliki lebih dari {DESIMAL_MAKS} angka di belakang koma; "
-            f"bulatkan dulu ({CONTOH})"
+            f"'{nilai}' memiliki lebih dari {batas.desimal} angka di belakang koma "
+            f"(paling banyak {batas.desimal}); bulatkan dulu, nilai tidak dibulatkan otomatis "
+            f"({CONTOH})"
         )
-    if abs(hasil) >= Decimal(10) ** 18:
-        raise BukanAngka(f"'{nilai}' terlalu besar (paling banyak 18 digit sebelum koma)")
+    if abs(hasil) >= batas.maksimum:
+        raise BukanAngka(
+            f"'{nilai}' terlalu besar (paling banyak {batas.digit_bulat} digit sebelum koma)"
+        )
     return hasil + 0  # drop a negative zero
 
 

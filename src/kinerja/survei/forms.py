@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from django import forms
 
+from kinerja import angka as fmt
 from kinerja.inti.formulir import pesan_indonesia
+from kinerja.survei.layanan import POPULASI_MAKS
 from kinerja.survei.models import PERIODE_SURVEI, JenisKuesioner, Kuesioner, Layanan
 
 
@@ -16,6 +18,7 @@ class _Populasi(forms.IntegerField):
             label="Populasi",
             required=False,
             min_value=1,
+            max_value=POPULASI_MAKS,
             help_text="Jumlah pengguna layanan dalam periode (untuk kecukupan sampel "
             "Krejcie-Morgan); kosongkan bila belum diketahui.",
             widget=forms.NumberInput(attrs={"inputmode": "numeric", "min": 1}),
@@ -23,8 +26,11 @@ class _Populasi(forms.IntegerField):
         )
 
     def pesan(self):
-        teks = "Populasi harus bilangan bulat positif (contoh: 1200), atau kosongkan."
-        self.error_messages.update(invalid=teks, min_value=teks)
+        teks = (
+            "Populasi harus bilangan bulat positif, paling besar "
+            f"{fmt.angka(POPULASI_MAKS, 0)} (contoh: 1200), atau kosongkan."
+        )
+        self.error_messages.update(invalid=teks, min_value=teks, max_value=teks)
 
 
 class PutaranBaruForm(forms.Form):

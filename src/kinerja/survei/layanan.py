@@ -21,6 +21,8 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
+from kinerja import angka as fmt
+from kinerja.inti import nilai as aturan
 from kinerja.organisasi.izin import (
     PERAN_PEMBACA_BAWAHAN,
     dapat_memverifikasi,
@@ -78,6 +80,25 @@ def sidik(jenis: str, nilai: str) -> str:
 # -------------------------------------------------------------------------- putaran
 
 
+# PositiveIntegerField: 1..2147483647 on every database (kinerja.inti.nilai)
+POPULASI_MAKS = aturan.batas_bulat(PutaranSurvei, "populasi")[1]
+
+
+def _populasi(nilai) -> int | None:
+    """The number of service users of a round (Krejcie-Morgan): an int within its column."""
+    if nilai is None:
+        return None
+    if isinstance(nilai, bool) or not isinstance(nilai, int) or not 1 <= nilai <= POPULASI_MAKS:
+        raise ValidationError(
+            {
+                "populasi": "Populasi harus bilangan bulat positif, paling besar "
+                f"{fmt.angka(POPULASI_MAKS, 0)} (jumlah pengguna layanan dalam periode), "
+                "atau kosongkan bila belum diketahui."
+            }
+        )
+    return nilai
+
+
 @transaction.atomic
 def putaran_buat(
     *,
@@ -110,8 +131,7 @@ def putaran_buat(
             raise ValidationError(
                 {"layanan": f"Pilih salah satu layanan kuesioner {kuesioner.kode}."}
             )
-    if populasi is not None and populasi < 1:
-        raise ValidationError({"populasi": "Populasi harus bilangan bulat positif."})
+    populasi = _populasi(populasi)
     if status not in StatusPutaran.values:
         raise ValidationError({"status": f"Status putaran '{status}' tidak dikenal."})
     kembar = PutaranSurvei.objects.filter(
@@ -227,13 +247,10 @@ def putaran_ubah(
     if not dapat_mengisi(aktor, p.organisasi):
         raise PermissionDenied(f"Anda tidak berwenang mengubah putaran survei {p.organisasi}.")
     galat = {}
-    if populasi is not None and (
-        isinstance(populasi, bool) or not isinstance(populasi, int) or populasi < 1
-    ):
-        galat["populasi"] = (
-            "Populasi harus bilangan bulat positif (jumlah pengguna layanan dalam periode), "
-            "atau kosongkan bila belum diketahui."
-        )
+    try:
+        populasi = _populasi(populasi)
+    except ValidationError as e:
+        galat.update(e.message_dict)
     pelaksana = (pelaksana or "").strip()
     if len(pelaksana) > 200:
         galat["pelaksana"] = f"Pelaksana paling banyak 200 karakter (sekarang {len(pelaksana)})."
