@@ -258,7 +258,7 @@ def realisasi_simpan(
         if abs(nilai) >= batas.maksimum:
             raise ValidationError(
                 {
-                    "penyebut": f"Realisasi = pembilang / penyebut × {teks(indikator.pengali_rasio)} "
+                    "penyebut": f"Realisasi = pembilang / penyebut × {teks(Decimal(indikator.pengali_rasio))} "
                     f"terlalu besar ({batas.uraian}); periksa pembilang dan penyebut."
                 }
             )

@@ -194,3 +194,32 @@ class AngkaTerbit(models.Model):
                 fields=["organisasi", "tahun", "kunci"], name="angka_terbit_unik"
             )
         ]
+
+
+class KoreksiNilai(models.Model):
+    """A stored number that its column could not hold, corrected by an admin with
+    `kinerja periksa_nilai --perbaiki` (docs/keputusan/0024-batas-angka.md). Append-only,
+    for every model with a DecimalField; the corrected row keeps its own history as well."""
+
+    model = models.CharField(max_length=100)  # app_label.Model
+    objek_id = models.CharField(max_length=40)
+    bidang = models.CharField(max_length=100)
+    nilai_lama = models.TextField()  # as the database held it
+    nilai_baru = models.TextField(blank=True)  # "" = emptied
+    alasan = models.TextField()
+    aktor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
+    )
+    waktu = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name_plural = "koreksi nilai"
+        ordering = ["waktu", "pk"]
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise RuntimeError("koreksi nilai tidak boleh diubah (append-only)")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise RuntimeError("koreksi nilai tidak boleh dihapus (append-only)")

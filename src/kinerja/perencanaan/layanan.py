@@ -27,6 +27,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from kinerja import angka as fmt
+from kinerja.inti import nilai as aturan
 from kinerja.organisasi.models import Organisasi
 from kinerja.perencanaan.izin import dapat_mengubah_pk
 from kinerja.perencanaan.models import (
@@ -42,7 +43,7 @@ from kinerja.perencanaan.models import (
     Sasaran,
     StatusPK,
 )
-from kinerja.rumus.bilangan import D, DataTidakValid
+from kinerja.rumus.bilangan import DataTidakValid
 from kinerja.rumus.capaian import skala_ordinal_untuk
 
 TAHUN_MIN, TAHUN_MAKS = 2000, 2100
@@ -123,24 +124,23 @@ def _tanggal(nilai, galat: dict, *, bidang: str, label: str, wajib=False) -> dt.
     return nilai
 
 
+# every target column (target, target_bawah, target_atas, revisions) is ANGKA
+BATAS_TARGET = aturan.batas_kolom(ButirPK, "target")
+
+
 def _angka_target(nilai, galat: dict, *, bidang: str, label: str) -> Decimal | None:
-    """A target number: non-negative, at most 6 decimals and 18 integer digits."""
+    """A target number: non-negative and within its column (`kinerja.inti.nilai`: at most
+    18 digits before and 6 after the decimal point; never rounded)."""
     if nilai is None or nilai == "":
         return None
-    if isinstance(nilai, str) and nilai.count(",") == 1 and "." not in nilai:
-        nilai = nilai.replace(",", ".")  # one decimal comma, as typed in Indonesia
     try:
-        x = D(nilai, bidang=bidang)
-    except DataTidakValid:
-        galat[bidang] = f"{label}: '{nilai}' bukan angka (contoh: 90,35)."
+        return aturan.desimal(
+            nilai, BATAS_TARGET, label=label, bidang=bidang,
+            non_negatif=True,
+        )  # fmt: skip
+    except DataTidakValid as e:
+        galat[bidang] = e.pesan
         return None
-    if x < 0:
-        galat[bidang] = f"{label} tidak boleh negatif (diisi {fmt.angka(x, 6, tetap=False)})."
-    elif abs(x) >= BATAS_ANGKA:
-        galat[bidang] = f"{label} terlalu besar (paling banyak 18 angka sebelum koma)."
-    elif x.as_tuple().exponent < -DESIMAL_MAKS and x != x.quantize(Decimal("1e-6")):
-        galat[bidang] = f"{label} paling banyak {DESIMAL_MAKS} angka di belakang koma."
-    return x
 
 
 def _periksa_target(indikator_jenis: str, skala_ordinal: str, isian: Mapping, galat: dict):

@@ -21,6 +21,7 @@ from django.db.models import Max
 from kinerja.angka import angka as _angka_id
 from kinerja.angka import tanggal as _tanggal
 from kinerja.organisasi.models import Organisasi
+from kinerja.pengukuran.layanan import periksa_isian
 from kinerja.pengukuran.models import Realisasi, StatusRealisasi
 from kinerja.perencanaan.layanan import JENIS_DAPAT_DIREVISI
 from kinerja.perencanaan.models import (
@@ -62,6 +63,8 @@ WAJIB = {
     LEMBAR_TARGET: ["tahun"],
 }
 MAKS_BARIS = 10_000
+# the service's field names that are not the column's
+_KOLOM_LAYANAN = {k: k for k in KOLOM_REALISASI} | {"__all__": None}
 CARI_JUDUL = 10  # the header row is looked for in the first rows
 
 BARU, UBAH, TETAP = "baru", "ubah", "tanpa perubahan"
@@ -444,6 +447,16 @@ def rencana_realisasi(
                 )
             )
         if len(galat) > jumlah_galat or ind is None or ke is None:
+            continue
+        try:  # the rules the form and the API apply too (scale, period type, lengths)
+            periksa_isian(
+                indikator=ind, tahun=tahun, jenis_periode=jenis, ke=ke, nilai=nilai,
+                nilai_teks=nilai_teks, pembilang=pembilang, penyebut=penyebut,
+                penjelasan=penjelasan,
+            )  # fmt: skip
+        except ValidationError as e:
+            for kolom, pesan in e.message_dict.items():
+                galat.extend(Galat(nl, nomor, _KOLOM_LAYANAN.get(kolom), p) for p in pesan)
             continue
         kunci = (ind.pk, jenis, ke)
         periode = Periode(jenis=jenis, tahun=tahun, ke=ke).label
