@@ -363,3 +363,31 @@ def test_halaman_tahap_survei_menautkan_halaman_putaran(client, jp):
     client.force_login(jp["operator"])
     r = client.get(reverse("tahap", args=["survei"]) + "?tahun=2024")
     assert reverse("survei_daftar_putaran", args=[jp["gambir"].slug, 2024]) in r.content.decode()
+
+
+# ------------------------------------------------------------- issue 14: numbers (Populasi)
+
+
+def test_angka_populasi_terlalu_besar_ditolak(client, jp):
+    """Before: 99999999999999999999 in a round's Populasi field gave a 500 (the column holds
+    at most 2.147.483.647)."""
+    p = _putaran(jp)
+    client.force_login(jp["operator"])
+    url = reverse("survei_putaran_ubah", args=[p.pk])
+    for isian in ("99999999999999999999", "2147483648"):
+        r = client.post(url, {"populasi": isian, "pelaksana": "", "keterangan": ""})
+        assert r.status_code == 400
+        assert "paling besar 2.147.483.647" in r.content.decode()
+    p.refresh_from_db()
+    assert p.populasi is None
+    with pytest.raises(ValidationError, match="paling besar 2.147.483.647"):
+        layanan.putaran_ubah(putaran=p, aktor=jp["operator"], populasi=10**20)
+    lay = jp["skm"].layanan.order_by("urutan").first()
+    data = {
+        "kuesioner": jp["skm"].pk, "layanan": lay.pk, "jenis_periode": "triwulan", "ke": 3,
+        "tahun": 2024, "populasi": "99999999999999999999", "pelaksana": "",
+    }  # fmt: skip
+    r = client.post(_url(jp), data)
+    assert r.status_code == 400 and "paling besar 2.147.483.647" in r.content.decode()
+    assert client.get(_url(jp)).status_code == 200
+    layanan.putaran_ubah(putaran=p, aktor=jp["operator"], populasi=2147483647)

@@ -19,7 +19,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from django.db import connection, models
+from django.db import models
+from django.db.backends.base.operations import BaseDatabaseOperations
 
 from kinerja import angka as fmt
 from kinerja.rumus.bilangan import DataTidakValid
@@ -132,9 +133,10 @@ def desimal(
 
 
 def batas_bulat(model: type[models.Model], bidang: str) -> tuple[int | None, int | None]:
-    """(min, max) of an integer column on the configured database."""
+    """(min, max) of an integer column on every database Django supports (SQLite would take
+    more, PostgreSQL not: data must survive a move between them)."""
     f = model._meta.get_field(bidang)
-    return connection.ops.integer_field_range(f.get_internal_type())
+    return BaseDatabaseOperations.integer_field_ranges[f.get_internal_type()]
 
 
 def bulat(

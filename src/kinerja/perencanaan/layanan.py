@@ -48,9 +48,6 @@ from kinerja.rumus.capaian import skala_ordinal_untuk
 
 TAHUN_MIN, TAHUN_MAKS = 2000, 2100
 URUTAN_MAKS = 9999
-# ButirPK targets are DecimalField(max_digits=24, decimal_places=6).
-DESIMAL_MAKS = 6
-BATAS_ANGKA = Decimal(10) ** 18
 
 LABEL_TARGET = {
     "target": "Target",
