@@ -181,3 +181,27 @@ def test_indikator_baru_dengan_target_dibuat(client, p):
     # importing the same file again changes nothing
     r = _rencana(p, isi)
     assert r.sah and not r.ada_perubahan
+
+
+@pytest.mark.parametrize(
+    ("sel_nilai", "pesan"),
+    [
+        (1e18, "terlalu besar (paling banyak 18 digit sebelum koma)"),
+        (1e300, "terlalu besar"),
+        (0.0000001, "lebih dari 6 angka di belakang koma"),
+        ("99999999999999999999", "terlalu besar"),
+    ],
+)
+def test_angka_impor_renstra_galat_baris(p, sel_nilai, pesan):
+    """Issue 14, "Numbers": a target cell the column cannot hold is a row error naming the
+    row and the year's column; nothing is applied."""
+    isi = _isi(
+        ekspor.templat_renstra(p["kel_a"], TAHUN), "Target Renstra", {4: {"2025": sel_nilai}}
+    )
+    sebelum = _jumlah()
+    rencana, diterapkan = impor_renstra(
+        organisasi=p["kel_a"], tahun=TAHUN, isi=isi, nama_berkas="r.xlsx", aktor=p["admin"]
+    )
+    assert not diterapkan and _jumlah() == sebelum
+    assert [(g.baris, g.kolom) for g in rencana.galat] == [(4, "2025")]
+    assert pesan in rencana.galat[0].pesan

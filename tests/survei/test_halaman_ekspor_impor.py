@@ -164,6 +164,23 @@ def test_impor_uji_dulu_semua_atau_tidak_sama_sekali(kecil):
         impor_respon(putaran=p, isi=b"%PDF-1.4 xxx", nama_berkas="c.pdf", aktor=op)
 
 
+def test_angka_impor_respon_angka_absurd_galat_baris(kecil):
+    """Issue 14, "Numbers": absurd numbers in an answer cell are row errors, nothing stored."""
+    p = kecil["putaran"]
+    op = pabrik.pengguna("op_gambir", ("operator", p.organisasi))
+    judul = ["jenis_kelamin", "usia", "pendidikan", "pekerjaan", *[f"U{i}" for i in range(1, 10)]]
+    demo = ["P", "17-25", "sma", "pelajar"]
+    absurd = ["1e309", 1e300, 99999999999999999999, "99999999999999999999", 4.0000001, -1, 0]
+    baris = [[*demo, x, *[4] * 8] for x in absurd]
+    sebelum = Respon.objects.filter(putaran=p).count()
+    h = impor_respon(
+        putaran=p, isi=_xlsx([judul, *baris]), nama_berkas="a.xlsx", aktor=op, jalankan=True
+    )
+    assert not h.berhasil and h.disimpan == 0
+    assert sorted({(g[0], g[1]) for g in h.galat}) == [(n, "U1") for n in range(2, 2 + len(absurd))]
+    assert Respon.objects.filter(putaran=p).count() == sebelum
+
+
 def test_usulan_realisasi_draf(kecil):
     kota = kecil["kota"]
     ind, _ = pabrik.indikator_pk(
