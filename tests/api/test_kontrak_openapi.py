@@ -18,6 +18,8 @@ from collections import Counter
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from django.test import Client
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
@@ -117,7 +119,15 @@ def _jalankan(op, mode, excluded=(), *, indikator_id=None, path_parameters=None)
             case.body = body
         kode[case.call_and_validate(excluded_checks=list(excluded)).status_code] += 1
 
-    uji()
+    # The WSGI app is called directly, not through Django's test client: like that client,
+    # keep the test's database connection (and its transaction) open between requests.
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        uji()
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
     assert 401 not in kode, f"sesi tidak terpakai: {kode}"  # the login really was used
     return kode
 
