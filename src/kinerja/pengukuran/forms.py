@@ -13,7 +13,9 @@ from decimal import Decimal, InvalidOperation
 
 from django import forms
 
+from kinerja.inti.nilai import batas_kolom
 from kinerja.pengukuran.layanan import JENIS_BUKTI, PENJELASAN_MAKS
+from kinerja.pengukuran.models import Realisasi
 from kinerja.perencanaan.models import JenisTarget
 from kinerja.rumus.bilangan import teks
 from kinerja.rumus.capaian import skala_ordinal_untuk
@@ -108,6 +110,9 @@ class RealisasiForm(forms.Form):
         super().__init__(*args, **kwargs)
         satuan = f" ({indikator.satuan})" if indikator.satuan else ""
         self.fields["nilai"].label = f"Realisasi{satuan}"
+        presisi = f"Angka {batas_kolom(Realisasi, 'nilai').uraian}; tidak dibulatkan otomatis."
+        for nama in ("nilai", "pembilang", "penyebut"):
+            self.fields[nama].help_text = presisi
         if indikator.jenis_target == JenisTarget.KUALITATIF:
             for nama in ("nilai", "pembilang", "penyebut"):
                 del self.fields[nama]
