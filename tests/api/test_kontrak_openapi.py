@@ -116,6 +116,7 @@ def _jalankan(op, mode, excluded=(), *, indikator_id=None, path_parameters=None)
             # the numbers, years and texts stay generated
             body = {**case.body, "indikator_id": indikator_id, "jenis_periode": "tahun", "ke": 1}
             body.update(nilai_teks="", ajukan=False, nilai=body.get("nilai") or nilai)
+            body.update(pembilang=None, penyebut=None)  # not a ratio indicator
             case.body = body
         kode[case.call_and_validate(excluded_checks=list(excluded)).status_code] += 1
 

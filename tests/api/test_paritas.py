@@ -66,6 +66,8 @@ BURUK = [
      {"nilai_teks": "Sangat Bagus"}, None, "bukan label", True),
     ("angka_pada_indikator_kualitatif", "kualitatif", {"nilai": "3", "nilai_teks": "WTP"},
      None, None, "Indikator ini kualitatif", False),
+    ("pembilang_pada_indikator_bukan_rasio", "angka", {"nilai": "95", "pembilang": "3"},
+     None, None, "hanya untuk indikator rasio", False),
     ("periode_tidak_dipakai_indikator", "angka", {"nilai": "95", "jenis_periode": "bulan"},
      {"nilai": "95"}, ("bulan", 1), "tidak sesuai frekuensi indikator", True),
     ("tahun_1000", "angka", {"nilai": "95", "tahun": 1000}, {"nilai": "95"}, (1000, "tahun"),

@@ -197,7 +197,14 @@ def periksa_isian(
                     f"'{label}' bukan label {skala.nama}; pilih salah satu: "
                     f"{', '.join(skala.peringkat)}."
                 )
-    elif label and "nilai_teks" not in galat:
+    elif not indikator.rasio:
+        for bidang in ("pembilang", "penyebut"):
+            if angka[bidang] is not None and bidang not in galat:
+                galat[bidang] = (
+                    f"{LABEL_BIDANG[bidang]} hanya untuk indikator rasio; indikator ini diisi "
+                    "langsung di nilai. Kosongkan isian ini."
+                )
+    if indikator.jenis_target != JenisTarget.KUALITATIF and label and "nilai_teks" not in galat:
         galat["nilai_teks"] = (
             "Indikator ini berupa angka: realisasi kualitatif (teks) tidak dipakai; "
             "isi nilai (mis. 97.46) dan kosongkan nilai_teks."
