@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "kinerja.pertukaran",
     "kinerja.anggaran",
     "kinerja.lkip",
+    "kinerja.reviu_unggah",
     "kinerja.survei",
     "kinerja.survei_publik",
 ]

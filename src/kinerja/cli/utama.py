@@ -6,9 +6,9 @@ import argparse
 import os
 import sys
 
-from kinerja.cli import demo, lkip, rumus
+from kinerja.cli import demo, lkip, reviu, rumus
 
-PERINTAH = {"rumus": rumus, "demo": demo, "lkip": lkip}
+PERINTAH = {"rumus": rumus, "demo": demo, "lkip": lkip, "reviu": reviu}
 
 
 def _django(argv: list[str]) -> int:

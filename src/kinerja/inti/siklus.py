@@ -64,7 +64,12 @@ _AWALAN_TAHAP = (
     ("publik_", "survei"),
     ("evaluasi_", "evaluasi"),
 )
-_NAMESPACE_TAHAP = {"perencanaan": "perencanaan", "anggaran": "anggaran", "lkip": "pelaporan"}
+_NAMESPACE_TAHAP = {
+    "perencanaan": "perencanaan",
+    "anggaran": "anggaran",
+    "lkip": "pelaporan",
+    "reviu_unggah": "pelaporan",
+}
 
 
 def tahap_aktif(match) -> str | None:
@@ -303,6 +308,7 @@ def _pelaporan(user, org, t: int, r: Ringkasan, peran: set) -> Kartu:
     k = Kartu(TAHAP_PER_KODE["pelaporan"])
     utama = peran & {Peran.PIMPINAN, Peran.ADMIN, Peran.EVALUATOR}
     k.tautan.append(_t(f"LKIP {t}: bangun dan unduh", "lkip:halaman", org.slug, t, utama=utama))
+    k.tautan.append(_t("Reviu angka berkas LKIP (unggah)", "reviu_unggah:halaman"))
     return k
 
 

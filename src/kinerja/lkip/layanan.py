@@ -85,7 +85,8 @@ def bangun_lkip(
         hasil.berkas.append(tulis_xlsx(dok, keluar / f"{dasar}.xlsx"))
     if reviu:
         kemajuan(60, "Menulis dokumen reviu")
-        hasil.berkas.append(tulis_reviu(dok, keluar / f"{dasar}-reviu.docx"))
+        docx_ada = docx if ("docx" in format or "pdf" in format) else None
+        hasil.berkas.append(tulis_reviu(dok, keluar / f"{dasar}-reviu.docx", docx=docx_ada))
     if "pdf" in format:
         kemajuan(65, "Mengonversi ke PDF (LibreOffice)")
         try:

@@ -175,6 +175,7 @@ class Konteks:
         selisih: Decimal | None = None,
     ) -> None:
         a = self._aturan
+        terbit, hitung, rumus = _id(terbit), _id(hitung), _id(rumus)
         bab = tabel.bab if tabel else (kalimat.bab if kalimat else "")
         halaman = tabel.halaman if tabel else (kalimat.halaman if kalimat else None)
         self.temuan.append(
@@ -207,6 +208,16 @@ class Konteks:
                 (normal(b.label), t, b) for t in self.dok.tabel for b in t.baris if b.label
             ]
         return self._indeks
+
+
+_DESIMAL_TITIK = re.compile(r"(?<![\w.,/])(\d{1,3}(?:\d{3})*)\.(\d+)(?![\w.,/])")
+
+
+def _id(teks: str) -> str:
+    """Figures the engine writes with a decimal point ("104.18") in Indonesian notation."""
+    return _DESIMAL_TITIK.sub(
+        lambda m: tampil(Decimal(f"{m.group(1)}.{m.group(2)}"), len(m.group(2))), teks
+    )
 
 
 def _selisih(terbit: Angka | None, hitung: Decimal | None) -> Decimal | None:
@@ -602,6 +613,10 @@ def periksa_jumlah(k: Konteks) -> None:
         for i, b in _baris_jumlah(tabel):
             atas = [x for x in tabel.baris[awal:i] if not re.match(r"^(jumlah|total|sub)", x.label.casefold())]
             awal = i + 1
+            kata = b.label.casefold().split()
+            if len(kata) == 2:  # "Jumlah program": the program rows of a program/kegiatan tree
+                pilih = [x for x in atas if x.label.casefold().startswith(kata[1])]
+                atas = pilih or atas
             for j in range(len(b.sel)):
                 a = b.angka(j)
                 if a is None or (j in kolom_capaian and b.label):
@@ -609,6 +624,8 @@ def periksa_jumlah(k: Konteks) -> None:
                 nilai = [x.angka(j) for x in atas if x.angka(j) is not None]
                 if len(nilai) < 2:
                     continue
+                if b.label and a.nilai <= 100 and min(x.nilai for x in nilai) <= a.nilai <= max(x.nilai for x in nilai):
+                    continue  # a ratio or mean on the total row (Realisasi %), not a sum
                 h = jumlah(x.nilai for x in nilai)
                 tol = sum((setengah_satuan(x) for x in nilai), Decimal(0))
                 if a.persen and abs(h - a.nilai) > tol + 1 and not b.label:
@@ -1100,7 +1117,8 @@ def periksa_angka_ganda(k: Konteks) -> None:
                 ar, at = b.angka(tr.realisasi), b.angka(tr.target)
                 if tr.capaian is not None and not b.teks(tr.capaian) and ar and at and ar.persen and not at.persen:
                     continue  # a row printed one column to the left: not this row's figures
-                entri[(_label_kunci(b), tahun)].append((t, b, nilai))
+                skala = bool(at and abs(at.nilai) >= 10**6)
+                entri[(_label_kunci(b), tahun)].append((t, b, nilai | {"_skala": skala}))
     # PK table rows name the sasaran; the indicator tables name the indicator
     if utama:
         t0, tr0 = utama
@@ -1137,9 +1155,12 @@ def periksa_angka_ganda(k: Konteks) -> None:
         per_tabel = {}
         for t, b, nilai in kumpulan:
             per_tabel.setdefault(t.urutan, (t, b, nilai))
-        if len(per_tabel) < 2:
+        # rows measured in Rupiah and rows measured as an index are different quantities
+        skala = [n.get("_skala", False) for _t, _b, n in per_tabel.values()]
+        utama_skala = max(set(skala), key=skala.count) if skala else False
+        isi = [x for x in per_tabel.values() if x[2].get("_skala", False) == utama_skala]
+        if len(isi) < 2:
             continue
-        isi = list(per_tabel.values())
         beda: dict[tuple[int, int], list] = {}
         for p in ("target", "realisasi", "capaian"):
             nilai = [(t, b, n.get(p, "")) for t, b, n in isi if n.get(p, "").strip() not in ("", "-")]
@@ -1545,7 +1566,17 @@ def periksa_sebaran(k: Konteks) -> None:
     lebih = sum(1 for c in capaian if c > SERATUS)
     tepat = sum(1 for c in capaian if c == SERATUS)
     kurang = n - lebih - tepat
-    sasaran = len({b.nomor for b in t.baris if b.nomor})
+    js = next((j for j, n in enumerate(t.kolom) if n.casefold().startswith("sasaran")), None)
+    ji = next((j for j, n in enumerate(t.kolom) if n.casefold().startswith("indikator")), None)
+    if js is not None and ji is not None:  # one row per indicator, the sasaran named in a column
+        nama, terakhir = set(), ""
+        for b in t.baris:
+            terakhir = b.teks(js) or terakhir
+            if terakhir:
+                nama.add(normal(terakhir))
+        sasaran = len(nama)
+    else:
+        sasaran = len({b.nomor for b in t.baris if b.nomor})
     for kal in k.dok.kalimat:
         teks = kal.teks
         m = re.search(r"(\d+(?:[.,]\d+)?)\s?%\s+indikator[^.]*?melampaui target", teks)
@@ -1665,7 +1696,7 @@ def _total_anggaran(k: Konteks):
                     continue  # a computed column (AA x COP, (AA x COP)-RA)
                 if re.search(r"realisasi|\bra\b", n):
                     hasil.append(("realisasi", a, t, b, j))
-                elif re.search(r"target|anggaran|pagu|alokasi|rpd", n) and "x" not in n.split():
+                elif re.search(r"target|anggaran|pagu|alokasi|rpd", n) and not re.search(r"\bawal\b", n):
                     hasil.append(("pagu", a, t, b, j))
     return hasil
 
@@ -1811,7 +1842,7 @@ def periksa_nka(k: Konteks) -> None:
             continue
         tr = trios[0]
         program = []
-        if not any(_baris_program(b) for b in t.baris):
+        if tr.capaian is None or not any(_baris_program(b) for b in t.baris):
             continue
         jcop = next((j for j, n in enumerate(t.kolom) if "capaian output" in n.casefold()), None)
         for b in t.baris:
@@ -1943,7 +1974,9 @@ def periksa_salinan(k: Konteks) -> None:
 
 def jalankan(dok: Dokumen) -> list[Temuan]:
     """Every rule on the document, in order; a rule that fails on odd input is skipped with a
-    note instead of stopping the reviu."""
+    note instead of stopping the reviu. A table of reviu findings (a report's own reviu
+    annex) is not itself checked."""
+    dok.tabel = [t for t in dok.tabel if not t.judul.casefold().startswith("hasil reviu")]
     k = Konteks(dok)
     for a in ATURAN:
         k._aturan = a

@@ -28,9 +28,12 @@ class Baris:
     label: str
     nomor: str  # the row number as printed ("1", "") when the first cell is a number
     indeks: int  # position among the table's data rows
+    ribuan: bool = False  # "1.055" is one thousand fifty-five (a document with comma decimals)
 
-    def angka(self, j: int) -> Angka | None:
-        return baca_angka(self.sel[j]) if j < len(self.sel) else None
+    def angka(self, j: int | None) -> Angka | None:
+        if j is None or j < 0 or j >= len(self.sel):
+            return None
+        return baca_angka(self.sel[j], ribuan_tunggal=self.ribuan)
 
     def teks(self, j: int) -> str:
         return self.sel[j].strip() if j < len(self.sel) else ""
@@ -126,7 +129,8 @@ class Temuan:
 
 
 def _pendek(teks: str, n: int = 70) -> str:
-    teks = " ".join(str(teks).split())
+    teks = str(teks).replace("\\geq", "≥").replace("\\leq", "≤").replace("\\%", "%")
+    teks = " ".join(teks.replace("$", "").replace("\\", "").split())
     return teks if len(teks) <= n else teks[: n - 1] + "…"
 
 

@@ -113,6 +113,140 @@ def _lengkapi(urutan: _Urutan) -> _Urutan:
     return urutan
 
 
+# --- PDF layout (pdftotext -layout) -------------------------------------------------------
+
+_SEL = re.compile(r"\S+(?: \S+)*")
+
+
+def _potongan(baris: str) -> list[tuple[int, int, str]]:
+    """Cells of a layout line with their positions: runs of words separated by 2+ spaces;
+    inside a run every figure is its own cell ("93,93 108,28", "104,08 Sangat Tinggi")."""
+    hasil = []
+    for m in re.finditer(r"\S+(?: \S+)*", baris):
+        kata = [(m.start() + w.start(), m.start() + w.end(), w.group(0)) for w in re.finditer(r"\S+", m.group(0))]
+        teks: list = []
+        for a, b, w in kata:
+            if baca_angka(w) is not None:
+                if teks:
+                    hasil.append((teks[0][0], teks[-1][1], " ".join(x[2] for x in teks)))
+                    teks = []
+                hasil.append((a, b, w))
+            else:
+                teks.append((a, b, w))
+        if teks:
+            hasil.append((teks[0][0], teks[-1][1], " ".join(x[2] for x in teks)))
+    return hasil
+
+
+def _baris_tata_letak(baris: list[str]) -> list[list[str]]:
+    """Rows of a table printed by pdftotext -layout: the header lines give the columns (by
+    position), every line with figures is a row, a line without figures continues the
+    label of the row above."""
+    potong = [_potongan(b) for b in baris]
+    pertama = next(
+        (i for i, p in enumerate(potong) if sum(1 for _a, _b, t in p if baca_angka(t) is not None) >= 1 and len(p) >= 2),
+        None,
+    )
+    if pertama is None or pertama == 0:
+        return [[t for _a, _b, t in p] for p in potong if p]
+    kolom: list[list] = []  # [awal, akhir, teks]
+    for p in potong[:pertama]:
+        for a, b, t in p:
+            for k in kolom:
+                if a <= k[1] + 1 and b >= k[0] - 1:
+                    k[0], k[1], k[2] = min(a, k[0]), max(b, k[1]), f"{k[2]} {t}"
+                    break
+            else:
+                kolom.append([a, b, t])
+    kolom.sort()
+    if len(kolom) < 2:
+        return [[t for _a, _b, t in p] for p in potong if p]
+
+    pusat = [(k[0] + k[1]) / 2 for k in kolom]
+
+    def tempatkan(p):
+        """Cells to columns in order (no two cells in one column when avoidable), by the
+        least total distance between a cell's centre and its header's centre."""
+        n, m = len(p), len(kolom)
+        if n > m:
+            return [min(range(m), key=lambda j: abs(pusat[j] - (a + b) / 2)) for a, b, _t in p]
+        inf = float("inf")
+        biaya = [[inf] * (m + 1) for _ in range(n + 1)]
+        pilih = [[0] * (m + 1) for _ in range(n + 1)]
+        for j in range(m + 1):
+            biaya[0][j] = 0
+        for i in range(1, n + 1):
+            a, b, _t = p[i - 1]
+            for j in range(i, m + 1):
+                tetap = biaya[i][j - 1]
+                pakai = biaya[i - 1][j - 1] + abs(pusat[j - 1] - (a + b) / 2)
+                if pakai <= tetap:
+                    biaya[i][j], pilih[i][j] = pakai, 1
+                else:
+                    biaya[i][j], pilih[i][j] = tetap, 0
+        hasil, j = [0] * n, m
+        for i in range(n, 0, -1):
+            while pilih[i][j] == 0:
+                j -= 1
+            hasil[i - 1] = j - 1
+            j -= 1
+        return hasil
+
+    hasil = [[k[2] for k in kolom]]
+    for p in potong[pertama:]:
+        if not p:
+            continue
+        angka = [x for x in p if baca_angka(x[2]) is not None]
+        sel = [""] * len(kolom)
+        if re.match(r"^(sumber|catatan|keterangan)\s*:", p[0][2], re.IGNORECASE):
+            break
+        for (_a, _b, t), j in zip(p, tempatkan(p), strict=True):
+            sel[j] = f"{sel[j]} {t}".strip()
+        if not angka and len(hasil) > 1:
+            prev = hasil[-1]
+            for j, t in enumerate(sel):
+                if t:
+                    prev[j] = f"{prev[j]} {t}".strip()
+            continue
+        hasil.append(sel)
+    return hasil
+
+
+def _urutan_pdf(teks: str) -> _Urutan:
+    """Paragraph lines, and a table after each caption line ("Tabel N ...") up to the next
+    blank line (pdftotext separates paragraphs and tables with blank lines)."""
+    hasil = _Urutan()
+    halaman_teks = teks.split("\f")
+    hasil.halaman = len(halaman_teks)
+    bab = ""
+    for no_hal, isi_hal in enumerate(halaman_teks, start=1):
+        baris = isi_hal.split("\n")
+        i = 0
+        while i < len(baris):
+            t = baris[i].strip()
+            m = _KETERANGAN.match(t)
+            if m and not _DAFTAR.search(t.replace("Tabel", "", 1)) and not re.search(r"\.{4,}", t):
+                j = i + 1
+                while j < len(baris) and baris[j].strip() and not re.search(r"\S\s{2,}\S", baris[j]):
+                    j += 1  # the caption continues on the next line(s)
+                awal = j
+                while j < len(baris) and baris[j].strip():
+                    j += 1
+                isi = _baris_tata_letak(baris[awal:j])
+                hasil.isi.append((t, bab, no_hal))
+                if isi:
+                    hasil.isi.append(_Blok(isi, bab, no_hal, sebelum=t))
+                i = j
+                continue
+            if t:
+                mb = _BAB.match(t)
+                if mb:
+                    bab = " ".join(mb.group(1).split())
+                hasil.isi.append((t, bab, no_hal))
+            i += 1
+    return _lengkapi(hasil)
+
+
 # --- DOCX -------------------------------------------------------------------------------------
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -244,7 +378,7 @@ def baca_berkas(path: Path | str, *, nama: str | None = None) -> Dokumen:
         kepala = f.read(4096)
     jenis = jenis_berkas(kepala)
     if jenis == "pdf":
-        urutan = _urutan_teks(_teks_pdf(path), tata_letak=True)
+        urutan = _urutan_pdf(_teks_pdf(path))
     elif jenis == "docx":
         try:
             with zipfile.ZipFile(path) as z:
@@ -393,7 +527,17 @@ def susun(urutan: _Urutan, *, sumber: str = "") -> Dokumen:
                 )
     sebelum = sum(1 for b in blok if _KETERANGAN.match(b.sebelum or ""))
     sesudah = sum(1 for b in blok if any(_KETERANGAN.match(t) for t in b.sesudah[:4]))
-    gaya = "sebelum" if sebelum > sesudah else "sesudah"
+    # captions above tables (Word's usual, Kinerja's DOCX) or below them (the seed text); with
+    # captions between every two tables both counts are equal: then above
+    gaya = "sebelum" if sebelum >= sesudah else "sesudah"
+    # a document whose table figures use decimal commas writes thousands with dots: "1.055"
+    koma = titik = 0
+    for b in blok:
+        for sel in b.baris:
+            for x in sel:
+                koma += len(re.findall(r"\d,\d{1,2}(?!\d)", x))
+                titik += len(re.findall(r"(?<![\d.])\d{1,3}\.\d{1,2}(?![\d.])", x))
+    ribuan = koma > 3 * max(titik, 1)
     tertunda: list[tuple[_Blok, list, list]] = []
     for b in blok:
         kepala, data = _pisah_kepala(b.baris)
@@ -414,12 +558,12 @@ def susun(urutan: _Urutan, *, sumber: str = "") -> Dokumen:
                 else:
                     break
             for tb in tertunda[: len(tertunda) - len(ikut)]:
-                _tambah_tabel(dok, [tb], None, "")
+                _tambah_tabel(dok, [tb], None, "", ribuan=ribuan)
             bagian = ikut + bagian
             tertunda = []
-        _tambah_tabel(dok, bagian, nomor, judul, kepala=kepala or None)
+        _tambah_tabel(dok, bagian, nomor, judul, kepala=kepala or None, ribuan=ribuan)
     for tb in tertunda:
-        _tambah_tabel(dok, [tb], None, "")
+        _tambah_tabel(dok, [tb], None, "", ribuan=ribuan)
     for isi in urutan.isi:
         if isinstance(isi, _Blok):
             continue
@@ -444,7 +588,7 @@ def _sama_baris(a: list[str], b: list[str]) -> bool:
     return bersih(a) == bersih(b)
 
 
-def _tambah_tabel(dok: Dokumen, bagian, nomor, judul, *, kepala=None) -> None:
+def _tambah_tabel(dok: Dokumen, bagian, nomor, judul, *, kepala=None, ribuan=False) -> None:
     kepala = kepala if kepala is not None else bagian[0][1]
     data = [sel for _b, _k, d in bagian for sel in d]
     if not data:
@@ -455,7 +599,7 @@ def _tambah_tabel(dok: Dokumen, bagian, nomor, judul, *, kepala=None) -> None:
     for sel in data:
         sel = list(sel) + [""] * (n - len(sel))
         label, no = label_baris(sel)
-        baris.append(Baris(sel=sel, label=label, nomor=no, indeks=len(baris)))
+        baris.append(Baris(sel=sel, label=label, nomor=no, indeks=len(baris), ribuan=ribuan))
     b0 = bagian[0][0]
     dok.tabel.append(
         Tabel(
