@@ -210,7 +210,8 @@ class Konteks:
         return self._indeks
 
 
-_DESIMAL_TITIK = re.compile(r"(?<![\w.,/])(\d{1,3}(?:\d{3})*)\.(\d+)(?![\w.,/])")
+# "104.18" from the engine; "22.379" (three decimals) is left alone: it is Indonesian thousands
+_DESIMAL_TITIK = re.compile(r"(?<![\w.,/])(\d+)\.(\d{1,2}|\d{4,})(?![\w.,/])")
 
 
 def _id(teks: str) -> str:
@@ -627,7 +628,8 @@ def periksa_jumlah(k: Konteks) -> None:
                 if b.label and a.nilai <= 100 and min(x.nilai for x in nilai) <= a.nilai <= max(x.nilai for x in nilai):
                     continue  # a ratio or mean on the total row (Realisasi %), not a sum
                 h = jumlah(x.nilai for x in nilai)
-                tol = sum((setengah_satuan(x) for x in nilai), Decimal(0))
+                # printed parts with decimals may each be rounded; whole counts are exact
+                tol = sum((setengah_satuan(x) for x in nilai if x.dp > 0), Decimal(0))
                 if a.persen and abs(h - a.nilai) > tol + 1 and not b.label:
                     pass  # an unlabeled percent total is a sum too (Tabel 70 kolom 5)
                 if not cocok(a, h, toleransi_masukan=tol):
@@ -772,10 +774,10 @@ def periksa_jumlah_baris(k: Konteks) -> None:
                 continue
             for b, a, h, nilai in hasil:
                 if not cocok(a, h):
-                    k.tambah(
+                        k.tambah(
                         lokasi=tabel.lokasi(b, j),
                         terbit=_t(a),
-                        hitung=_t(h),
+                        hitung=_t(h, a.dp),
                         rumus="jumlah rincian = " + " + ".join(_t(x) for x in nilai),
                         tabel=tabel,
                         selisih=_selisih(a, h),
@@ -1534,7 +1536,7 @@ def periksa_jumlah_narasi(k: Konteks) -> None:
         if not sebelum or len(sesudah) < 2:
             continue
         total = sebelum[-1]
-        bagian = [x for x in sesudah if x.satuan == total.satuan or not total.satuan][:6]
+        bagian = sesudah[:6]
         if len(bagian) < 2 or any(x.angka.nilai >= total.angka.nilai for x in bagian):
             continue
         h = jumlah(x.angka.nilai for x in bagian)
