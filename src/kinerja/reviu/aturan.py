@@ -1389,7 +1389,9 @@ def periksa_narasi_tren(k: Konteks) -> None:
                         if (naik and v2 <= v1) or (turun and v2 >= v1)
                     ]
                     if salah:
-                        y1, v1, y2, v2 = salah[0]
+                        # the plainest contradiction first: a fall where a rise is claimed
+                        balik = [x for x in salah if (naik and x[3] < x[1]) or (turun and x[3] > x[1])]
+                        y1, v1, y2, v2 = (balik or salah)[0]
                         k.tambah(
                             lokasi=kal.lokasi(),
                             terbit=("meningkat" if naik else "menurun") + " setiap tahun",
