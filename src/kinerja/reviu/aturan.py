@@ -495,11 +495,30 @@ def periksa_rata_sasaran(k: Konteks) -> None:
         for st, tr in sumber:
             if st is tabel or tr.capaian is None:
                 continue
-            grup = {g[0].nomor: g for g in _kelompok_baris(st)}
+            js = next(
+                (
+                    j
+                    for j, n in enumerate(st.kolom)
+                    if n.casefold().startswith("sasaran")
+                    and sum(1 for x in st.baris if re.fullmatch(r"\d{1,2}", x.teks(j))) >= len(st.baris) // 2
+                ),
+                None,
+            )
+            if js is not None:  # one row per indicator, the sasaran number in its own column
+                grup: dict[str, list[Baris]] = {}
+                for x in st.baris:
+                    if re.fullmatch(r"\d{1,2}", x.teks(js)):
+                        grup.setdefault(x.teks(js), []).append(x)
+            else:
+                grup = {g[0].nomor: g for g in _kelompok_baris(st)}
             for b in tabel.baris:
                 g = grup.get(b.nomor)
                 a = b.angka(jr)
-                if g is None or a is None or not sama_label(normal(b.label), normal(g[0].label)):
+                if g is None or a is None:
+                    continue
+                n = b.angka(jn)
+                sama = sama_label(normal(b.label), normal(g[0].label))
+                if not (sama or (js is not None and n is not None and n.nilai == len(g))):
                     continue
                 nilai = [x.angka(tr.capaian) for x in g]
                 if any(x is None for x in nilai):
