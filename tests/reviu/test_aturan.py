@@ -73,7 +73,9 @@ def test_predikat(kolom, ada):
 @pytest.mark.parametrize(("nilai", "ada"), [("95,2", False), ("80,1", True)])
 def test_mutu_ikm(nilai, ada):
     teks = tabel(
-        "Tabel 3 IKM kelurahan 2024", ["No", "Kelurahan", "Rata-rata", "Mutu"], [1, "Gambir", nilai, "A"]
+        "Tabel 3 IKM kelurahan 2024",
+        ["No", "Kelurahan", "Rata-rata", "Mutu"],
+        [1, "Gambir", nilai, "A"],
     )
     t = temuan(teks, "mutu_ikm")
     assert bool(t) is ada
@@ -146,7 +148,15 @@ def test_rata_sasaran_dari_tabel_capaian(rata, ada):
 def test_rata_sasaran_dalam_tabel(rata, ada):
     teks = tabel(
         "Tabel 73 Capaian Sasaran Strategis",
-        ["No", "Sasaran Strategis", "IKSS", "Target IKSS", "Realisasi IKSS", "Realisasi IKSS (%)", "Capaian IKSS per SS"],
+        [
+            "No",
+            "Sasaran Strategis",
+            "IKSS",
+            "Target IKSS",
+            "Realisasi IKSS",
+            "Realisasi IKSS (%)",
+            "Capaian IKSS per SS",
+        ],
         [1, "Sasaran satu", "Indeks A", "93,93", "97,77", "104,08", "104,08%"],
         [2, "Sasaran dua", "Indeks B", "97,52", "98,98", "101,50", f"{rata}%"],
         ["", "", "Indeks C", "90,35", "96,55", "106,86", ""],
@@ -156,7 +166,13 @@ def test_rata_sasaran_dalam_tabel(rata, ada):
 
 @pytest.mark.parametrize(("nilai", "ada"), [("99,99%", False), ("100%", True)])
 def test_baris_capaian_kinerja_sasaran(nilai, ada):
-    kepala = ["No", "Indikator Kinerja", "Tahun 2024 Target", "Tahun 2024 Realisasi", "Tahun 2024 %"]
+    kepala = [
+        "No",
+        "Indikator Kinerja",
+        "Tahun 2024 Target",
+        "Tahun 2024 Realisasi",
+        "Tahun 2024 %",
+    ]
     teks = tabel(
         "Tabel 62 Capaian Kinerja pengaduan 2024",
         kepala,
@@ -242,7 +258,11 @@ def test_kolom_berumus(hasil, ada):
 
 def test_kolom_jumlah_rincian():
     kepala = ["Unit Kerja", "Jumlah Pegawai", "Jumlah Pegawai S1", "Jumlah Pegawai S2"]
-    isi = [["Sekretariat", "30", "20", "10"], ["Kecamatan", "50", "40", "10"], ["Kelurahan", "71", "60", "10"]]
+    isi = [
+        ["Sekretariat", "30", "20", "10"],
+        ["Kecamatan", "50", "40", "10"],
+        ["Kelurahan", "71", "60", "10"],
+    ]
     t = temuan(tabel("Tabel 1 Pegawai 2024", kepala, *isi), "jumlah_baris")
     assert [(x.terbit, x.hitung) for x in t] == [("71", "70")]
     isi[2][1] = "70"
@@ -250,7 +270,13 @@ def test_kolom_jumlah_rincian():
 
 
 def _unit(triwulan_i: str) -> str:
-    kepala = ["No", "Kelurahan", "SKM 2024 Triwulan I", "SKM 2024 Triwulan II", "SKM 2024 Rata-rata"]
+    kepala = [
+        "No",
+        "Kelurahan",
+        "SKM 2024 Triwulan I",
+        "SKM 2024 Triwulan II",
+        "SKM 2024 Rata-rata",
+    ]
     baris = [[i, f"Kelurahan {i}", triwulan_i, "99", ""] for i in range(1, 9)]
     return tabel("Tabel 31 Hasil Survei Kepuasan Masyarakat Tahun 2024", kepala, *baris)
 
@@ -259,7 +285,12 @@ def _unit(triwulan_i: str) -> str:
 def test_agregat_unit(semester_i, ada):
     teks = tabel(
         "Tabel 25 Realisasi IKM per semester Tahun 2024",
-        ["No", "Indikator Kinerja", "Realisasi Tahun 2024 Semester I", "Realisasi Tahun 2024 Semester II"],
+        [
+            "No",
+            "Indikator Kinerja",
+            "Realisasi Tahun 2024 Semester I",
+            "Realisasi Tahun 2024 Semester II",
+        ],
         [1, "Indeks kepuasan masyarakat terhadap layanan kelurahan", semester_i, "99"],
     ) + _unit("98")
     t = temuan(teks, "agregat_unit")
@@ -269,11 +300,24 @@ def test_agregat_unit(semester_i, ada):
 
 
 def _semester(judul, *baris):
-    return tabel(judul, ["No", "Indikator Kinerja", "Realisasi Tahun 2024 Semester I", "Realisasi Tahun 2024 Semester II"], *baris)
+    return tabel(
+        judul,
+        [
+            "No",
+            "Indikator Kinerja",
+            "Realisasi Tahun 2024 Semester I",
+            "Realisasi Tahun 2024 Semester II",
+        ],
+        *baris,
+    )
 
 
 def _tahunan(judul, label, t, r, c):
-    return tabel(judul, CAPAIAN[:2] + ["Tahun 2024 Target", "Tahun 2024 Realisasi", "Tahun 2024 %"], [1, label, t, r, c])
+    return tabel(
+        judul,
+        CAPAIAN[:2] + ["Tahun 2024 Target", "Tahun 2024 Realisasi", "Tahun 2024 %"],
+        [1, label, t, r, c],
+    )
 
 
 @pytest.mark.parametrize(("sem2", "ada"), [("97,90", False), ("98,07", True)])
@@ -284,12 +328,39 @@ def test_agregat_semester_komposit(sem2, ada):
     )
     teks = (
         definisi
-        + _tahunan("Tabel 19 Realisasi IKL Tahun 2024", "Indeks Kepuasan Layanan Kota", "93,93", "97,77", "104,08")
-        + _semester("Tabel 20 IKL per semester Tahun 2024", [1, "Indeks Kepuasan Layanan Kota", "97,46", sem2])
-        + _tahunan("Tabel 24 Realisasi IKM Tahun 2024", "Indeks kepuasan masyarakat kelurahan", "97,52", "98,98", "101,50")
-        + _semester("Tabel 25 IKM per semester Tahun 2024", [1, "Indeks kepuasan masyarakat kelurahan", "98,63", "98,98"])
-        + _tahunan("Tabel 32 Realisasi IEK Tahun 2024", "Indeks Efektivitas Koordinasi", "90,35", "96,55", "106,86")
-        + _semester("Tabel 33 IEK per semester Tahun 2024", [1, "Indeks Efektivitas Koordinasi", "96,29", "96,81"])
+        + _tahunan(
+            "Tabel 19 Realisasi IKL Tahun 2024",
+            "Indeks Kepuasan Layanan Kota",
+            "93,93",
+            "97,77",
+            "104,08",
+        )
+        + _semester(
+            "Tabel 20 IKL per semester Tahun 2024",
+            [1, "Indeks Kepuasan Layanan Kota", "97,46", sem2],
+        )
+        + _tahunan(
+            "Tabel 24 Realisasi IKM Tahun 2024",
+            "Indeks kepuasan masyarakat kelurahan",
+            "97,52",
+            "98,98",
+            "101,50",
+        )
+        + _semester(
+            "Tabel 25 IKM per semester Tahun 2024",
+            [1, "Indeks kepuasan masyarakat kelurahan", "98,63", "98,98"],
+        )
+        + _tahunan(
+            "Tabel 32 Realisasi IEK Tahun 2024",
+            "Indeks Efektivitas Koordinasi",
+            "90,35",
+            "96,55",
+            "106,86",
+        )
+        + _semester(
+            "Tabel 33 IEK per semester Tahun 2024",
+            [1, "Indeks Efektivitas Koordinasi", "96,29", "96,81"],
+        )
     )
     t = temuan(teks, "agregat_semester")
     assert bool(t) is ada
@@ -299,9 +370,18 @@ def test_agregat_semester_komposit(sem2, ada):
 
 @pytest.mark.parametrize(("tahunan", "ada"), [("95,80", False), ("95,90", False), ("95,62", True)])
 def test_semester_dan_tahunan(tahunan, ada):
-    teks = _semester("Tabel 34 Per asisten semester I dan II Tahun 2024", [1, "Nilai Efektivitas Koordinasi Bidang Pemerintahan", "95,70", "95,90"]) + tabel(
+    teks = _semester(
+        "Tabel 34 Per asisten semester I dan II Tahun 2024",
+        [1, "Nilai Efektivitas Koordinasi Bidang Pemerintahan", "95,70", "95,90"],
+    ) + tabel(
         "Tabel 72 Capaian output 2024",
-        ["Sasaran", "Program", "Kinerja Indikator Tahun 2024 Target", "Kinerja Indikator Tahun 2024 Realisasi", "Kinerja Indikator Tahun 2024 Capaian (%)"],
+        [
+            "Sasaran",
+            "Program",
+            "Kinerja Indikator Tahun 2024 Target",
+            "Kinerja Indikator Tahun 2024 Realisasi",
+            "Kinerja Indikator Tahun 2024 Capaian (%)",
+        ],
         ["", "1. Nilai Efektivitas Koordinasi Bidang Pemerintahan", "86", tahunan, ""],
     )
     t = temuan(teks, "semester_tahunan")
@@ -328,7 +408,11 @@ def test_angka_ganda(realisasi, ada):
 
 
 def _satu(label="Persentase penyelesaian pengaduan masyarakat", c="99.99"):
-    return tabel("Tabel 61 Realisasi pengaduan Tahun 2024", CAPAIAN[:2] + ["Tahun 2024 Target", "Tahun 2024 Realisasi", "Tahun 2024 %"], [1, label, "100%", f"{c}%", c])
+    return tabel(
+        "Tabel 61 Realisasi pengaduan Tahun 2024",
+        CAPAIAN[:2] + ["Tahun 2024 Target", "Tahun 2024 Realisasi", "Tahun 2024 %"],
+        [1, label, "100%", f"{c}%", c],
+    )
 
 
 @pytest.mark.parametrize(("kalimat", "ada"), [
@@ -350,11 +434,19 @@ def test_narasi_tercapai(c, ada):
 
 @pytest.mark.parametrize(("nilai", "ada"), [("97,43", False), ("97,60", True)])
 def test_narasi_semester(nilai, ada):
-    teks = _semester(
-        "Tabel 34 Per asisten Tahun 2024",
-        [1, "Nilai Efektivitas Koordinasi Bidang Pemerintahan", "95,70", "95,90"],
-        [2, "Nilai Efektivitas Koordinasi Bidang Perekonomian dan Pembangunan", "97,60", "97,43"],
-    ) + f"Pada semester II nilai tertinggi ada di bawah Asisten Perekonomian dan Pembangunan dengan realisasi {nilai}.\n"
+    teks = (
+        _semester(
+            "Tabel 34 Per asisten Tahun 2024",
+            [1, "Nilai Efektivitas Koordinasi Bidang Pemerintahan", "95,70", "95,90"],
+            [
+                2,
+                "Nilai Efektivitas Koordinasi Bidang Perekonomian dan Pembangunan",
+                "97,60",
+                "97,43",
+            ],
+        )
+        + f"Pada semester II nilai tertinggi ada di bawah Asisten Perekonomian dan Pembangunan dengan realisasi {nilai}.\n"
+    )
     t = temuan(teks, "narasi_semester")
     assert bool(t) is ada
     if ada:
@@ -363,17 +455,28 @@ def test_narasi_semester(nilai, ada):
 
 @pytest.mark.parametrize(("akhir", "ada"), [("100%", False), ("99,99%", True)])
 def test_narasi_tren_per_tahun(akhir, ada):
-    teks = tabel(
-        "Tabel 66 Rata-rata capaian sasaran operasional 2020-2024",
-        ["Tahun", "Pengaduan Masyarakat"],
-        ["2020", "99,92%"], ["2021", "99,95%"], ["2022", "99,99%"], ["2023", "99,99%" if ada else "99,995%"], ["2024", akhir],
-    ) + f"Pengaduan menunjukkan peningkatan setiap tahunnya mulai dari capaian 99,92% di tahun 2020 sampai {akhir} di tahun 2024.\n"
+    teks = (
+        tabel(
+            "Tabel 66 Rata-rata capaian sasaran operasional 2020-2024",
+            ["Tahun", "Pengaduan Masyarakat"],
+            ["2020", "99,92%"],
+            ["2021", "99,95%"],
+            ["2022", "99,99%"],
+            ["2023", "99,99%" if ada else "99,995%"],
+            ["2024", akhir],
+        )
+        + f"Pengaduan menunjukkan peningkatan setiap tahunnya mulai dari capaian 99,92% di tahun 2020 sampai {akhir} di tahun 2024.\n"
+    )
     assert bool(temuan(teks, "narasi_tren")) is ada
 
 
 def test_narasi_tren_semester():
-    naik = "Realisasi tahun 2024 adalah 98.63 di semester I dan 98.98 di semester II, ada kenaikan.\n"
-    turun = "Realisasi tahun 2024 adalah 98.98 di semester I dan 98.63 di semester II, ada kenaikan.\n"
+    naik = (
+        "Realisasi tahun 2024 adalah 98.63 di semester I dan 98.98 di semester II, ada kenaikan.\n"
+    )
+    turun = (
+        "Realisasi tahun 2024 adalah 98.98 di semester I dan 98.63 di semester II, ada kenaikan.\n"
+    )
     assert temuan(_satu() + naik, "narasi_tren") == []
     assert len(temuan(_satu() + turun, "narasi_tren")) == 1
 
@@ -384,7 +487,9 @@ def test_pertumbuhan(persen, ada):
     t = temuan(_satu() + kalimat, "pertumbuhan")
     assert bool(t) is ada
     if ada:
-        assert (t[0].terbit, t[0].hitung) == ("-1,23%", "-1,22%") and "(487 − 493) / 493" in t[0].rumus
+        assert (t[0].terbit, t[0].hitung) == ("-1,23%", "-1,22%") and "(487 − 493) / 493" in t[
+            0
+        ].rumus
 
 
 @pytest.mark.parametrize(("kepadatan", "ada"), [("22.379", False), ("22.551", True)])
@@ -409,14 +514,17 @@ def test_jumlah_di_narasi(perempuan, ada):
 
 @pytest.mark.parametrize(("persen", "ada"), [("25%", False), ("60%", True)])
 def test_sebaran_indikator(persen, ada):
-    teks = tabel(
-        "Tabel 16 Capaian Indikator 2024",
-        ["NO", "TUJUAN", "KINERJA TARGET", "KINERJA REALISASI", "KINERJA CAPAIAN"],
-        [1, "Sasaran A", "90", "99", "110"],
-        [2, "Sasaran B", "100", "100", "100"],
-        [3, "Sasaran C", "100", "100", "100"],
-        [4, "Sasaran D", "100", "99.99", "99.99"],
-    ) + f"Sebanyak {persen} indikator kinerja telah melampaui target dengan sisa mencapai target.\n"
+    teks = (
+        tabel(
+            "Tabel 16 Capaian Indikator 2024",
+            ["NO", "TUJUAN", "KINERJA TARGET", "KINERJA REALISASI", "KINERJA CAPAIAN"],
+            [1, "Sasaran A", "90", "99", "110"],
+            [2, "Sasaran B", "100", "100", "100"],
+            [3, "Sasaran C", "100", "100", "100"],
+            [4, "Sasaran D", "100", "99.99", "99.99"],
+        )
+        + f"Sebanyak {persen} indikator kinerja telah melampaui target dengan sisa mencapai target.\n"
+    )
     t = temuan(teks, "sebaran_indikator")
     assert bool(t) is ada
     if ada:
@@ -427,7 +535,16 @@ def test_sebaran_indikator(persen, ada):
 def test_target_di_bawah_realisasi_tahun_lalu(target, ada):
     teks = tabel(
         "Tabel 54 Realisasi TKDN 2023-2024",
-        ["No", "Indikator Kinerja", "Tahun 2023 Target", "Tahun 2023 Realisasi", "Tahun 2023 %", "Tahun 2024 Target", "Tahun 2024 Realisasi", "Tahun 2024 %"],
+        [
+            "No",
+            "Indikator Kinerja",
+            "Tahun 2023 Target",
+            "Tahun 2023 Realisasi",
+            "Tahun 2023 %",
+            "Tahun 2024 Target",
+            "Tahun 2024 Realisasi",
+            "Tahun 2024 %",
+        ],
         [1, "Persentase belanja TKDN", "80", "97,11", "121,39", target, "92,44", ""],
     ) + tabel("Tabel 55 Lain Tahun 2024", ["No", "Uraian", "Nilai"], [1, "A", "1"])
     t = temuan(teks, "target_wajar")
@@ -471,7 +588,14 @@ def _konsistensi(ra_desember: str, k_desember: str) -> str:
         baris.append([i, b, rpd, ra, "100,00%", "100,00%" if i < 12 else k_desember])
     return tabel(
         "Tabel 70 Konsistensi penyerapan anggaran 2024",
-        ["No", "Bulan", "RPD Kumulatif", "RA Kumulatif", "TK Konsistensi/bl", "Konsistensi pada bulan"],
+        [
+            "No",
+            "Bulan",
+            "RPD Kumulatif",
+            "RA Kumulatif",
+            "TK Konsistensi/bl",
+            "Konsistensi pada bulan",
+        ],
         *baris,
     )
 
@@ -483,10 +607,28 @@ def test_konsistensi_pmk_22():
 
 
 def test_nka_pmk_22():
-    kepala = ["No", "Aspek Implementasi", "Nilai", "Bobot", "Nilai x Bobot", "", "Konstanta", "(6 x 7)"]
+    kepala = [
+        "No",
+        "Aspek Implementasi",
+        "Nilai",
+        "Bobot",
+        "Nilai x Bobot",
+        "",
+        "Konstanta",
+        "(6 x 7)",
+    ]
     isi = [
         [1, "Penyerapan Anggaran", "95,69%", "9,70%", "9,28%", "", "", ""],
-        [2, "Konsistensi penyerapan anggaran terhadap perencanaan", "73,14%", "18,20%", "13,31%", "", "", ""],
+        [
+            2,
+            "Konsistensi penyerapan anggaran terhadap perencanaan",
+            "73,14%",
+            "18,20%",
+            "13,31%",
+            "",
+            "",
+            "",
+        ],
         [3, "Capaian Output Program", "100,00%", "43,50%", "43,50%", "", "", ""],
         [4, "Nilai Efisiensi", "60,87%", "28,60%", "17,41%", "", "", ""],
         ["Nilai Kinerja Atas Aspek Implementasi", "", "", "", "", "83,50%", "33,30%", "27,81%"],
@@ -502,9 +644,13 @@ def test_nka_pmk_22():
 def test_tabel_salinan_tahun_lain():
     isi = [[1, "A", "10", "20", "30"], [2, "B", "40", "50", "60"]]
     kepala = ["No", "Uraian", "X", "Y", "Z"]
-    sama = tabel("Tabel 1 Data tahun 2023", kepala, *isi) + tabel("Tabel 2 Data tahun 2024", kepala, *isi)
+    sama = tabel("Tabel 1 Data tahun 2023", kepala, *isi) + tabel(
+        "Tabel 2 Data tahun 2024", kepala, *isi
+    )
     t = temuan(sama, "tabel_salinan")
     assert len(t) == 1 and "Tabel 1" in t[0].hitung
     isi2 = [[1, "A", "10", "20", "30"], [2, "B", "40", "50", "61"]]
-    beda = tabel("Tabel 1 Data tahun 2023", kepala, *isi) + tabel("Tabel 2 Data tahun 2024", kepala, *isi2)
+    beda = tabel("Tabel 1 Data tahun 2023", kepala, *isi) + tabel(
+        "Tabel 2 Data tahun 2024", kepala, *isi2
+    )
     assert temuan(beda, "tabel_salinan") == []

@@ -55,7 +55,11 @@ def _tulis(tmp_path, nama, isi: bytes):
         ("kosong.txt", b"", "kosong"),
         ("foto.png", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 20, "bukan DOCX, PDF atau teks"),
         ("lama.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, "Word lama"),
-        ("surat.txt", "Surat undangan rapat koordinasi besok pagi.".encode(), "bukan laporan kinerja"),
+        (
+            "surat.txt",
+            b"Surat undangan rapat koordinasi besok pagi.",
+            "bukan laporan kinerja",
+        ),
         ("arsip.docx", b"PK\x03\x04" + b"\0" * 100, "rusak"),
     ],
 )
@@ -86,7 +90,9 @@ def test_berkas_terlalu_besar_ditolak_sebelum_dibaca(tmp_path, monkeypatch):
 
 def test_docx_tanpa_tabel_hanya_narasi(tmp_path):
     doc = Document()
-    doc.add_paragraph("Jumlah pegawai sebesar 487 orang, turun sebanyak 6 orang (-1,23%) dari 493 orang.")
+    doc.add_paragraph(
+        "Jumlah pegawai sebesar 487 orang, turun sebanyak 6 orang (-1,23%) dari 493 orang."
+    )
     p = tmp_path / "tanpa-tabel.docx"
     doc.save(p)
     hasil = periksa_berkas(p)
@@ -101,7 +107,10 @@ def test_teks_sangat_panjang_tanpa_angka(tmp_path):
 
 
 def test_cli_seed_teks_dan_berkas(seed, tmp_path, capsys):
-    assert main(["reviu", str(seed), "--keluar", str(tmp_path), "--format", "teks,docx,xlsx,json"]) == 0
+    assert (
+        main(["reviu", str(seed), "--keluar", str(tmp_path), "--format", "teks,docx,xlsx,json"])
+        == 0
+    )
     keluar = capsys.readouterr()
     assert "Tabel 18" in keluar.out and "104,08%" in keluar.out and "104,18%" in keluar.out
     data = json.loads((tmp_path / f"{seed.stem}-reviu.json").read_text(encoding="utf-8"))

@@ -35,7 +35,9 @@ def operator(client):
 
 def _unggah(client, cb, nama: str, isi: bytes):
     with cb(execute=True):
-        return client.post(reverse("reviu_unggah:halaman"), {"berkas": SimpleUploadedFile(nama, isi)})
+        return client.post(
+            reverse("reviu_unggah:halaman"), {"berkas": SimpleUploadedFile(nama, isi)}
+        )
 
 
 def test_perlu_masuk(client):
@@ -43,7 +45,9 @@ def test_perlu_masuk(client):
     assert r.status_code == 302 and "masuk" in r["Location"]
 
 
-def test_unggah_seed_temuan_per_bab_dan_xlsx(client, operator, seed, django_capture_on_commit_callbacks):
+def test_unggah_seed_temuan_per_bab_dan_xlsx(
+    client, operator, seed, django_capture_on_commit_callbacks
+):
     r = _unggah(client, django_capture_on_commit_callbacks, "lkip-2024.txt", seed.read_bytes())
     rb = ReviuBerkas.objects.get()
     assert r.status_code == 302 and r["Location"] == reverse("reviu_unggah:detail", args=[rb.pk])
@@ -75,15 +79,24 @@ def test_unggah_ganda_satu_reviu(client, operator, seed, django_capture_on_commi
     assert ReviuBerkas.objects.count() == 1 and a["Location"] == b["Location"]
 
 
-def test_bukan_laporan_ditolak_sebelum_disimpan(client, operator, django_capture_on_commit_callbacks):
-    r = _unggah(client, django_capture_on_commit_callbacks, "foto.pdf", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
+def test_bukan_laporan_ditolak_sebelum_disimpan(
+    client, operator, django_capture_on_commit_callbacks
+):
+    r = _unggah(
+        client,
+        django_capture_on_commit_callbacks,
+        "foto.pdf",
+        b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8,
+    )
     assert ReviuBerkas.objects.count() == 0
     pesan = client.get(r["Location"]).content.decode()
     assert "bukan PDF, DOCX atau teks" in pesan
 
 
 def test_pdf_terenkripsi_gagal_dengan_pesan(client, operator, django_capture_on_commit_callbacks):
-    r = _unggah(client, django_capture_on_commit_callbacks, "terkunci.pdf", pdf_minimal(terenkripsi=True))
+    r = _unggah(
+        client, django_capture_on_commit_callbacks, "terkunci.pdf", pdf_minimal(terenkripsi=True)
+    )
     rb = ReviuBerkas.objects.get()
     assert rb.status == StatusReviu.GAGAL and "terenkripsi" in rb.pesan
     halaman = client.get(r["Location"]).content.decode()

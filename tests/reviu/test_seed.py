@@ -18,7 +18,10 @@ def _ada(hasil, *, lokasi: str, terbit: str, hitung: str, aturan: str | None = N
     cocok = [
         t
         for t in hasil.temuan
-        if lokasi in t.lokasi and terbit in t.terbit and hitung in t.hitung and (aturan is None or t.aturan == aturan)
+        if lokasi in t.lokasi
+        and terbit in t.terbit
+        and hitung in t.hitung
+        and (aturan is None or t.aturan == aturan)
     ]
     assert cocok, f"tidak ada temuan {lokasi}: {terbit} → {hitung}"
     return cocok[0]
@@ -33,9 +36,19 @@ def test_jumlah_temuan_dan_bab(hasil):
 def test_tiga_temuan_issue_lkip(hasil):
     t = _ada(hasil, lokasi="Tabel 18", terbit="104,08%", hitung="104,18%", aturan="rata_sasaran")
     assert "(101,5 + 106,86) / 2" in t.rumus
-    _ada(hasil, lokasi="Tabel 70, baris 'Desember', kolom 'Konsistensi pada bulan'", terbit="73,14%", hitung="81,12%")
+    _ada(
+        hasil,
+        lokasi="Tabel 70, baris 'Desember', kolom 'Konsistensi pada bulan'",
+        terbit="73,14%",
+        hitung="81,12%",
+    )
     _ada(hasil, lokasi="Tabel 74, baris 'Nilai Kinerja Anggaran", terbit="94,51%", hitung="94,99%")
-    _ada(hasil, lokasi="Tabel 34, baris 'Nilai Efektivitas Koordinasi Bidang Perekonomian", terbit="97,43", hitung="97,52")
+    _ada(
+        hasil,
+        lokasi="Tabel 34, baris 'Nilai Efektivitas Koordinasi Bidang Perekonomian",
+        terbit="97,43",
+        hitung="97,52",
+    )
 
 
 @pytest.mark.parametrize(
@@ -79,7 +92,11 @@ def test_temuan_reviu_contoh_juga_ditemukan_dari_teks(hasil, lokasi, terbit, hit
         ("Tabel 62", "100%", "99,99%"),
         ("Tabel 15", "≤ 5%", "≤ 50,00%"),
         ("Tabel 16", "WTP (3)", "100%"),
-        ("Tabel 21, baris 'Indeks kepuasan layanan kota administrasi', kolom 'Tahun 2024 %'", "104,08%", "112,70%"),
+        (
+            "Tabel 21, baris 'Indeks kepuasan layanan kota administrasi', kolom 'Tahun 2024 %'",
+            "104,08%",
+            "112,70%",
+        ),
         ("Tabel 54", "target 2024: 80", "realisasi 2023: 97,11"),
     ],
 )
@@ -91,7 +108,15 @@ def test_angka_yang_benar_tidak_dilaporkan(hasil):
     lokasi = " ".join(t.lokasi for t in hasil.temuan)
     # Tabel 19 (97,77/93,93 = 104,09 printed 104,08 by truncation), Tabel 24 capaian 101,5,
     # Tabel 31 rata-rata, Tabel 67-69 sums and percentages, Tabel 46 TOTAL 47 all hold
-    for tabel in ("Tabel 19", "Tabel 31", "Tabel 46", "Tabel 67", "Tabel 68", "Tabel 69", "Tabel 71"):
+    for tabel in (
+        "Tabel 19",
+        "Tabel 31",
+        "Tabel 46",
+        "Tabel 67",
+        "Tabel 68",
+        "Tabel 69",
+        "Tabel 71",
+    ):
         assert tabel + "," not in lokasi and not lokasi.endswith(tabel)
     assert not [t for t in hasil.temuan if t.aturan == "capaian" and "Tabel 24" in t.lokasi]
 

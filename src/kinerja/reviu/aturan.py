@@ -114,7 +114,15 @@ class Trio:
 
 
 def trio(tabel: Tabel) -> list[Trio]:
-    """(target, realisasi, capaian) column triples, one per column group (year, aspect)."""
+    """(target, realisasi, capaian) column triples, one per column group (year, aspect);
+    computed once per table."""
+    simpan = tabel.__dict__.get("_trio")
+    if simpan is None:
+        simpan = tabel.__dict__["_trio"] = _trio(tabel)
+    return simpan
+
+
+def _trio(tabel: Tabel) -> list[Trio]:
     grup: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
     urut = []
     for j, nama in enumerate(tabel.kolom):
@@ -294,7 +302,11 @@ def periksa_predikat(k: Konteks) -> None:
         if len(kolom_pita) < 3:
             continue
         jc = next(
-            (j for j, n in enumerate(tabel.kolom) if "capaian" in n.casefold() and j not in kolom_pita),
+            (
+                j
+                for j, n in enumerate(tabel.kolom)
+                if "capaian" in n.casefold() and j not in kolom_pita
+            ),
             None,
         )
         if jc is None:
@@ -325,9 +337,7 @@ def periksa_mutu(k: Konteks) -> None:
         jm = next((j for j, n in enumerate(tabel.kolom) if n.casefold().startswith("mutu")), None)
         if jm is None:
             continue
-        jn = next(
-            (j for j in range(jm - 1, -1, -1) if any(b.angka(j) for b in tabel.baris)), None
-        )
+        jn = next((j for j in range(jm - 1, -1, -1) if any(b.angka(j) for b in tabel.baris)), None)
         if jn is None:
             continue
         for b in tabel.baris:
@@ -448,7 +458,9 @@ def _tabel_capaian(dok: Dokumen) -> list[tuple[Tabel, Trio]]:
     hasil = []
     for t in dok.tabel:
         for tr in trio(t):
-            n = sum(1 for b in t.baris if b.nomor and tr.capaian is not None and b.angka(tr.capaian))
+            n = sum(
+                1 for b in t.baris if b.nomor and tr.capaian is not None and b.angka(tr.capaian)
+            )
             if n >= 3:
                 hasil.append((n, t.urutan, t, tr))
                 break
@@ -488,8 +500,17 @@ def periksa_rata_sasaran(k: Konteks) -> None:
                             selisih=_selisih(a, h.capaian),
                         )
         # (b) a sasaran table (jumlah indikator, rata-rata capaian) against the capaian table
-        jr = next((j for j, n in enumerate(tabel.kolom) if "rata" in n.casefold() and "capaian" in n.casefold()), None)
-        jn = next((j for j, n in enumerate(tabel.kolom) if "jumlah indikator" in n.casefold()), None)
+        jr = next(
+            (
+                j
+                for j, n in enumerate(tabel.kolom)
+                if "rata" in n.casefold() and "capaian" in n.casefold()
+            ),
+            None,
+        )
+        jn = next(
+            (j for j, n in enumerate(tabel.kolom) if "jumlah indikator" in n.casefold()), None
+        )
         if jr is None or jn is None:
             continue
         for st, tr in sumber:
@@ -500,7 +521,8 @@ def periksa_rata_sasaran(k: Konteks) -> None:
                     j
                     for j, n in enumerate(st.kolom)
                     if n.casefold().startswith("sasaran")
-                    and sum(1 for x in st.baris if re.fullmatch(r"\d{1,2}", x.teks(j))) >= len(st.baris) // 2
+                    and sum(1 for x in st.baris if re.fullmatch(r"\d{1,2}", x.teks(j)))
+                    >= len(st.baris) // 2
                 ),
                 None,
             )
@@ -555,7 +577,11 @@ def periksa_baris_rata(k: Konteks) -> None:
                 if not lab.startswith("rata"):
                     continue
                 a = b.angka(tr.capaian)
-                nilai = [x.angka(tr.capaian) for x in tabel.baris[awal:i] if x.angka(tr.capaian) and x.angka(tr.realisasi)]
+                nilai = [
+                    x.angka(tr.capaian)
+                    for x in tabel.baris[awal:i]
+                    if x.angka(tr.capaian) and x.angka(tr.realisasi)
+                ]
                 awal = i + 1
                 if a is None or len(nilai) < 2:
                     continue
@@ -565,7 +591,9 @@ def periksa_baris_rata(k: Konteks) -> None:
                         lokasi=tabel.lokasi(b, tr.capaian),
                         terbit=_t(a, persen=True),
                         hitung=_t(h, persen=True),
-                        rumus="rata-rata = (" + " + ".join(_t(x) for x in nilai) + f") / {len(nilai)}",
+                        rumus="rata-rata = ("
+                        + " + ".join(_t(x) for x in nilai)
+                        + f") / {len(nilai)}",
                         tabel=tabel,
                         selisih=_selisih(a, h),
                     )
@@ -578,7 +606,9 @@ def periksa_baris_rata(k: Konteks) -> None:
                     continue
                 j_kel = [j for j in range(min(tr.target, tr.realisasi), tr.capaian + 1)]
                 a = next((b.angka(j) for j in j_kel if b.angka(j)), None)
-                nilai = [x.angka(tr.capaian) for x in tabel.baris if x is not b and x.angka(tr.capaian)]
+                nilai = [
+                    x.angka(tr.capaian) for x in tabel.baris if x is not b and x.angka(tr.capaian)
+                ]
                 if a is None or not nilai:
                     continue
                 h = rata_rata([x.nilai for x in nilai])
@@ -631,7 +661,11 @@ def periksa_jumlah(k: Konteks) -> None:
         kolom_capaian = {tr.capaian for tr in trio(tabel) if tr.capaian is not None}
         awal = 0
         for i, b in _baris_jumlah(tabel):
-            atas = [x for x in tabel.baris[awal:i] if not re.match(r"^(jumlah|total|sub)", x.label.casefold())]
+            atas = [
+                x
+                for x in tabel.baris[awal:i]
+                if not re.match(r"^(jumlah|total|sub)", x.label.casefold())
+            ]
             awal = i + 1
             kata = b.label.casefold().split()
             if len(kata) == 2:  # "Jumlah program": the program rows of a program/kegiatan tree
@@ -644,7 +678,11 @@ def periksa_jumlah(k: Konteks) -> None:
                 nilai = [x.angka(j) for x in atas if x.angka(j) is not None]
                 if len(nilai) < 2:
                     continue
-                if b.label and a.nilai <= 100 and min(x.nilai for x in nilai) <= a.nilai <= max(x.nilai for x in nilai):
+                if (
+                    b.label
+                    and a.nilai <= 100
+                    and min(x.nilai for x in nilai) <= a.nilai <= max(x.nilai for x in nilai)
+                ):
                     continue  # a ratio or mean on the total row (Realisasi %), not a sum
                 h = jumlah(x.nilai for x in nilai)
                 # printed parts with decimals may each be rounded; whole counts are exact
@@ -679,7 +717,9 @@ def periksa_rata_kolom(k: Konteks) -> None:
             periode = [
                 i
                 for i, n in enumerate(tabel.kolom)
-                if i < j and (" ".join(n.split()[:-2]) == g or n.startswith(g)) and re.search(r"(triwulan|semester|putaran|tw)\s*\w+$", n.casefold())
+                if i < j
+                and (" ".join(n.split()[:-2]) == g or n.startswith(g))
+                and re.search(r"(triwulan|semester|putaran|tw)\s*\w+$", n.casefold())
             ]
             if len(periode) < 2:
                 continue
@@ -743,7 +783,9 @@ def periksa_rumus_kolom(k: Konteks) -> None:
                 yv = y.nilai / SERATUS if y.persen else y.nilai
                 if op.lower() in ("x", "×", "*"):
                     h = xv * yv
-                    tol = abs(xv) * setengah_satuan(y) / (SERATUS if y.persen else 1) + abs(yv) * setengah_satuan(x) / (SERATUS if x.persen else 1)
+                    tol = abs(xv) * setengah_satuan(y) / (SERATUS if y.persen else 1) + abs(
+                        yv
+                    ) * setengah_satuan(x) / (SERATUS if x.persen else 1)
                 else:
                     h = xv - yv
                     tol = setengah_satuan(x) + setengah_satuan(y)
@@ -777,7 +819,9 @@ def periksa_jumlah_baris(k: Konteks) -> None:
         for j, nama in enumerate(tabel.kolom):
             if not re.match(r"^(jumlah|total)\b", nama.casefold()):
                 continue
-            rinci = [i for i, n in enumerate(tabel.kolom) if i > j and n.startswith(nama) and n != nama]
+            rinci = [
+                i for i, n in enumerate(tabel.kolom) if i > j and n.startswith(nama) and n != nama
+            ]
             if len(rinci) < 2:
                 continue
             hasil = []
@@ -793,7 +837,7 @@ def periksa_jumlah_baris(k: Konteks) -> None:
                 continue
             for b, a, h, nilai in hasil:
                 if not cocok(a, h):
-                        k.tambah(
+                    k.tambah(
                         lokasi=tabel.lokasi(b, j),
                         terbit=_t(a),
                         hitung=_t(h, a.dp),
@@ -833,8 +877,21 @@ def _deret_semester(dok: Dokumen) -> list[_Deret]:
     return hasil
 
 
+_TAHUNAN: dict = {}
+
+
 def _tahunan(dok: Dokumen, label: str, tahun: int | None, kecuali: Tabel):
-    """(tabel, baris, kolom, Angka) of the annual realisasi printed for a label."""
+    """(tabel, baris, kolom, Angka) of the annual realisasi printed for a label (memoised
+    per document)."""
+    kunci = (id(dok), label, tahun, id(kecuali))
+    if kunci not in _TAHUNAN:
+        if len(_TAHUNAN) > 50_000:
+            _TAHUNAN.clear()
+        _TAHUNAN[kunci] = _cari_tahunan(dok, label, tahun, kecuali)
+    return _TAHUNAN[kunci]
+
+
+def _cari_tahunan(dok: Dokumen, label: str, tahun: int | None, kecuali: Tabel):
     hasil = []
     for t in dok.tabel:
         if t is kecuali:
@@ -852,14 +909,42 @@ def _tahunan(dok: Dokumen, label: str, tahun: int | None, kecuali: Tabel):
 
 
 _KATA_UMUM = {
-    "indeks", "nilai", "tahun", "kota", "administrasi", "jakarta", "pusat", "realisasi", "dan",
-    "di", "per", "terhadap", "hasil", "dengan", "yang", "pada", "dari", "untuk", "semester",
-    "indikator", "kinerja", "sumber", "ii", "i", "the", "bidang", "variabel", "2024", "2023",
+    "indeks",
+    "nilai",
+    "tahun",
+    "kota",
+    "administrasi",
+    "jakarta",
+    "pusat",
+    "realisasi",
+    "dan",
+    "di",
+    "per",
+    "terhadap",
+    "hasil",
+    "dengan",
+    "yang",
+    "pada",
+    "dari",
+    "untuk",
+    "semester",
+    "indikator",
+    "kinerja",
+    "sumber",
+    "ii",
+    "i",
+    "the",
+    "bidang",
+    "variabel",
+    "2024",
+    "2023",
 }
 
 
 def _kata(teks: str) -> set[str]:
-    return {w for w in normal(teks).split() if w not in _KATA_UMUM and not w.isdigit() and len(w) > 2}
+    return {
+        w for w in normal(teks).split() if w not in _KATA_UMUM and not w.isdigit() and len(w) > 2
+    }
 
 
 def _kunci_variabel(teks: str) -> str:
@@ -871,7 +956,9 @@ def _struktur_unsur(dok: Dokumen) -> dict[str, str]:
     over pages may print an unsur label on a continuation line, seed Tabel 37)."""
     peta: dict[str, str] = {}
     for t in dok.tabel:
-        if len(t.kolom) < 3 or not all(any(b.angka(j) for j in range(2, len(b.sel))) for b in t.baris):
+        if len(t.kolom) < 3 or not all(
+            any(b.angka(j) for j in range(2, len(b.sel))) for b in t.baris
+        ):
             continue
         unsur = ""
         for b in t.baris:
@@ -902,9 +989,11 @@ def _rata_unsur(tabel: Tabel, j: int, struktur: dict[str, str]) -> tuple[Decimal
         return None
     rata_unsur = [rata_rata(g) for g in grup.values()]
     h = rata_rata(rata_unsur)
-    rumus = f"rata-rata {len(grup)} unsur (nilai unsur = rata-rata variabelnya) = (" + " + ".join(
-        tampil(x, 2) for x in rata_unsur
-    ) + f") / {len(grup)}"
+    rumus = (
+        f"rata-rata {len(grup)} unsur (nilai unsur = rata-rata variabelnya) = ("
+        + " + ".join(tampil(x, 2) for x in rata_unsur)
+        + f") / {len(grup)}"
+    )
     return h, rumus
 
 
@@ -967,7 +1056,9 @@ def periksa_agregat_unit(k: Konteks) -> None:
                     uraian=f"Nilai semester {'I' * s} tidak sama dengan rata-rata rinciannya di {u.nama}.",
                 )
         # the yearly figure against the mean of the table's average column
-        jr = next((j for j, n in enumerate(u.kolom) if n.casefold().split()[-1:] == ["rata-rata"]), None)
+        jr = next(
+            (j for j, n in enumerate(u.kolom) if n.casefold().split()[-1:] == ["rata-rata"]), None
+        )
         if jr is None or dikelompokkan:
             continue
         nilai = [b.angka(jr).nilai for b in u.baris if b.angka(jr)]
@@ -976,13 +1067,13 @@ def periksa_agregat_unit(k: Konteks) -> None:
         if beda:
             t, b, j, a = beda[0]
             k.tambah(
-                    lokasi="; ".join(x[0].lokasi(x[1], x[2]) for x in beda),
-                    terbit=_t(a),
-                    hitung=_t(h),
-                    rumus=f"rata-rata {len(nilai)} baris {u.nama} kolom '{u.kolom[jr]}' = {tampil(h, 2)}",
-                    tabel=t,
-                    selisih=_selisih(a, h),
-                    uraian="Nilai tahunan tidak sama dengan rata-rata nilai unit yang dicetak.",
+                lokasi="; ".join(x[0].lokasi(x[1], x[2]) for x in beda),
+                terbit=_t(a),
+                hitung=_t(h),
+                rumus=f"rata-rata {len(nilai)} baris {u.nama} kolom '{u.kolom[jr]}' = {tampil(h, 2)}",
+                tabel=t,
+                selisih=_selisih(a, h),
+                uraian="Nilai tahunan tidak sama dengan rata-rata nilai unit yang dicetak.",
             )
 
 
@@ -1003,7 +1094,10 @@ def periksa_agregat_semester(k: Konteks) -> None:
             if len(isi) < 2 or urut == d.tabel.urutan:
                 continue
             cocok_semua = all(
-                cocok(d.baris.angka(d.kolom[s]), rata_rata([x.baris.angka(x.kolom[s]).nilai for x in isi]))
+                cocok(
+                    d.baris.angka(d.kolom[s]),
+                    rata_rata([x.baris.angka(x.kolom[s]).nilai for x in isi]),
+                )
                 for s in (1, 2)
             )
             if not cocok_semua:
@@ -1019,7 +1113,9 @@ def periksa_agregat_semester(k: Konteks) -> None:
                         terbit=_t(a),
                         hitung=_t(h),
                         rumus=f"rata-rata {len(isi)} baris {isi[0].tabel.nama} (dengan nilai hasil "
-                        "hitung ulang) = (" + " + ".join(tampil(x, 2) for x in nilai) + f") / {len(isi)}",
+                        "hitung ulang) = ("
+                        + " + ".join(tampil(x, 2) for x in nilai)
+                        + f") / {len(isi)}",
                         tabel=d.tabel,
                         selisih=_selisih(a, h),
                     )
@@ -1036,7 +1132,10 @@ def periksa_agregat_semester(k: Konteks) -> None:
         pasangan = []
         for i, x in enumerate(lain):
             for y in lain[i + 1 :]:
-                tx, ty = _tahunan(k.dok, x.label, x.tahun, x.tabel), _tahunan(k.dok, y.label, y.tahun, y.tabel)
+                tx, ty = (
+                    _tahunan(k.dok, x.label, x.tahun, x.tabel),
+                    _tahunan(k.dok, y.label, y.tahun, y.tabel),
+                )
                 if tx and ty and cocok(a_tahun, rata_rata([tx[0][3].nilai, ty[0][3].nilai])):
                     pasangan.append((x, y))
         if len(pasangan) != 1:
@@ -1136,7 +1235,14 @@ def periksa_angka_ganda(k: Konteks) -> None:
                 if not any(baca_angka(v) for v in nilai.values()):
                     continue
                 ar, at = b.angka(tr.realisasi), b.angka(tr.target)
-                if tr.capaian is not None and not b.teks(tr.capaian) and ar and at and ar.persen and not at.persen:
+                if (
+                    tr.capaian is not None
+                    and not b.teks(tr.capaian)
+                    and ar
+                    and at
+                    and ar.persen
+                    and not at.persen
+                ):
                     continue  # a row printed one column to the left: not this row's figures
                 skala = bool(at and abs(at.nilai) >= 10**6)
                 entri[(_label_kunci(b), tahun)].append((t, b, nilai | {"_skala": skala}))
@@ -1168,7 +1274,9 @@ def periksa_angka_ganda(k: Konteks) -> None:
             if len(key2[0].split()) * 2 < len(label.split()):
                 continue  # a short label inside a long compound one is another thing
             sama_tahun = key2[1] == tahun or (
-                tahun_laporan is not None and None in (key2[1], tahun) and tahun_laporan in (key2[1], tahun)
+                tahun_laporan is not None
+                and None in (key2[1], tahun)
+                and tahun_laporan in (key2[1], tahun)
             )
             if sama_tahun and key2 not in dipakai and sama_label(label, key2[0]):
                 kumpulan += entri[key2]
@@ -1184,7 +1292,9 @@ def periksa_angka_ganda(k: Konteks) -> None:
             continue
         beda: dict[tuple[int, int], list] = {}
         for p in ("target", "realisasi", "capaian"):
-            nilai = [(t, b, n.get(p, "")) for t, b, n in isi if n.get(p, "").strip() not in ("", "-")]
+            nilai = [
+                (t, b, n.get(p, "")) for t, b, n in isi if n.get(p, "").strip() not in ("", "-")
+            ]
             if len(nilai) < 2:
                 continue
             kelompok_nilai: list[list] = []
@@ -1207,7 +1317,8 @@ def periksa_angka_ganda(k: Konteks) -> None:
                 lokasi=t.lokasi(b),
                 terbit="; ".join(f"{p} {v}" for p, v, _a in daftar),
                 hitung="; ".join(
-                    f"{p} {a[0][2]} (" + ", ".join(x[0].nama for x in a) + ")" for p, _v, a in daftar
+                    f"{p} {a[0][2]} (" + ", ".join(x[0].nama for x in a) + ")"
+                    for p, _v, a in daftar
                 ),
                 rumus=f"'{label[:80]}'"
                 + (f" tahun {tahun}" if tahun else "")
@@ -1250,10 +1361,17 @@ def _nilai_sama(x: str, y: str) -> bool:
 
 def _nilai_label(k: Konteks, label_kalimat: str):
     """Rows whose label appears in the sentence (longest labels first)."""
+    if not hasattr(k, "_per_kata"):
+        k._per_kata = defaultdict(list)
+        for lab, t, b in k.baris_berlabel():
+            if len(lab.split()) >= 3:
+                k._per_kata[lab.split()[0]].append((lab, t, b))
     hasil = []
-    for lab, t, b in k.baris_berlabel():
-        if len(lab.split()) >= 3 and f" {lab} " in f" {label_kalimat} ":
-            hasil.append((lab, t, b))
+    kalimat = f" {label_kalimat} "
+    for kata in set(label_kalimat.split()):
+        for lab, t, b in k._per_kata.get(kata, ()):
+            if f" {lab} " in kalimat:
+                hasil.append((lab, t, b))
     if not hasil:
         return []
     panjang = max(len(x[0]) for x in hasil)
@@ -1280,7 +1398,9 @@ def periksa_narasi_capaian(k: Konteks) -> None:
                 for tr in trio(t):
                     if tr.capaian is not None and b.angka(tr.capaian):
                         nilai_tabel.append((t, b, tr.capaian, b.angka(tr.capaian)))
-            if not nilai_tabel or any(cocok(x.angka, v.nilai) or cocok(v, x.angka.nilai) for *_r, v in nilai_tabel):
+            if not nilai_tabel or any(
+                cocok(x.angka, v.nilai) or cocok(v, x.angka.nilai) for *_r, v in nilai_tabel
+            ):
                 continue
             t, b, j, v = nilai_tabel[0]
             k.tambah(
@@ -1301,7 +1421,9 @@ def periksa_narasi_capaian(k: Konteks) -> None:
 def periksa_narasi_tercapai(k: Konteks) -> None:
     for kal in k.dok.kalimat:
         teks = kal.teks.casefold()
-        if not re.search(r"\b(mencapai target|tercapai)\b", teks) or re.search(r"\b(belum|tidak)\b", teks):
+        if not re.search(r"\b(mencapai target|tercapai)\b", teks) or re.search(
+            r"\b(belum|tidak)\b", teks
+        ):
             continue
         tahun = [int(y) for y in _TAHUN.findall(kal.teks)]
         for _lab, t, b in _nilai_label(k, normal(kal.teks)):
@@ -1338,7 +1460,11 @@ def _sufiks_pembeda(tabel: Tabel) -> dict[int, str]:
         awal += 1
     if awal < 2:
         return {}
-    return {b.indeks: " ".join(label[i][awal:]) for i, b in enumerate(tabel.baris) if len(label[i][awal:]) >= 1}
+    return {
+        b.indeks: " ".join(label[i][awal:])
+        for i, b in enumerate(tabel.baris)
+        if len(label[i][awal:]) >= 1
+    }
 
 
 @aturan(
@@ -1373,7 +1499,11 @@ def periksa_narasi_semester(k: Konteks) -> None:
                 terbit=_t(x),
                 hitung=_t(a),
                 rumus=f"{d.tabel.lokasi(d.baris, d.kolom[s])} = {_t(a)}"
-                + (f" ({_t(x)} adalah nilai semester {'I' * (3 - s)})" if lain and cocok(lain, x.nilai) else ""),
+                + (
+                    f" ({_t(x)} adalah nilai semester {'I' * (3 - s)})"
+                    if lain and cocok(lain, x.nilai)
+                    else ""
+                ),
                 kalimat=kal,
                 selisih=a.nilai - x.nilai,
             )
@@ -1409,7 +1539,9 @@ def periksa_narasi_tren(k: Konteks) -> None:
                     ]
                     if salah:
                         # the plainest contradiction first: a fall where a rise is claimed
-                        balik = [x for x in salah if (naik and x[3] < x[1]) or (turun and x[3] > x[1])]
+                        balik = [
+                            x for x in salah if (naik and x[3] < x[1]) or (turun and x[3] > x[1])
+                        ]
                         y1, v1, y2, v2 = (balik or salah)[0]
                         k.tambah(
                             lokasi=kal.lokasi(),
@@ -1422,7 +1554,12 @@ def periksa_narasi_tren(k: Konteks) -> None:
                     continue
         # (b) two semester values in order
         sm = _SEMESTER.findall(kal.teks)
-        if len(sm) == 2 and len(kal.angka) == 2 and sm[0].lower() in ("i", "1") and sm[1].lower() in ("ii", "2"):
+        if (
+            len(sm) == 2
+            and len(kal.angka) == 2
+            and sm[0].lower() in ("i", "1")
+            and sm[1].lower() in ("ii", "2")
+        ):
             a, b = kal.angka[0].angka, kal.angka[1].angka
             if (naik and b.nilai < a.nilai) or (turun and b.nilai > a.nilai):
                 k.tambah(
@@ -1444,7 +1581,11 @@ def _cari_deret(dok: Dokumen, y1: int, v1: Angka, y2: int, v2: Angka):
             for j in range(1, len(t.kolom)):
                 a1, a2 = tahun_baris[y1].angka(j), tahun_baris[y2].angka(j)
                 if a1 and a2 and cocok(v1, a1.nilai) and cocok(v2, a2.nilai):
-                    seri = [(y, b.angka(j).nilai) for y, b in sorted(tahun_baris.items()) if b.angka(j) and y1 <= y <= y2]
+                    seri = [
+                        (y, b.angka(j).nilai)
+                        for y, b in sorted(tahun_baris.items())
+                        if b.angka(j) and y1 <= y <= y2
+                    ]
                     return t, t.kolom[j], seri
     return None
 
@@ -1466,7 +1607,9 @@ def periksa_pertumbuhan(k: Konteks) -> None:
                 persen.append(x)
             elif x.satuan and x.satuan not in ("%",) and x.angka.dp == 0:
                 sebelum = kal.teks[max(0, x.awal - 20) : x.awal].casefold()
-                if re.search(r"(sebanyak|sebesar)\s*$", sebelum) and re.search(r"(turun|naik|bertambah|berkurang)\s+\w*\s*$", sebelum):
+                if re.search(r"(sebanyak|sebesar)\s*$", sebelum) and re.search(
+                    r"(turun|naik|bertambah|berkurang)\s+\w*\s*$", sebelum
+                ):
                     continue
                 jml.append(x)
         if len(jml) < 2 or not persen:
@@ -1483,7 +1626,9 @@ def periksa_pertumbuhan(k: Konteks) -> None:
             terbit = p.angka.nilai
             if terbit > 0 and h < 0 and re.search(_TURUN, teks):
                 terbit = -terbit
-            if not cocok(Angka(terbit, p.angka.dp, True), h) and not cocok(Angka(-terbit, p.angka.dp, True), h):
+            if not cocok(Angka(terbit, p.angka.dp, True), h) and not cocok(
+                Angka(-terbit, p.angka.dp, True), h
+            ):
                 k.tambah(
                     lokasi=kal.lokasi(),
                     terbit=_t(p.angka),
@@ -1510,7 +1655,15 @@ def periksa_kepadatan(k: Konteks) -> None:
             for x in kal.angka:
                 if x.satuan == "jiwa" and x.angka.nilai > 1000:
                     konteks = kal.teks[max(0, x.awal - 160) : x.awal]
-                    kelompok_p = "wna" if "WNA" in konteks[-90:] else ("total" if "total" in konteks[-60:].casefold() or "+" in konteks[-40:] else "wni")
+                    kelompok_p = (
+                        "wna"
+                        if "WNA" in konteks[-90:]
+                        else (
+                            "total"
+                            if "total" in konteks[-60:].casefold() or "+" in konteks[-40:]
+                            else "wni"
+                        )
+                    )
                     penduduk.append((kelompok_p, x.angka))
     if luas is None or not penduduk:
         return
@@ -1523,7 +1676,15 @@ def periksa_kepadatan(k: Konteks) -> None:
             konteks = kal.teks[max(0, x.awal - 90) : x.awal]
             if re.search(r"kecamatan|kelurahan", konteks[-60:], re.IGNORECASE):
                 continue
-            kel = "wna" if "WNA" in konteks and "WNI+WNA" not in konteks.replace(" ", "") else ("total" if "total" in konteks.casefold() or "WNI+WNA" in konteks.replace(" ", "") else "wni")
+            kel = (
+                "wna"
+                if "WNA" in konteks and "WNI+WNA" not in konteks.replace(" ", "")
+                else (
+                    "total"
+                    if "total" in konteks.casefold() or "WNI+WNA" in konteks.replace(" ", "")
+                    else "wni"
+                )
+            )
             if _TAHUN.search(konteks[-25:]) and "2023" in konteks[-25:]:
                 continue
             p = next((a for g, a in penduduk if g == kel), None)
@@ -1582,7 +1743,9 @@ def periksa_sebaran(k: Konteks) -> None:
     if not utama:
         return
     t, tr = utama[0]
-    capaian = [b.angka(tr.capaian).nilai for b in t.baris if tr.capaian is not None and b.angka(tr.capaian)]
+    capaian = [
+        b.angka(tr.capaian).nilai for b in t.baris if tr.capaian is not None and b.angka(tr.capaian)
+    ]
     if not capaian:
         return
     n = len(capaian)
@@ -1613,7 +1776,12 @@ def periksa_sebaran(k: Konteks) -> None:
                     terbit=_t(terbit),
                     hitung=tampil(h, 2, persen=True),
                     rumus=f"{lebih} dari {n} indikator di {t.nama} bercapaian > 100%; {tepat} tepat "
-                    f"100%" + (f" ({tampil(Decimal(tepat) / n * SERATUS, 2, persen=True)}, narasi: {m2.group(1)}%)" if m2 else "")
+                    f"100%"
+                    + (
+                        f" ({tampil(Decimal(tepat) / n * SERATUS, 2, persen=True)}, narasi: {m2.group(1)}%)"
+                        if m2
+                        else ""
+                    )
                     + f"; {kurang} di bawah 100%",
                     kalimat=kal,
                 )
@@ -1646,7 +1814,11 @@ def periksa_target(k: Konteks) -> None:
         per_tahun = {}
         for tr in trios:
             y = tahun_kolom(t, tr.realisasi)
-            if y and re.fullmatch(r".*\b20\d\d\b.*", tr.kelompok) and not re.search(r"20\d\d\s*-\s*20\d\d", tr.kelompok):
+            if (
+                y
+                and re.fullmatch(r".*\b20\d\d\b.*", tr.kelompok)
+                and not re.search(r"20\d\d\s*-\s*20\d\d", tr.kelompok)
+            ):
                 per_tahun[y] = tr
         for y, tr in per_tahun.items():
             lalu = per_tahun.get(y - 1)
@@ -1670,8 +1842,17 @@ def periksa_target(k: Konteks) -> None:
                         uraian="Peringatan: target lebih rendah daripada realisasi tahun sebelumnya.",
                     )
         # Renstra vs PK targets in one row
-        jr = [j for j, n in enumerate(t.kolom) if "renstra" in n.casefold() and "target" in n.casefold()]
-        jp = [j for j, n in enumerate(t.kolom) if re.search(r"\b(perkin|perjanjian kinerja|pk)\b", n.casefold()) and "target" in n.casefold()]
+        jr = [
+            j
+            for j, n in enumerate(t.kolom)
+            if "renstra" in n.casefold() and "target" in n.casefold()
+        ]
+        jp = [
+            j
+            for j, n in enumerate(t.kolom)
+            if re.search(r"\b(perkin|perjanjian kinerja|pk)\b", n.casefold())
+            and "target" in n.casefold()
+        ]
         if len(jr) == 1 and len(jp) == 1:
             for b in t.baris:
                 a, p = b.angka(jr[0]), b.angka(jp[0])
@@ -1709,7 +1890,7 @@ def _total_anggaran(k: Konteks):
     """(peran, nilai, tabel, baris, kolom) of every budget total printed (≥ Rp 1 miliar)."""
     hasil = []
     for t in k.dok.tabel:
-        for i, b in _baris_jumlah(t):
+        for _i, b in _baris_jumlah(t):
             for j in range(len(b.sel)):
                 a = b.angka(j)
                 if a is None or a.persen or a.nilai < 10**9:
@@ -1719,7 +1900,9 @@ def _total_anggaran(k: Konteks):
                     continue  # a computed column (AA x COP, (AA x COP)-RA)
                 if re.search(r"realisasi|\bra\b", n):
                     hasil.append(("realisasi", a, t, b, j))
-                elif re.search(r"target|anggaran|pagu|alokasi|rpd", n) and not re.search(r"\bawal\b", n):
+                elif re.search(r"target|anggaran|pagu|alokasi|rpd", n) and not re.search(
+                    r"\bawal\b", n
+                ):
                     hasil.append(("pagu", a, t, b, j))
     return hasil
 
@@ -1734,7 +1917,11 @@ def periksa_anggaran(k: Konteks) -> None:
     sel_lain = set()
     for t in k.dok.tabel:
         for b in t.baris:
-            if not re.match(r"^(jumlah|total)", b.label.casefold()) and b.label.casefold() not in _BULAN and b.label:
+            if (
+                not re.match(r"^(jumlah|total)", b.label.casefold())
+                and b.label.casefold() not in _BULAN
+                and b.label
+            ):
                 for j in range(len(b.sel)):
                     a = b.angka(j)
                     if a and a.nilai >= 10**9:
@@ -1764,15 +1951,29 @@ def periksa_anggaran(k: Konteks) -> None:
                     selisih=acuan - a.nilai,
                 )
     # monthly figures against the cumulative table
-    kumulatif = [t for t in k.dok.tabel if any("kumulatif" in n.casefold() for n in t.kolom) and _baris_bulan(t)]
-    bulanan = [t for t in k.dok.tabel if _baris_bulan(t) and not any("kumulatif" in n.casefold() for n in t.kolom)]
+    kumulatif = [
+        t
+        for t in k.dok.tabel
+        if any("kumulatif" in n.casefold() for n in t.kolom) and _baris_bulan(t)
+    ]
+    bulanan = [
+        t
+        for t in k.dok.tabel
+        if _baris_bulan(t) and not any("kumulatif" in n.casefold() for n in t.kolom)
+    ]
     for tk in kumulatif:
         for tb in bulanan:
             for jk, nk in enumerate(tk.kolom):
                 if "kumulatif" not in nk.casefold():
                     continue
-                jenis = "rpd" if "rpd" in nk.casefold() else ("realisasi" if re.search(r"\bra\b|realisasi", nk.casefold()) else None)
-                jb = next((j for j, n in enumerate(tb.kolom) if jenis and (jenis in n.casefold())), None)
+                jenis = (
+                    "rpd"
+                    if "rpd" in nk.casefold()
+                    else ("realisasi" if re.search(r"\bra\b|realisasi", nk.casefold()) else None)
+                )
+                jb = next(
+                    (j for j, n in enumerate(tb.kolom) if jenis and (jenis in n.casefold())), None
+                )
                 if jenis is None or jb is None:
                     continue
                 kum = Decimal(0)
@@ -1810,8 +2011,22 @@ def periksa_nka(k: Konteks) -> None:
     realisasi_total = next((a.nilai for p, a, *_r in _total_anggaran(k) if p == "realisasi"), None)
     # konsistensi from a cumulative RPD / RA table
     for t in k.dok.tabel:
-        jp = next((j for j, n in enumerate(t.kolom) if "rpd" in n.casefold() and "kumulatif" in n.casefold()), None)
-        ja = next((j for j, n in enumerate(t.kolom) if re.search(r"\bra\b|realisasi", n.casefold()) and "kumulatif" in n.casefold()), None)
+        jp = next(
+            (
+                j
+                for j, n in enumerate(t.kolom)
+                if "rpd" in n.casefold() and "kumulatif" in n.casefold()
+            ),
+            None,
+        )
+        ja = next(
+            (
+                j
+                for j, n in enumerate(t.kolom)
+                if re.search(r"\bra\b|realisasi", n.casefold()) and "kumulatif" in n.casefold()
+            ),
+            None,
+        )
         bulan = _baris_bulan(t)
         if jp is None or ja is None or len(bulan) != 12:
             continue
@@ -1830,7 +2045,9 @@ def periksa_nka(k: Konteks) -> None:
         if any(x is None for x in rpd + ra):
             continue
         try:
-            h = nka.konsistensi(rpd_kumulatif=[x.nilai for x in rpd], realisasi_kumulatif=[x.nilai for x in ra])
+            h = nka.konsistensi(
+                rpd_kumulatif=[x.nilai for x in rpd], realisasi_kumulatif=[x.nilai for x in ra]
+            )
         except DataTidakValid:
             continue
         if js is not None:
@@ -1846,7 +2063,14 @@ def periksa_nka(k: Konteks) -> None:
                         tabel=t,
                         selisih=suku - a.nilai,
                     )
-        jk = next((j for j, n in enumerate(t.kolom) if "konsistensi" in n.casefold() and j != js and j > ja), None)
+        jk = next(
+            (
+                j
+                for j, n in enumerate(t.kolom)
+                if "konsistensi" in n.casefold() and j != js and j > ja
+            ),
+            None,
+        )
         akhir = bulan[-1].angka(jk) if jk is not None else None
         if akhir is not None and not cocok(akhir, h.nilai):
             k.tambah(
@@ -1874,7 +2098,12 @@ def periksa_nka(k: Konteks) -> None:
                 program.append({"nama": b.label, "baris": b, "indikator": []})
             elif program and not lab.startswith("rata"):
                 geser = 0
-                if b.angka(tr.capaian) is None and b.angka(tr.capaian - 1) and b.angka(tr.target - 1) and b.teks(0):
+                if (
+                    b.angka(tr.capaian) is None
+                    and b.angka(tr.capaian - 1)
+                    and b.angka(tr.target - 1)
+                    and b.teks(0)
+                ):
                     geser = 1  # a row printed one column to the left (label in the first column)
                 t_, r_ = b.angka(tr.target - geser), b.angka(tr.realisasi - geser)
                 if t_ and r_ and b.angka(tr.capaian - geser):
@@ -1898,12 +2127,17 @@ def periksa_nka(k: Konteks) -> None:
                         terbit=_t(a, persen=True),
                         hitung=tampil(hp.capaian, 2, persen=True),
                         rumus="capaian output program = rata-rata geometrik R/T indikatornya: "
-                        + ", ".join(f"{tampil(i['realisasi'], 2)}/{tampil(i['target'], 2)}" for i in p["indikator"]),
+                        + ", ".join(
+                            f"{tampil(i['realisasi'], 2)}/{tampil(i['target'], 2)}"
+                            for i in p["indikator"]
+                        ),
                         tabel=t,
                         selisih=hp.capaian - a.nilai,
                     )
         for kal in k.dok.kalimat:
-            m = re.search(r"capaian output program keseluruhan\s+([\d.,]+)\s?%", kal.teks, re.IGNORECASE)
+            m = re.search(
+                r"capaian output program keseluruhan\s+([\d.,]+)\s?%", kal.teks, re.IGNORECASE
+            )
             if m:
                 a = baca_angka(m.group(1) + "%")
                 if a and not cocok(a, cop.mentah):
@@ -1919,15 +2153,28 @@ def periksa_nka(k: Konteks) -> None:
     # NKI and NKA from the summary table, with corrected components when known
     for t in k.dok.tabel:
         label = {normal(b.label): b for b in t.baris}
-        cari = lambda awal: next((b for lab, b in label.items() if lab.startswith(awal)), None)  # noqa: E731
-        bp, bk, bc, be = cari("penyerapan"), cari("konsistensi"), cari("capaian output"), cari("nilai efisiensi")
-        bi, bm = cari("nilai kinerja atas aspek implementasi"), cari("nilai kinerja atas aspek manfaat")
+
+        def cari(awal, label=label):
+            return next((b for lab, b in label.items() if lab.startswith(awal)), None)
+
+        bp, bk, bc, be = (
+            cari("penyerapan"),
+            cari("konsistensi"),
+            cari("capaian output"),
+            cari("nilai efisiensi"),
+        )
+        bi, bm = (
+            cari("nilai kinerja atas aspek implementasi"),
+            cari("nilai kinerja atas aspek manfaat"),
+        )
         ba = cari("nilai kinerja anggaran")
         if None in (bp, bk, bc, be, bi, bm, ba):
             continue
 
         def pertama(b):
-            return next((b.angka(j) for j in range(1 if b.nomor else 0, len(b.sel)) if b.angka(j)), None)
+            return next(
+                (b.angka(j) for j in range(1 if b.nomor else 0, len(b.sel)) if b.angka(j)), None
+            )
 
         def terakhir(b):
             return [b.angka(j) for j in range(len(b.sel)) if b.angka(j)]
@@ -1940,11 +2187,20 @@ def periksa_nka(k: Konteks) -> None:
             continue
         nilai_k = koreksi.get("konsistensi", (kk.nilai, ""))[0]
         try:
-            nki = nka.nilai_implementasi(penyerapan=p.nilai, konsistensi=nilai_k, capaian_output=c.nilai, nilai_efisiensi=e.nilai)
+            nki = nka.nilai_implementasi(
+                penyerapan=p.nilai,
+                konsistensi=nilai_k,
+                capaian_output=c.nilai,
+                nilai_efisiensi=e.nilai,
+            )
             nilai = nka.nilai_kinerja_anggaran(nilai_implementasi=nki, nilai_manfaat=manfaat.nilai)
         except DataTidakValid:
             continue
-        catatan = f" (konsistensi {tampil(nilai_k, 2)}% hasil hitung ulang {koreksi['konsistensi'][1]})" if "konsistensi" in koreksi else ""
+        catatan = (
+            f" (konsistensi {tampil(nilai_k, 2)}% hasil hitung ulang {koreksi['konsistensi'][1]})"
+            if "konsistensi" in koreksi
+            else ""
+        )
         if not cocok(nki_cetak, nki):
             k.tambah(
                 lokasi=t.lokasi(bi),

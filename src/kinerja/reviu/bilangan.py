@@ -128,7 +128,9 @@ def cari_angka(teks: str) -> list[AngkaDiTeks]:
     return hasil
 
 
-def cocok(terbit: Angka | Decimal, hitung: Decimal, *, toleransi_masukan: Decimal = Decimal(0)) -> bool:
+def cocok(
+    terbit: Angka | Decimal, hitung: Decimal, *, toleransi_masukan: Decimal = Decimal(0)
+) -> bool:
     """A printed figure matches its recomputation: within 0,01 (plus what the rounding of the
     printed inputs allows), or equal to the recomputed value rounded or truncated to the
     printed decimals (the seed truncates: 95.665 → 95,66), as rumus.reviu does."""

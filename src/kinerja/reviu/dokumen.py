@@ -80,7 +80,7 @@ class Kalimat:
         return cls(teks=teks, bab=bab, halaman=halaman, angka=cari_angka(teks))
 
     def lokasi(self) -> str:
-        return f"narasi: \"{_pendek(self.teks, 90)}\""
+        return f'narasi: "{_pendek(self.teks, 90)}"'
 
 
 @dataclass

@@ -123,7 +123,10 @@ def _potongan(baris: str) -> list[tuple[int, int, str]]:
     inside a run every figure is its own cell ("93,93 108,28", "104,08 Sangat Tinggi")."""
     hasil = []
     for m in re.finditer(r"\S+(?: \S+)*", baris):
-        kata = [(m.start() + w.start(), m.start() + w.end(), w.group(0)) for w in re.finditer(r"\S+", m.group(0))]
+        kata = [
+            (m.start() + w.start(), m.start() + w.end(), w.group(0))
+            for w in re.finditer(r"\S+", m.group(0))
+        ]
         teks: list = []
         for a, b, w in kata:
             if baca_angka(w) is not None:
@@ -144,7 +147,11 @@ def _baris_tata_letak(baris: list[str]) -> list[list[str]]:
     label of the row above."""
     potong = [_potongan(b) for b in baris]
     pertama = next(
-        (i for i, p in enumerate(potong) if sum(1 for _a, _b, t in p if baca_angka(t) is not None) >= 1 and len(p) >= 2),
+        (
+            i
+            for i, p in enumerate(potong)
+            if sum(1 for _a, _b, t in p if baca_angka(t) is not None) >= 1 and len(p) >= 2
+        ),
         None,
     )
     if pertama is None or pertama == 0:
@@ -227,7 +234,9 @@ def _urutan_pdf(teks: str) -> _Urutan:
             m = _KETERANGAN.match(t)
             if m and not _DAFTAR.search(t.replace("Tabel", "", 1)) and not re.search(r"\.{4,}", t):
                 j = i + 1
-                while j < len(baris) and baris[j].strip() and not re.search(r"\S\s{2,}\S", baris[j]):
+                while (
+                    j < len(baris) and baris[j].strip() and not re.search(r"\S\s{2,}\S", baris[j])
+                ):
                     j += 1  # the caption continues on the next line(s)
                 awal = j
                 while j < len(baris) and baris[j].strip():
@@ -366,7 +375,9 @@ def baca_berkas(path: Path | str, *, nama: str | None = None) -> Dokumen:
     try:
         ukuran = path.stat().st_size
     except OSError:
-        raise BerkasTidakTerbaca(f"Berkas '{nama}' tidak ditemukan atau tidak dapat dibuka.") from None
+        raise BerkasTidakTerbaca(
+            f"Berkas '{nama}' tidak ditemukan atau tidak dapat dibuka."
+        ) from None
     if ukuran == 0:
         raise BerkasTidakTerbaca(f"Berkas '{nama}' kosong.")
     if ukuran > UKURAN_MAKS:
@@ -408,9 +419,7 @@ def baca_berkas(path: Path | str, *, nama: str | None = None) -> Dokumen:
             f"Berkas '{nama}' tidak berisi tabel maupun angka: tampaknya bukan laporan kinerja."
         )
     if not dok.tabel:
-        dok.catatan.append(
-            "Berkas tidak berisi tabel; hanya angka di narasi yang diperiksa."
-        )
+        dok.catatan.append("Berkas tidak berisi tabel; hanya angka di narasi yang diperiksa.")
     return dok
 
 
@@ -551,7 +560,9 @@ def susun(urutan: _Urutan, *, sumber: str = "") -> Dokumen:
             # when they repeat its header, or when this block has no header of its own
             ikut = []
             for tb in reversed(tertunda):
-                if (kepala and tb[1] and _sama_baris(tb[1][0], kepala[0])) or (not kepala and tb[1]):
+                if (kepala and tb[1] and _sama_baris(tb[1][0], kepala[0])) or (
+                    not kepala and tb[1]
+                ):
                     ikut.insert(0, tb)
                     if not kepala:
                         kepala = tb[1]
@@ -614,7 +625,9 @@ def _tambah_tabel(dok: Dokumen, bagian, nomor, judul, *, kepala=None, ribuan=Fal
     )
 
 
-_AKHIR_KALIMAT = re.compile(r"(?<!\bRp)(?<!\bNo)(?<!\bTk)(?<!\bdr)(?<!\bs\.d)(?<=[.!?])\s+(?=[A-Z\"“(])")
+_AKHIR_KALIMAT = re.compile(
+    r"(?<!\bRp)(?<!\bNo)(?<!\bTk)(?<!\bdr)(?<!\bs\.d)(?<=[.!?])\s+(?=[A-Z\"“(])"
+)
 
 
 def _kalimat(paragraf: str) -> list[str]:

@@ -11,12 +11,30 @@ from kinerja.reviu.dokumen import Temuan
 from kinerja.reviu.periksa import HasilReviu
 
 FORMAT = ("teks", "docx", "xlsx", "json")
-KOLOM = ("No", "Bab", "Lokasi", "Pemeriksaan", "Terbit", "Hasil hitung", "Rumus dan masukan", "Dasar")
+KOLOM = (
+    "No",
+    "Bab",
+    "Lokasi",
+    "Pemeriksaan",
+    "Terbit",
+    "Hasil hitung",
+    "Rumus dan masukan",
+    "Dasar",
+)
 
 
 def baris(t: Temuan, no: int) -> list[str]:
     rumus = t.rumus + (f". {t.uraian}" if t.uraian else "")
-    return [str(no), t.bab or "-", t.lokasi, t.nama_aturan, t.terbit, t.hitung, rumus, t.sumber_aturan]
+    return [
+        str(no),
+        t.bab or "-",
+        t.lokasi,
+        t.nama_aturan,
+        t.terbit,
+        t.hitung,
+        rumus,
+        t.sumber_aturan,
+    ]
 
 
 def ringkasan(hasil: HasilReviu) -> str:
@@ -89,7 +107,9 @@ def xlsx_bytes(temuan: list[Temuan], *, judul: str = "Reviu angka LKIP") -> byte
     return buf.getvalue()
 
 
-def docx_bytes(temuan: list[Temuan], *, judul: str = "Reviu angka LKIP", pengantar: str = "") -> bytes:
+def docx_bytes(
+    temuan: list[Temuan], *, judul: str = "Reviu angka LKIP", pengantar: str = ""
+) -> bytes:
     from docx import Document
     from docx.enum.section import WD_ORIENT
     from docx.shared import Cm, Pt
@@ -125,7 +145,9 @@ def isi_tabel(doc, temuan: list[Temuan]) -> None:
         tabel.add_row().cells[2].text = "Tidak ada angka yang tidak sesuai."
 
 
-def tulis(hasil: HasilReviu, folder: Path, format: list[str], *, dasar: str = "reviu") -> list[Path]:
+def tulis(
+    hasil: HasilReviu, folder: Path, format: list[str], *, dasar: str = "reviu"
+) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     judul = f"Reviu angka LKIP: {hasil.dokumen.sumber}"
     berkas = []

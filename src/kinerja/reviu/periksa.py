@@ -11,7 +11,16 @@ from kinerja.reviu.aturan import jalankan
 from kinerja.reviu.dokumen import Dokumen, Temuan
 from kinerja.reviu.ekstrak import baca_berkas, baca_teks
 
-URUTAN_BAB = ("KATA PENGANTAR", "RINGKASAN EKSEKUTIF", "BAB I", "BAB II", "BAB III", "BAB IV", "LAMPIRAN", "DATA PENDUKUNG")
+URUTAN_BAB = (
+    "KATA PENGANTAR",
+    "RINGKASAN EKSEKUTIF",
+    "BAB I",
+    "BAB II",
+    "BAB III",
+    "BAB IV",
+    "LAMPIRAN",
+    "DATA PENDUKUNG",
+)
 
 
 @dataclass

@@ -56,7 +56,7 @@ def unggah_reviu(*, berkas, aktor) -> ReviuBerkas:
         return ganda
     berkas.seek(0)
     r = ReviuBerkas(nama_asli=nama, ukuran=ukuran, sha256=sidik, dibuat_oleh=aktor)
-    r.berkas.save(f"{sidik[:16]}.{ 'txt' if jenis == 'teks' else jenis}", berkas, save=False)
+    r.berkas.save(f"{sidik[:16]}.{'txt' if jenis == 'teks' else jenis}", berkas, save=False)
     r.save()
     transaction.on_commit(lambda: tugas_reviu.enqueue(r.pk))
     return r

@@ -25,7 +25,9 @@ def reviu_milik(pengguna, pk: int) -> ReviuBerkas:
 
 def temuan(r: ReviuBerkas) -> list[Temuan]:
     kolom = set(Temuan.__dataclass_fields__)
-    return [Temuan(**{k: v for k, v in t.items() if k in kolom and k != "selisih"}) for t in r.temuan]
+    return [
+        Temuan(**{k: v for k, v in t.items() if k in kolom and k != "selisih"}) for t in r.temuan
+    ]
 
 
 def temuan_lkip(organisasi, tahun: int) -> list[Temuan] | None:
@@ -38,7 +40,9 @@ def temuan_lkip(organisasi, tahun: int) -> list[Temuan] | None:
     from kinerja.lkip.models import PekerjaanLkip, StatusPekerjaan
 
     p = (
-        PekerjaanLkip.objects.filter(organisasi=organisasi, tahun=tahun, status=StatusPekerjaan.SELESAI)
+        PekerjaanLkip.objects.filter(
+            organisasi=organisasi, tahun=tahun, status=StatusPekerjaan.SELESAI
+        )
         .only("folder")
         .first()
     )

@@ -6,7 +6,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -15,28 +14,54 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='ReviuBerkas',
+            name="ReviuBerkas",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('nama_asli', models.CharField(max_length=255)),
-                ('berkas', models.FileField(upload_to='reviu/')),
-                ('ukuran', models.PositiveBigIntegerField(default=0)),
-                ('sha256', models.CharField(max_length=64)),
-                ('status', models.CharField(choices=[('antre', 'Menunggu'), ('berjalan', 'Sedang diperiksa'), ('selesai', 'Selesai'), ('gagal', 'Gagal')], default='antre', max_length=10)),
-                ('pesan', models.TextField(blank=True)),
-                ('temuan', models.JSONField(default=list)),
-                ('jumlah_temuan', models.PositiveIntegerField(default=0)),
-                ('jumlah_tabel', models.PositiveIntegerField(default=0)),
-                ('detik', models.FloatField(blank=True, null=True)),
-                ('dibuat_pada', models.DateTimeField(auto_now_add=True)),
-                ('selesai_pada', models.DateTimeField(blank=True, null=True)),
-                ('dibuat_oleh', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='reviu_berkas', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("nama_asli", models.CharField(max_length=255)),
+                ("berkas", models.FileField(upload_to="reviu/")),
+                ("ukuran", models.PositiveBigIntegerField(default=0)),
+                ("sha256", models.CharField(max_length=64)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("antre", "Menunggu"),
+                            ("berjalan", "Sedang diperiksa"),
+                            ("selesai", "Selesai"),
+                            ("gagal", "Gagal"),
+                        ],
+                        default="antre",
+                        max_length=10,
+                    ),
+                ),
+                ("pesan", models.TextField(blank=True)),
+                ("temuan", models.JSONField(default=list)),
+                ("jumlah_temuan", models.PositiveIntegerField(default=0)),
+                ("jumlah_tabel", models.PositiveIntegerField(default=0)),
+                ("detik", models.FloatField(blank=True, null=True)),
+                ("dibuat_pada", models.DateTimeField(auto_now_add=True)),
+                ("selesai_pada", models.DateTimeField(blank=True, null=True)),
+                (
+                    "dibuat_oleh",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="reviu_berkas",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'reviu berkas LKIP',
-                'verbose_name_plural': 'reviu berkas LKIP',
-                'ordering': ['-dibuat_pada', '-pk'],
-                'indexes': [models.Index(fields=['dibuat_oleh', '-dibuat_pada'], name='reviu_pengguna')],
+                "verbose_name": "reviu berkas LKIP",
+                "verbose_name_plural": "reviu berkas LKIP",
+                "ordering": ["-dibuat_pada", "-pk"],
+                "indexes": [
+                    models.Index(fields=["dibuat_oleh", "-dibuat_pada"], name="reviu_pengguna")
+                ],
             },
         ),
     ]
