@@ -82,6 +82,23 @@ def tulis_reviu(dok: Dokumen, tujuan: Path, *, docx: Path | None = None) -> Path
     for c in catatan:
         doc.add_paragraph(f"Catatan: {c}")
     keluaran.isi_tabel(doc, semua)
+    doc.add_heading("Rincian rumus dan masukan", 2)
+    for i, r in enumerate(dok.temuan, start=1):
+        doc.add_heading(f"{i}. {r.uraian}", 3)
+        doc.add_paragraph(
+            f"Sumber: {r.sumber}. Terbit: {r.terbit}; hasil perhitungan: {r.hitung}"
+            + (f"; selisih {r.selisih}" if r.selisih != "-" else "")
+            + "."
+        )
+        doc.add_paragraph(f"Rumus: {r.rumus}")
+        if r.masukan:
+            doc.add_paragraph("Masukan: " + "; ".join(f"{k} = {v}" for k, v in r.masukan.items()))
+        if r.catatan:
+            doc.add_paragraph(f"Catatan: {r.catatan}")
+    for i, t in enumerate(dari_docx, start=len(dok.temuan) + 1):
+        doc.add_heading(f"{i}. {t.lokasi}", 3)
+        doc.add_paragraph(f"{t.nama_aturan}. Terbit: {t.terbit}; hasil perhitungan: {t.hitung}.")
+        doc.add_paragraph(f"Rumus: {t.rumus}")
     tujuan.parent.mkdir(parents=True, exist_ok=True)
     doc.save(tujuan)
     import json
