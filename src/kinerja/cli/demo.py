@@ -1,8 +1,11 @@
 """`kinerja demo`: the Jakarta Pusat 2024 example, end to end.
 
 Migrates the database (SQLite in ./var unless DATABASE_URL is set), loads the transcribed
-example (`kinerja.contoh.muat`), creates one demo account per role, prints the engine's
-tables and the reviu, then serves the web application with gunicorn on 127.0.0.1.
+example (`kinerja.contoh.muat`), creates one demo account per role, prints what the
+selectors compute from the loaded rows, builds the LKIP and prints its reviu through the
+one reviu package (`kinerja.reviu`, the checks `kinerja reviu` runs: the data findings and
+the checks of the built DOCX), plus the reviu of the published report text when the seed is
+at hand (../shared/seed); then serves the web application with gunicorn on 127.0.0.1.
 `--no-serve` does everything except serving.
 """
 
@@ -13,33 +16,33 @@ import os
 import secrets
 import subprocess
 import sys
+from pathlib import Path
 
 from kinerja import angka as fmt
 from kinerja.contoh import jakarta_pusat_2024 as jp
-from kinerja.contoh.perhitungan import semua_bagian, temuan_reviu
-from kinerja.laporan.tabel import render_teks
+
+NAMA_SEED = "000_7ac1d614aa532084.txt"
 
 
-def tulis_reviu(temuan) -> str:
-    baris = [
-        f"DAFTAR TEMUAN REVIU: {len(temuan)} angka terbit yang tidak sesuai dengan datanya",
-        "=" * 72,
-    ]
+def tulis_reviu(temuan, judul: str) -> str:
+    """Findings (kinerja.reviu.Temuan) in the form `kinerja reviu` prints them."""
+    baris = [f"{judul}: {len(temuan)} temuan", "=" * 72]
     for i, t in enumerate(temuan, start=1):
-        baris.append(f"{i:2}. [{t.sumber}] {t.uraian}")
-        baris.append(
-            f"    terbit {fmt.desimal_atau_teks(t.terbit)}, seharusnya {fmt.desimal_atau_teks(t.hitung)}"
-            + (f" (selisih {fmt.angka(t.selisih)})" if t.selisih is not None else "")
-        )
+        baris.append(f"{i:2}. {t.lokasi}")
+        baris.append(f"    {t.nama_aturan}: terbit {t.terbit}, hasil hitung {t.hitung}")
         baris.append(f"    rumus: {t.rumus}")
-        if t.masukan and len(t.masukan) <= 4:
-            baris.append(
-                "    masukan: "
-                + "; ".join(f"{k} = {fmt.desimal_atau_teks(v, 2)}" for k, v in t.masukan.items())
-            )
-        if t.catatan:
-            baris.append(f"    catatan: {t.catatan}")
+        if t.uraian:
+            baris.append(f"    {t.uraian}")
     return "\n".join(baris)
+
+
+def cari_seed() -> Path | None:
+    """The published report text (../shared/seed beside the checkout), when present."""
+    for induk in [Path.cwd(), *Path.cwd().parents][:4]:
+        calon = induk / "shared" / "seed" / NAMA_SEED
+        if calon.is_file():
+            return calon
+    return None
 
 
 def tambah_parser(sub) -> None:
@@ -153,11 +156,12 @@ def siapkan_basis_data() -> dict:
     return muat_contoh(jp.SLUG)
 
 
-def bangun_lkip_demo() -> str:
+def bangun_lkip_demo() -> tuple[str, list]:
     """Build the Jakarta Pusat 2024 LKIP (DOCX, PDF, XLSX and the reviu) into DATA_DIR/lkip;
     without LibreOffice the PDF is skipped with a message."""
     from kinerja.lkip.layanan import bangun_lkip, folder_bawaan
     from kinerja.lkip.pdf import cari_soffice
+    from kinerja.lkip.reviu import temuan_data, temuan_docx
     from kinerja.organisasi.models import Organisasi
 
     format_ = ["docx", "xlsx"] + (["pdf"] if cari_soffice() else [])
@@ -167,7 +171,9 @@ def bangun_lkip_demo() -> str:
     if "pdf" not in format_:
         baris.append("  (PDF dilewati: LibreOffice/soffice tidak terpasang)")
     baris += [f"  catatan: {c}" for c in hasil.catatan]
-    return "\n".join(baris)
+    docx = next((b for b in hasil.berkas if b.name.endswith(f"{jp.TAHUN}.docx")), None)
+    dari_docx, _catatan = temuan_docx(docx)
+    return "\n".join(baris), temuan_data(hasil.dokumen) + dari_docx
 
 
 def layani(port: int) -> int:
@@ -204,21 +210,20 @@ def utama(args: argparse.Namespace) -> int:
     )
     print(tulis_akun(akun, sandi))
     print()
-    print(
-        "Semua angka dihitung ulang oleh mesin rumus dari data masukan laporan; kolom 'terbit' adalah angka di LKIP.\n"
-    )
-    bagian = semua_bagian()
-    for b in bagian:
-        print(f"\n### {b.judul}\n")
-        for t in b.tabel:
-            print(render_teks(t))
-            print()
-    print()
-    print(tulis_reviu(temuan_reviu(bagian)))
-    print()
     print(ringkasan_basis_data())
     print()
-    print(bangun_lkip_demo())
+    teks, temuan = bangun_lkip_demo()
+    print(teks)
+    print()
+    print(tulis_reviu(temuan, "DAFTAR TEMUAN REVIU LKIP (data dan dokumen)"))
+    seed = cari_seed()
+    if seed is not None:
+        from kinerja.reviu.periksa import periksa_berkas
+
+        hasil = periksa_berkas(seed)
+        print()
+        print(tulis_reviu(hasil.temuan, f"DAFTAR TEMUAN REVIU LKIP TERBIT ({seed.name})"))
+    print()
     if getattr(args, "no_serve", False):
         return 0
     return layani(args.port)

@@ -15,6 +15,7 @@ from docx.enum.section import WD_ORIENT
 from docx.shared import Cm, Pt
 
 from kinerja.lkip.dokumen import Dokumen
+from kinerja.reviu.bilangan import indonesia
 from kinerja.reviu.dokumen import Temuan
 
 SUMBER_DATA = "PermenPAN-RB 53/2014; angka terbit (AngkaTerbit) dihitung ulang dengan mesin rumus"
@@ -34,7 +35,7 @@ def temuan_data(dok: Dokumen) -> list[Temuan]:
                 halaman=None,
                 terbit=r.terbit,
                 hitung=r.hitung,
-                rumus=r.rumus + (f". Masukan: {masukan}" if masukan else ""),
+                rumus=indonesia(r.rumus + (f". Masukan: {masukan}" if masukan else "")),
                 uraian=r.uraian + (f" ({r.catatan})" if r.catatan else ""),
                 sumber_aturan=SUMBER_DATA,
             )

@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from kinerja.reviu.bilangan import Angka, baca_angka, cocok, setengah_satuan, tampil
+from kinerja.reviu.bilangan import Angka, baca_angka, cocok, indonesia, setengah_satuan, tampil
 from kinerja.reviu.dokumen import Baris, Dokumen, Kalimat, Tabel, Temuan, normal
 from kinerja.rumus import capaian as rc
 from kinerja.rumus import nka
@@ -183,7 +183,7 @@ class Konteks:
         selisih: Decimal | None = None,
     ) -> None:
         a = self._aturan
-        terbit, hitung, rumus = _id(terbit), _id(hitung), _id(rumus)
+        terbit, hitung, rumus = indonesia(terbit), indonesia(hitung), indonesia(rumus)
         bab = tabel.bab if tabel else (kalimat.bab if kalimat else "")
         halaman = tabel.halaman if tabel else (kalimat.halaman if kalimat else None)
         self.temuan.append(
@@ -216,17 +216,6 @@ class Konteks:
                 (normal(b.label), t, b) for t in self.dok.tabel for b in t.baris if b.label
             ]
         return self._indeks
-
-
-# "104.18" from the engine; "22.379" (three decimals) is left alone: it is Indonesian thousands
-_DESIMAL_TITIK = re.compile(r"(?<![\w.,/])(\d+)\.(\d{1,2}|\d{4,})(?![\w.,/])")
-
-
-def _id(teks: str) -> str:
-    """Figures the engine writes with a decimal point ("104.18") in Indonesian notation."""
-    return _DESIMAL_TITIK.sub(
-        lambda m: tampil(Decimal(f"{m.group(1)}.{m.group(2)}"), len(m.group(2))), teks
-    )
 
 
 def _selisih(terbit: Angka | None, hitung: Decimal | None) -> Decimal | None:

@@ -159,3 +159,15 @@ def tampil(nilai: Decimal | None, dp: int | None = 2, *, persen: bool = False) -
     if abs(nilai) >= 1_000_000 and nilai == nilai.to_integral_value():
         dp = 0
     return format_angka(nilai, dp) + ("%" if persen else "")
+
+
+# "104.18" from the engine; "22.379" (three decimals) is left alone: Indonesian thousands
+_DESIMAL_TITIK = re.compile(r"(?<![\w.,/])(\d+)\.(\d{1,2}|\d{4,})(?![\w.,/])")
+
+
+def indonesia(teks: str) -> str:
+    """Figures written with a decimal point by the engine's formulas ("104.18") in
+    Indonesian notation ("104,18")."""
+    return _DESIMAL_TITIK.sub(
+        lambda m: tampil(Decimal(f"{m.group(1)}.{m.group(2)}"), len(m.group(2))), teks
+    )
