@@ -654,3 +654,29 @@ def test_tabel_salinan_tahun_lain():
         "Tabel 2 Data tahun 2024", kepala, *isi2
     )
     assert temuan(beda, "tabel_salinan") == []
+
+
+def _nka_tabel():
+    return tabel(
+        "Tabel 74 NKA 2024",
+        ["No", "Aspek", "Nilai", "Konstanta", "(3 x 4)"],
+        ["Nilai Kinerja Atas Aspek Implementasi", "", "83,50%", "33,30%", "27,81%"],
+        ["Nilai Kinerja Atas Aspek Manfaat", "", "100,00%", "66,70%", "66,70%"],
+    )
+
+
+@pytest.mark.parametrize(("nilai", "ada"), [("83,50%", False), ("27,81%", True)])
+def test_narasi_nilai_kolom_turunan(nilai, ada):
+    teks = (
+        _nka_tabel()
+        + f"Penyerapan baik, nilai kinerja atas aspek implementasi {nilai}, dan seterusnya.\n"
+    )
+    t = temuan(teks, "narasi_nilai")
+    assert bool(t) is ada
+    if ada:
+        assert (t[0].terbit, t[0].hitung) == ("27,81%", "83,50%") and "(3 x 4)" in t[0].rumus
+
+
+def test_narasi_nilai_kolom_capaian_boleh_dikutip():
+    teks = _satu() + "Capaian Persentase penyelesaian pengaduan masyarakat sebesar 99,99%.\n"
+    assert temuan(teks, "narasi_nilai") == []

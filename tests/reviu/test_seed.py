@@ -85,6 +85,7 @@ def test_temuan_reviu_contoh_juga_ditemukan_dari_teks(hasil, lokasi, terbit, hit
         ("capaian penyelesaian pengaduan", "mencapai target", "99,99%"),  # Tabel 61
         ("60% indikator", "60%", "40,00%"),
         ("26 sasaran", "26 sasaran", "14 sasaran"),
+        ("Berdasarkan perhitungan menggunakan dasar", "27,81%", "83,50%"),
         ("kepadatan penduduk WNI", "22.551", "22.379"),
         ("pegawai", "-1,01%", "-2,95%"),
         ("Performa Pengaduan", "meningkat setiap tahun", "2023: 100,00 → 2024: 99,99"),

@@ -25,8 +25,8 @@ from kinerja.rumus.bilangan import jumlah
 # --- narrative against the tables ------------------------------------------------------------
 
 
-def _nilai_label(k: Konteks, label_kalimat: str):
-    """Rows whose label appears in the sentence (longest labels first)."""
+def _nilai_label(k: Konteks, label_kalimat: str, *, semua: bool = False):
+    """Rows whose label appears in the sentence: those with the longest label, or `semua`."""
     if not hasattr(k, "_per_kata"):
         k._per_kata = defaultdict(list)
         for lab, t, b in k.baris_berlabel():
@@ -38,8 +38,8 @@ def _nilai_label(k: Konteks, label_kalimat: str):
         for lab, t, b in k._per_kata.get(kata, ()):
             if f" {lab} " in kalimat:
                 hasil.append((lab, t, b))
-    if not hasil:
-        return []
+    if not hasil or semua:
+        return hasil
     panjang = max(len(x[0]) for x in hasil)
     return [x for x in hasil if len(x[0]) == panjang]
 
@@ -77,6 +77,67 @@ def periksa_narasi_capaian(k: Konteks) -> None:
                 kalimat=kal,
                 selisih=v.nilai - x.angka.nilai,
             )
+
+
+@aturan(
+    "narasi_nilai",
+    "Narasi 'label X%' memakai nilai baris itu, bukan kolom lain",
+    "PermenPAN-RB 53/2014 (reviu: kesesuaian narasi dengan data tabel)",
+)
+def periksa_narasi_nilai(k: Konteks) -> None:
+    """A sentence naming a table row and a figure right after it ("nilai kinerja atas aspek
+    implementasi 27,81%") where the figure is a derived cell of that row (the weighted value
+    "(6 x 7)", a weight, a constant) instead of the row's own value (its first figure). One finding per row
+    and figure, listing every sentence that repeats it."""
+    kelompok: dict[tuple, list] = defaultdict(list)
+    for kal in k.dok.kalimat:
+        if not kal.angka:
+            continue
+        for lab, t, b in _nilai_label(k, normal(kal.teks), semua=True):
+            pola = r"\b" + r"\W+".join(re.escape(w) for w in lab.split()) + r"\b"
+            m = re.search(
+                pola + r"\s*(?:sebesar|adalah|yaitu|di angka|mencapai)?\s*", kal.teks, re.I
+            )
+            if not m:
+                continue
+            x = next((a for a in kal.angka if a.awal == m.end()), None)
+            mulai = 1 if b.nomor else 0
+            sel = [(j, b.angka(j)) for j in range(mulai, len(b.sel)) if b.angka(j) is not None]
+            if x is None or len(sel) < 2:
+                continue
+            j0, sendiri = sel[0]
+            if cocok(x.angka, sendiri.nilai) or cocok(sendiri, x.angka.nilai):
+                continue
+            # only a derived column (weight, constant, a product "(6 x 7)") is a mix-up; a
+            # sentence may well quote the capaian or the average column of the row
+            calon = [
+                j
+                for j, a in sel[1:]
+                if cocok(x.angka, a.nilai)
+                and j < len(t.kolom)
+                and re.search(r"\s[x×]\s|\bbobot\b|\bkonstanta\b", t.kolom[j], re.I)
+            ]
+            # a product column ("(6 x 7)") before a weight or constant with the same value
+            calon.sort(key=lambda j: not re.search(r"\s[x×]\s", t.kolom[j]))
+            lain = calon[0] if calon else None
+            if lain is not None:
+                kelompok[(t.urutan, b.indeks, x.angka.nilai)].append(
+                    (kal, t, b, j0, lain, x, sendiri)
+                )
+    for isi in kelompok.values():
+        kal, t, b, j0, lain, x, sendiri = isi[0]
+        nama_kolom = (
+            t.kolom[lain] if lain < len(t.kolom) and t.kolom[lain] else f"kolom ke-{lain + 1}"
+        )
+        k.tambah(
+            lokasi="; ".join(dict.fromkeys(y[0].lokasi() for y in isi)),
+            terbit=_t(x.angka),
+            hitung=_t(sendiri, persen=x.angka.persen),
+            rumus=f"{t.lokasi(b, j0)} = {_t(sendiri)}; {_t(x.angka)} adalah kolom '{nama_kolom}' baris itu"
+            + (f" (disebut di {len(isi)} kalimat)" if len(isi) > 1 else ""),
+            kalimat=kal,
+            selisih=sendiri.nilai - x.angka.nilai,
+        )
 
 
 @aturan(
