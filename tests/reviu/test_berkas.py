@@ -130,3 +130,16 @@ def test_cli_berkas_tidak_terbaca_kode_2(tmp_path, capsys):
     assert "terenkripsi" in galat and "Traceback" not in galat
     assert main(["reviu", str(p), "--format", "html"]) == 2
     assert "tidak dikenal" in capsys.readouterr().err
+
+
+def test_laporan_sangat_besar_dibatasi(tmp_path):
+    satu = "No\tUraian\tNilai\n1\t2\t3\n1\tA\t10\n2\tB\t20\nJumlah\t\t31\n\nTabel {n} Data tahun 2024\n\n"
+    p = _tulis(
+        tmp_path,
+        "besar.txt",
+        "".join(satu.format(n=i) for i in range(ekstrak.MAKS_TABEL + 50)).encode(),
+    )
+    hasil = periksa_berkas(p)
+    assert len(hasil.dokumen.tabel) == ekstrak.MAKS_TABEL
+    assert any("hanya 600 tabel pertama" in c for c in hasil.catatan)
+    assert len(hasil.temuan) == ekstrak.MAKS_TABEL  # every Jumlah 31 ≠ 30 still reported

@@ -20,6 +20,10 @@ from kinerja.reviu.bilangan import baca_angka
 from kinerja.reviu.dokumen import Baris, Dokumen, Kalimat, Tabel, label_baris
 
 UKURAN_MAKS = 50 * 1024 * 1024  # bytes; a 150-page LKIP with photos is ~20 MB as PDF
+# Work bound: the cross-table rules grow with the square of the tables; 600 tables (about
+# five LKIPs like the seed's 114) take ~3 s, beyond that only the first ones are checked.
+MAKS_TABEL = 600
+MAKS_KALIMAT = 10_000
 WAKTU_PDF = 60  # seconds for pdftotext
 MEMORI_PDF = 1024 * 1024 * 1024  # address-space limit of the pdftotext process
 
@@ -397,7 +401,7 @@ def baca_berkas(path: Path | str, *, nama: str | None = None) -> Dokumen:
                     raise BerkasTidakTerbaca(
                         f"Berkas '{nama}' adalah arsip ZIP tetapi bukan dokumen Word (DOCX)."
                     )
-                if z.getinfo("word/document.xml").file_size > 8 * UKURAN_MAKS:
+                if z.getinfo("word/document.xml").file_size > 3 * UKURAN_MAKS:
                     raise BerkasTidakTerbaca(f"Isi DOCX '{nama}' terlalu besar untuk dibaca.")
         except zipfile.BadZipFile:
             raise BerkasTidakTerbaca(f"Berkas '{nama}' rusak: bukan DOCX yang sah.") from None
@@ -575,6 +579,12 @@ def susun(urutan: _Urutan, *, sumber: str = "") -> Dokumen:
         _tambah_tabel(dok, bagian, nomor, judul, kepala=kepala or None, ribuan=ribuan)
     for tb in tertunda:
         _tambah_tabel(dok, [tb], None, "", ribuan=ribuan)
+    if len(dok.tabel) > MAKS_TABEL:
+        dok.catatan.append(
+            f"Laporan sangat besar: {len(dok.tabel)} tabel; hanya {MAKS_TABEL} tabel pertama "
+            "yang diperiksa."
+        )
+        dok.tabel = dok.tabel[:MAKS_TABEL]
     for isi in urutan.isi:
         if isinstance(isi, _Blok):
             continue
@@ -586,6 +596,12 @@ def susun(urutan: _Urutan, *, sumber: str = "") -> Dokumen:
             kal = Kalimat.dari(k, bab, halaman)
             if kal.angka:
                 dok.kalimat.append(kal)
+    if len(dok.kalimat) > MAKS_KALIMAT:
+        dok.catatan.append(
+            f"Narasi sangat panjang: {len(dok.kalimat)} kalimat berangka; hanya {MAKS_KALIMAT} "
+            "kalimat pertama yang diperiksa."
+        )
+        dok.kalimat = dok.kalimat[:MAKS_KALIMAT]
     return dok
 
 
