@@ -20,6 +20,18 @@ def _hasher_cepat(settings):
 
 
 @pytest.fixture(autouse=True)
+def _antrean_langsung(settings):
+    """Tests run queued tasks at once in the caller; the queue's own tests switch back to the
+    database backend and run the worker (tests/lkip/test_antrean.py)."""
+    settings.TASKS = {
+        "default": {
+            "BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
+            "QUEUES": settings.ANTREAN_TUGAS,
+        }
+    }
+
+
+@pytest.fixture(autouse=True)
 def _struktur_kuesioner_baru():
     """The questionnaire structure is cached per process (a version is frozen); rolled-back
     test data can reuse ids on SQLite, so every test starts with an empty cache."""

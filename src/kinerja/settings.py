@@ -43,6 +43,8 @@ INSTALLED_APPS = [
     "rules.apps.AutodiscoverRulesConfig",
     "axes",
     "ninja",  # serves its Swagger UI files locally (no CDN)
+    "django_tasks",
+    "django_tasks_db",
     "kinerja.inti",
     "kinerja.organisasi",
     "kinerja.perencanaan",
@@ -124,6 +126,21 @@ def _database() -> dict:
 
 
 DATABASES = {"default": _database()}
+
+# --- Job queue (keputusan 0021) ------------------------------------------------------------
+# django-tasks on the database (django-tasks-db); `kinerja pekerja` runs the tasks.
+# KINERJA_ANTREAN=langsung runs each task at once in the caller (tests set this themselves).
+ANTREAN_TUGAS = ["default", "laporan"]  # default: reviu, reminders; laporan: LKIP builds
+TASKS = {
+    "default": {
+        "BACKEND": (
+            "django_tasks.backends.immediate.ImmediateBackend"
+            if os.environ.get("KINERJA_ANTREAN", "").strip() == "langsung"
+            else "django_tasks_db.DatabaseBackend"
+        ),
+        "QUEUES": ANTREAN_TUGAS,
+    }
+}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

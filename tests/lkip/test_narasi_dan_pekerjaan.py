@@ -82,6 +82,7 @@ def test_pekerjaan_mencatat_kemajuan_dan_berkas(contoh, settings, tmp_path):
 def test_halaman_izin_bangun_dan_unduh(contoh, client, settings, tmp_path):
     settings.DATA_DIR = tmp_path
     pemimpin = pabrik.pengguna("pimpinan", ("pimpinan", contoh))
+    penyusun = pabrik.pengguna("penyusun_kota", ("admin", contoh))
     lain = pabrik.organisasi("Kota Lain", "kota_administrasi", slug="kota-lain")
     orang_lain = pabrik.pengguna("orang_lain", ("pimpinan", lain))
     url = reverse("lkip:halaman", args=["jakarta-pusat", 2024])
@@ -89,12 +90,17 @@ def test_halaman_izin_bangun_dan_unduh(contoh, client, settings, tmp_path):
     assert client.get(url).status_code == 403
     client.force_login(pemimpin)
     assert client.get(url).status_code == 200
+    # pimpinan reads; building is the planners' (keputusan 0021)
+    resp = client.post(reverse("lkip:bangun", args=["jakarta-pusat", 2024]), {"format": ["xlsx"]})
+    assert resp.status_code == 403
+    client.force_login(penyusun)
     resp = client.post(reverse("lkip:bangun", args=["jakarta-pusat", 2024]), {"format": ["xlsx"]})
     assert resp.status_code == 302
     p = PekerjaanLkip.objects.get(organisasi=contoh)
-    assert p.status == StatusPekerjaan.ANTRE  # started after commit, in a thread
+    assert p.status == StatusPekerjaan.ANTRE  # queued after commit
     layanan.jalankan_pekerjaan(p.pk)
     p.refresh_from_db()
+    client.force_login(pemimpin)
     halaman = client.get(url).content.decode()
     assert "LKIP-jakarta-pusat-2024.xlsx" in halaman
     resp = client.get(reverse("lkip:unduh", args=[p.pk, "LKIP-jakarta-pusat-2024.xlsx"]))

@@ -4,3 +4,9 @@ from django.apps import AppConfig
 class LkipConfig(AppConfig):
     name = "kinerja.lkip"
     verbose_name = "LKIP"
+
+    def ready(self):
+        from kinerja.inti.antrean import pekerja_mulai
+        from kinerja.lkip.layanan import pulihkan_pekerjaan_terputus
+
+        pekerja_mulai.connect(pulihkan_pekerjaan_terputus, dispatch_uid="lkip-pulihkan")

@@ -1,24 +1,28 @@
-"""Services: build the LKIP files, run a build as a background job, store narrative edits.
+"""Services: build the LKIP files, run a build as a queued job, store narrative edits.
 
-Background jobs: django-tasks 0.12 ships only the immediate and dummy backends (its
-database backend moved to the separate `django-tasks-db` package, not installed). With
-the immediate backend a build would block the request, so `mulai_pekerjaan` runs the task
-body in a thread and the page follows the progress row (`PekerjaanLkip`). When a real
-queue backend is configured in settings.TASKS, the same task is enqueued instead.
+A build is a django-tasks task on the database queue (django-tasks-db, settings.TASKS),
+run by the worker process `kinerja pekerja`; the page follows the progress row
+(`PekerjaanLkip`). Keputusan 0017 and 0021.
 """
 
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.conf import settings
-from django.db import close_old_connections, transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django_tasks import task
 
 from kinerja.lkip.dokumen import Dokumen
-from kinerja.lkip.models import NarasiLkip, PekerjaanLkip, StatusPekerjaan, TemplatLkip
+from kinerja.lkip.models import (
+    STATUS_AKTIF,
+    NarasiLkip,
+    PekerjaanLkip,
+    StatusPekerjaan,
+    TemplatLkip,
+)
 from kinerja.organisasi.models import Organisasi
 
 FORMAT = ("docx", "pdf", "xlsx")
@@ -116,6 +120,8 @@ def _perbarui(pk: int, **isi) -> None:
 def jalankan_pekerjaan(pekerjaan_id: int) -> None:
     """The task body: build, recording progress and the outcome on the job row."""
     p = PekerjaanLkip.objects.select_related("organisasi").get(pk=pekerjaan_id)
+    if p.status not in STATUS_AKTIF:
+        return  # already finished or failed (a task queued twice never builds twice)
     _perbarui(p.pk, status=StatusPekerjaan.BERJALAN, progres=1, langkah="Memulai")
     folder = folder_bawaan() / p.organisasi.slug / str(p.tahun) / f"pekerjaan-{p.pk}"
     try:
@@ -155,55 +161,106 @@ def jalankan_pekerjaan(pekerjaan_id: int) -> None:
     )
 
 
-try:
-    from django_tasks import task
-
-    @task()
-    def tugas_bangun_lkip(pekerjaan_id: int) -> None:
-        jalankan_pekerjaan(pekerjaan_id)
-
-except ImportError:  # pragma: no cover - django-tasks is a dependency
-    tugas_bangun_lkip = None
+@task(queue_name="laporan")
+def tugas_bangun_lkip(pekerjaan_id: int) -> None:
+    jalankan_pekerjaan(pekerjaan_id)
 
 
-def _antrean_nyata() -> bool:
-    tasks = getattr(settings, "TASKS", {}) or {}
-    backend = tasks.get("default", {}).get("BACKEND", "")
-    return bool(backend) and "immediate" not in backend and "dummy" not in backend
+class PembangunanBerjalan(ValueError):
+    """A build of this organisation and year is already queued or running."""
 
 
-def _di_thread(pekerjaan_id: int) -> None:
-    def kerja():
-        close_old_connections()
-        try:
-            jalankan_pekerjaan(pekerjaan_id)
-        except Exception:
-            pass  # recorded on the row
-        finally:
-            close_old_connections()
+def _gagalkan_terhenti(organisasi: Organisasi, tahun: int) -> None:
+    """Active rows without progress for BATAS_DIAM belong to a dead process: fail them, so
+    they neither block a new build nor stay 'running' forever."""
+    for p in PekerjaanLkip.objects.filter(
+        organisasi=organisasi, tahun=tahun, status__in=STATUS_AKTIF
+    ):
+        if p.terhenti:
+            _perbarui(
+                p.pk,
+                status=StatusPekerjaan.GAGAL,
+                pesan="Terhenti tanpa kemajuan (proses pembangunan berhenti); bangun ulang.",
+                selesai_pada=timezone.now(),
+            )
 
-    threading.Thread(target=kerja, name=f"lkip-{pekerjaan_id}", daemon=True).start()
+
+def _antrekan(pekerjaan_id: int) -> None:
+    hasil = tugas_bangun_lkip.enqueue(pekerjaan_id)
+    # the immediate backend (tests) has run the build already; a real queue returns at once
+    PekerjaanLkip.objects.filter(pk=pekerjaan_id).update(id_tugas=str(hasil.id)[:64])
 
 
 def mulai_pekerjaan(
     *, organisasi: Organisasi, tahun: int, format: list[str], aktor, latar: bool = True
 ) -> PekerjaanLkip:
-    """Record a build job and start it after the transaction commits.
-
-    latar=False runs it in the caller (tests, CLI)."""
+    """Record a build job and queue it once the transaction commits (settings.TASKS: the
+    database queue and its worker `kinerja pekerja`). One active build per organisation and
+    year: a second request raises PembangunanBerjalan. latar=False runs it in the caller
+    (CLI)."""
     salah = [f for f in format if f not in FORMAT]
     if salah or not format:
         raise ValueError("Pilih sedikitnya satu format: docx, pdf atau xlsx.")
-    p = PekerjaanLkip.objects.create(
-        organisasi=organisasi, tahun=tahun, format=",".join(format), dibuat_oleh=aktor
-    )
+    _gagalkan_terhenti(organisasi, tahun)
+    try:
+        with transaction.atomic():
+            p = PekerjaanLkip.objects.create(
+                organisasi=organisasi,
+                tahun=tahun,
+                format=",".join(format),
+                dibuat_oleh=aktor,
+                percobaan=1,
+            )
+    except IntegrityError:
+        raise PembangunanBerjalan(
+            f"LKIP {organisasi.nama} {tahun} sedang dibangun atau menunggu antrean; "
+            "tunggu sampai selesai sebelum membangun lagi."
+        ) from None
     if not latar:
         jalankan_pekerjaan(p.pk)
-    elif _antrean_nyata() and tugas_bangun_lkip is not None:
-        transaction.on_commit(lambda: tugas_bangun_lkip.enqueue(p.pk))
     else:
-        transaction.on_commit(lambda: _di_thread(p.pk))
+        transaction.on_commit(lambda: _antrekan(p.pk))
     return p
+
+
+def pulihkan_pekerjaan_terputus(**_kwargs) -> list[int]:
+    """Run when the worker starts (inti.antrean.pekerja_mulai): a build whose task is still
+    marked running was cut off when the previous worker died (one worker per installation,
+    keputusan 0021). It is queued once more; a build cut off twice is failed with the reason.
+    Returns the ids that were queued again."""
+    from django_tasks_db.models import DBTaskResult
+
+    diulang = []
+    aktif = list(PekerjaanLkip.objects.filter(status__in=STATUS_AKTIF).exclude(id_tugas=""))
+    berjalan = {
+        str(i)
+        for i in DBTaskResult.objects.filter(
+            id__in=[p.id_tugas for p in aktif], status="RUNNING"
+        ).values_list("id", flat=True)
+    }
+    for p in aktif:
+        if p.id_tugas not in berjalan:
+            continue  # still waiting in the queue: the worker will take it
+        DBTaskResult.objects.filter(id=p.id_tugas).update(status="FAILED")
+        if p.percobaan >= 2:
+            _perbarui(
+                p.pk,
+                status=StatusPekerjaan.GAGAL,
+                pesan="Pekerja antrean berhenti dua kali saat membangun laporan ini; "
+                "periksa log pekerja lalu bangun ulang.",
+                selesai_pada=timezone.now(),
+            )
+            continue
+        _perbarui(
+            p.pk,
+            status=StatusPekerjaan.ANTRE,
+            progres=0,
+            langkah="Diantrekan ulang: pekerja berhenti saat membangun",
+            percobaan=p.percobaan + 1,
+        )
+        _antrekan(p.pk)
+        diulang.append(p.pk)
+    return diulang
 
 
 # --- narrative edits -------------------------------------------------------------------

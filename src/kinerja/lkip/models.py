@@ -64,14 +64,15 @@ class TemplatLkip(models.Model):
 
 
 class StatusPekerjaan(models.TextChoices):
-    ANTRE = "antre", "Menunggu"
-    BERJALAN = "berjalan", "Sedang dibangun"
+    ANTRE = "antre", "Antre"
+    BERJALAN = "berjalan", "Berjalan"
     SELESAI = "selesai", "Selesai"
     GAGAL = "gagal", "Gagal"
 
 
 # A build takes seconds (bench/lkip.py: ≤ 15 s with PDF); ten silent minutes mean it died.
 BATAS_DIAM = dt.timedelta(minutes=10)
+STATUS_AKTIF = (StatusPekerjaan.ANTRE, StatusPekerjaan.BERJALAN)
 
 
 class PekerjaanLkip(models.Model):
@@ -100,11 +101,24 @@ class PekerjaanLkip(models.Model):
     # process (a server restart kills the thread, docs/keputusan/0017)
     diperbarui_pada = models.DateTimeField(null=True, blank=True)
     selesai_pada = models.DateTimeField(null=True, blank=True)
+    # the django-tasks result (DBTaskResult id) of the queued build, and how often it was
+    # queued: a build whose worker died is queued once more, then failed (keputusan 0021)
+    id_tugas = models.CharField(max_length=64, blank=True)
+    percobaan = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
         verbose_name = "pekerjaan LKIP"
         verbose_name_plural = "pekerjaan LKIP"
         ordering = ["-dibuat_pada", "-pk"]
+        constraints = [
+            # one queued or running build per organisation and year, enforced by the database
+            # so two simultaneous requests cannot both start one
+            models.UniqueConstraint(
+                fields=["organisasi", "tahun"],
+                condition=models.Q(status__in=["antre", "berjalan"]),
+                name="lkip_satu_pembangunan_aktif",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"LKIP {self.organisasi} {self.tahun} ({self.get_status_display()})"
@@ -112,16 +126,14 @@ class PekerjaanLkip(models.Model):
     @property
     def terhenti(self) -> bool:
         """Queued or running, but without progress for BATAS_DIAM: its process is gone."""
-        if self.status not in (StatusPekerjaan.ANTRE, StatusPekerjaan.BERJALAN):
+        if self.status not in STATUS_AKTIF:
             return False
         terakhir = self.diperbarui_pada or self.dibuat_pada
         return terakhir is not None and timezone.now() - terakhir > BATAS_DIAM
 
     @property
     def aktif(self) -> bool:
-        return (
-            self.status in (StatusPekerjaan.ANTRE, StatusPekerjaan.BERJALAN) and not self.terhenti
-        )
+        return self.status in STATUS_AKTIF and not self.terhenti
 
     @property
     def label_status(self) -> str:

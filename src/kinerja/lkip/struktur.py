@@ -121,10 +121,14 @@ class Penyusun:
 
     def susun(self) -> Dokumen:
         self.kemajuan(5, "Membaca data capaian")
-        self.d = pp.dasbor(self.org, self.tahun)
+        # A published report: verified realisasi only (a draft or returned row never prints).
+        self.d = pp.dasbor(self.org, self.tahun, realisasi_terverifikasi=True)
         self.sumber = sumber_untuk(self.org, self.tahun)
         self.anggaran = self.sumber.ringkasan_anggaran()
-        self.riwayat = {b.indikator.pk: pp.riwayat_indikator(b.indikator) for b in self.d.baris}
+        self.riwayat = {
+            b.indikator.pk: pp.riwayat_indikator(b.indikator, hanya_terverifikasi=True)
+            for b in self.d.baris
+        }
         self._konteks()
         self.ringkasan_eksekutif()
         self.daftar()

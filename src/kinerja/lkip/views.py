@@ -1,7 +1,8 @@
 """The LKIP page: build with progress, download, edit narrative blocks, template up/download.
 
-Every view needs login and `organisasi.lihat` on the unit (403 otherwise); views are thin
-over `layanan` and `pemilih`.
+Every view needs login and `organisasi.lihat` on the unit (403 otherwise); building, editing
+a narrative block and uploading the template also need `lkip.susun` (the unit's operators and
+admins at or above it, keputusan 0021). Views are thin over `layanan` and `pemilih`.
 """
 
 from __future__ import annotations
@@ -29,6 +30,16 @@ def _unit(request, slug: str) -> Organisasi:
     return org
 
 
+def _unit_susun(request, slug: str) -> Organisasi:
+    org = _unit(request, slug)
+    if not request.user.has_perm("lkip.susun", org):
+        raise PermissionDenied(
+            f"LKIP {org.nama} hanya dapat dibangun dan disunting oleh operator unit itu "
+            "atau admin; Anda dapat membaca dan mengunduhnya."
+        )
+    return org
+
+
 @login_required
 def halaman(request, slug: str, tahun: int):
     org = _unit(request, slug)
@@ -47,6 +58,7 @@ def halaman(request, slug: str, tahun: int):
             "edit": edit,
             "templat": TemplatLkip.objects.filter(organisasi=org).first(),
             "format": layanan.FORMAT,
+            "boleh_susun": request.user.has_perm("lkip.susun", org),
         },
     )
 
@@ -54,13 +66,17 @@ def halaman(request, slug: str, tahun: int):
 @login_required
 @require_POST
 def bangun(request, slug: str, tahun: int):
-    org = _unit(request, slug)
+    org = _unit_susun(request, slug)
     format_ = [f for f in request.POST.getlist("format") if f in layanan.FORMAT]
     if not format_:
         messages.error(request, "Pilih sedikitnya satu format: DOCX, PDF atau XLSX.")
         return redirect("lkip:halaman", slug, tahun)
-    layanan.mulai_pekerjaan(organisasi=org, tahun=tahun, format=format_, aktor=request.user)
-    messages.success(request, "Pembangunan LKIP dimulai; kemajuannya tampil di bawah.")
+    try:
+        layanan.mulai_pekerjaan(organisasi=org, tahun=tahun, format=format_, aktor=request.user)
+    except layanan.PembangunanBerjalan as e:
+        messages.error(request, str(e))
+        return redirect("lkip:halaman", slug, tahun)
+    messages.success(request, "Pembangunan LKIP masuk antrean; kemajuannya tampil di bawah.")
     return redirect("lkip:halaman", slug, tahun)
 
 
@@ -80,7 +96,7 @@ def unduh(request, pk: int, nama: str):
 def narasi(request, slug: str, tahun: int, kunci: str):
     from kinerja.lkip.struktur import susun_lkip
 
-    org = _unit(request, slug)
+    org = _unit_susun(request, slug)
     dok = susun_lkip(org, tahun)
     blok = next((n for n in dok.narasi if n.kunci == kunci), None)
     if blok is None:
@@ -117,7 +133,7 @@ def templat_unduh(request):
 @login_required
 @require_POST
 def templat_unggah(request, slug: str, tahun: int):
-    org = _unit(request, slug)
+    org = _unit_susun(request, slug)
     berkas = request.FILES.get("berkas")
     if berkas is None or not berkas.name.lower().endswith(".docx"):
         messages.error(request, "Pilih berkas templat Word (.docx).")

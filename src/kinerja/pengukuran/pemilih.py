@@ -199,9 +199,14 @@ def baris_capaian(
     *,
     hanya_terverifikasi: bool = False,
     pk: PerjanjianKinerja | None = None,
+    realisasi_terverifikasi: bool | None = None,
 ) -> list[BarisCapaian]:
     """Every PK line of the organisation's year with its realisasi and engine-computed capaian.
-    `hanya_terverifikasi`: verified realisasi and a signed PK only (no lines of a draft)."""
+    `hanya_terverifikasi`: verified realisasi and a signed PK only (no lines of a draft).
+    `realisasi_terverifikasi`: verified realisasi only, whatever the PK's status (the LKIP:
+    a draft PK is printed with a reviu finding, a draft realisasi never)."""
+    if realisasi_terverifikasi is None:
+        realisasi_terverifikasi = hanya_terverifikasi
     pk = pk or pk_organisasi(organisasi, tahun, dengan_draf=not hanya_terverifikasi)
     if pk is None or (hanya_terverifikasi and pk.status == StatusPK.DRAFT):
         return []
@@ -222,7 +227,7 @@ def baris_capaian(
         "status",
         "penjelasan",
     )
-    if hanya_terverifikasi:
+    if realisasi_terverifikasi:
         qs = qs.filter(status=S.DIVERIFIKASI)
     per_indikator: dict[int, dict] = defaultdict(dict)
     for r in qs:
@@ -319,12 +324,25 @@ def peringatan_target(organisasi: Organisasi, tahun: int, baris: list[BarisCapai
     return pesan
 
 
-def dasbor(organisasi: Organisasi, tahun: int, *, hanya_terverifikasi: bool = False) -> Dasbor:
+def dasbor(
+    organisasi: Organisasi,
+    tahun: int,
+    *,
+    hanya_terverifikasi: bool = False,
+    realisasi_terverifikasi: bool | None = None,
+) -> Dasbor:
     """The unit's year as the dashboard shows it. `hanya_terverifikasi` is the view of a user
     who may read final figures only: verified realisasi, and a PK only once it is signed (a
-    draft PK gives `pk=None` and no lines). Otherwise a draft PK is used and `pk_draf` says so."""
+    draft PK gives `pk=None` and no lines). Otherwise a draft PK is used and `pk_draf` says so.
+    `realisasi_terverifikasi` (the LKIP): verified realisasi only, a draft PK still used."""
     pk = pk_organisasi(organisasi, tahun, dengan_draf=not hanya_terverifikasi)
-    baris = baris_capaian(organisasi, tahun, hanya_terverifikasi=hanya_terverifikasi, pk=pk)
+    baris = baris_capaian(
+        organisasi,
+        tahun,
+        hanya_terverifikasi=hanya_terverifikasi,
+        pk=pk,
+        realisasi_terverifikasi=realisasi_terverifikasi,
+    )
     sasaran = ringkasan_sasaran(baris)
     rekap = rs.rekap_predikat([b.hasil.capaian if b.hasil else None for b in baris])
     temuan = reviu(pemeriksaan_terbit(organisasi, tahun, baris, sasaran))
