@@ -176,11 +176,19 @@ def bangun_lkip_demo() -> tuple[str, list]:
     return "\n".join(baris), temuan_data(hasil.dokumen) + dari_docx
 
 
+def perintah_pekerja() -> list[str]:
+    """The job-queue worker (`kinerja pekerja`) as a process of its own (keputusan 0021)."""
+    return [sys.executable, "-m", "kinerja.cli.utama", "pekerja", "--verbosity", "1"]
+
+
 def layani(port: int) -> int:
+    """gunicorn for the pages and, beside it, the worker that runs queued builds; both stop
+    together."""
     from django.core.management import call_command
 
     call_command("collectstatic", interactive=False, verbosity=0)
     print(f"\nKinerja berjalan di http://127.0.0.1:{port}/  (Ctrl+C untuk berhenti)", flush=True)
+    print("Pekerja antrean (pembangunan LKIP, reviu berkas) berjalan di sampingnya.", flush=True)
     perintah = [
         sys.executable,
         "-m",
@@ -193,10 +201,17 @@ def layani(port: int) -> int:
         "--access-logfile",
         "-",
     ]
+    pekerja = subprocess.Popen(perintah_pekerja(), env={**os.environ})
     try:
         return subprocess.call(perintah, env={**os.environ})
     except KeyboardInterrupt:
         return 0
+    finally:
+        pekerja.terminate()
+        try:
+            pekerja.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            pekerja.kill()
 
 
 def utama(args: argparse.Namespace) -> int:

@@ -16,11 +16,14 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from kinerja.inti.larangan import tangani_larangan
 from kinerja.lkip import layanan, pemilih
 from kinerja.lkip.cek_templat import cek_templat
 from kinerja.lkip.models import PekerjaanLkip, StatusPekerjaan, TemplatLkip
 from kinerja.lkip.templat import templat_bawaan
 from kinerja.organisasi.models import Organisasi
+
+_tangani_larangan = tangani_larangan("lkip/terlarang.html")
 
 
 def _unit(request, slug: str) -> Organisasi:
@@ -41,6 +44,7 @@ def _unit_susun(request, slug: str) -> Organisasi:
 
 
 @login_required
+@_tangani_larangan
 def halaman(request, slug: str, tahun: int):
     org = _unit(request, slug)
     pekerjaan = pemilih.pekerjaan_terakhir(org, tahun)
@@ -65,6 +69,7 @@ def halaman(request, slug: str, tahun: int):
 
 @login_required
 @require_POST
+@_tangani_larangan
 def bangun(request, slug: str, tahun: int):
     org = _unit_susun(request, slug)
     format_ = [f for f in request.POST.getlist("format") if f in layanan.FORMAT]
@@ -81,6 +86,7 @@ def bangun(request, slug: str, tahun: int):
 
 
 @login_required
+@_tangani_larangan
 def unduh(request, pk: int, nama: str):
     p = get_object_or_404(PekerjaanLkip.objects.select_related("organisasi"), pk=pk)
     _unit(request, p.organisasi.slug)
@@ -93,6 +99,7 @@ def unduh(request, pk: int, nama: str):
 
 
 @login_required
+@_tangani_larangan
 def narasi(request, slug: str, tahun: int, kunci: str):
     from kinerja.lkip.struktur import susun_lkip
 
@@ -132,6 +139,7 @@ def templat_unduh(request):
 
 @login_required
 @require_POST
+@_tangani_larangan
 def templat_unggah(request, slug: str, tahun: int):
     org = _unit_susun(request, slug)
     berkas = request.FILES.get("berkas")
