@@ -224,3 +224,40 @@ def test_pekerja_mati_pembangunan_diulang_lalu_digagalkan(
     call_command("pekerja", batch=True, verbosity=0)
     p2.refresh_from_db()
     assert p2.status == StatusPekerjaan.GAGAL and "berhenti dua kali" in p2.pesan
+
+
+@pytest.mark.django_db
+def test_lkip_usang_ditandai_perlu_dibangun_ulang(kota, client, settings, tmp_path):
+    """Issue 19: a built LKIP whose data changed since is marked, with what changed."""
+    settings.DATA_DIR = tmp_path
+    client.force_login(kota["admin"])
+    layanan.mulai_pekerjaan(
+        organisasi=kota["kota"], tahun=2024, format=["xlsx"], aktor=None, latar=False
+    )
+    url = _url("halaman", kota["kota"])
+    assert "Perlu dibangun ulang" not in client.get(url).content.decode()
+    r = Realisasi.objects.get(indikator=kota["indikator"])
+    r.nilai = Decimal("85.00")
+    r.save()
+    layanan.narasi_simpan(
+        organisasi=kota["kota"],
+        tahun=2024,
+        kunci="ringkasan.capaian",
+        teks="Teks baru.",
+        hash_angka="x",
+        aktor=kota["admin"],
+    )
+    isi = client.get(url).content.decode()
+    assert "Perlu dibangun ulang" in isi
+    assert "1 realisasi diverifikasi atau diubah sesudah pembangunan terakhir" in isi
+    judul = next(
+        n["judul"]
+        for n in PekerjaanLkip.objects.first().narasi
+        if n["kunci"] == "ringkasan.capaian"
+    )
+    assert f"1 blok narasi disunting: {judul}" in isi
+    # a new build clears the notice
+    layanan.mulai_pekerjaan(
+        organisasi=kota["kota"], tahun=2024, format=["xlsx"], aktor=None, latar=False
+    )
+    assert "Perlu dibangun ulang" not in client.get(url).content.decode()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from kinerja.lkip.models import NarasiLkip, PekerjaanLkip
+from kinerja.lkip.models import NarasiLkip, PekerjaanLkip, TemplatLkip
 from kinerja.organisasi.models import JenisOrganisasi, Organisasi, StatistikUnit
 from kinerja.perencanaan.models import (
     PerubahanTarget,
@@ -114,3 +114,39 @@ def narasi_tersimpan(organisasi: Organisasi, tahun: int) -> dict[str, NarasiLkip
 
 def pekerjaan_terakhir(organisasi: Organisasi, tahun: int, n: int = 10) -> list[PekerjaanLkip]:
     return list(PekerjaanLkip.objects.filter(organisasi=organisasi, tahun=tahun)[:n])
+
+
+def perubahan_sejak_bangun(pekerjaan: PekerjaanLkip | None) -> list[str]:
+    """What changed in the data a finished build read since it started, in words for the
+    page ("perlu dibangun ulang"). Three queries: the unit's realisasi of the year verified
+    or changed while verified after the build started, narrative edits (history, so a block
+    put back to the generated text counts too) and the Word template."""
+    from kinerja.pengukuran.models import Realisasi, StatusRealisasi
+
+    if pekerjaan is None:
+        return []
+    sejak = pekerjaan.dibuat_pada
+    org, tahun = pekerjaan.organisasi_id, pekerjaan.tahun
+    hasil = []
+    n = Realisasi.objects.filter(
+        organisasi_id=org,
+        tahun=tahun,
+        status=StatusRealisasi.DIVERIFIKASI,
+        diubah_pada__gt=sejak,
+    ).count()
+    if n:
+        hasil.append(f"{n} realisasi diverifikasi atau diubah sesudah pembangunan terakhir")
+    kunci = sorted(
+        set(
+            NarasiLkip.history.filter(
+                organisasi_id=org, tahun=tahun, history_date__gt=sejak
+            ).values_list("kunci", flat=True)
+        )
+    )
+    if kunci:
+        judul = {n.get("kunci"): n.get("judul") for n in pekerjaan.narasi}
+        nama = [judul.get(k) or k for k in kunci]
+        hasil.append(f"{len(kunci)} blok narasi disunting: " + "; ".join(nama[:5]))
+    if TemplatLkip.objects.filter(organisasi_id=org, diunggah_pada__gt=sejak).exists():
+        hasil.append("templat Word baru diunggah")
+    return hasil

@@ -63,6 +63,7 @@ def halaman(request, slug: str, tahun: int):
             "templat": TemplatLkip.objects.filter(organisasi=org).first(),
             "format": layanan.FORMAT,
             "boleh_susun": request.user.has_perm("lkip.susun", org),
+            "perubahan": pemilih.perubahan_sejak_bangun(terakhir),
         },
     )
 
