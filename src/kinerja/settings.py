@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "kinerja.inti",
     "kinerja.organisasi",
+    "kinerja.pengguna",
     "kinerja.perencanaan",
     "kinerja.pengukuran",
     "kinerja.evaluasi",

@@ -8,6 +8,7 @@ from kinerja.inti.views import sehat
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("sehat/", sehat, name="sehat"),
+    path("pengguna/", include("kinerja.pengguna.urls")),  # accounts and roles, for admins
     path("", include("kinerja.inti.urls")),  # beranda, masuk, keluar
     path(
         "o/<slug:slug>/<int:tahun>/", include("kinerja.pengukuran.urls_dasbor")
@@ -23,3 +24,9 @@ urlpatterns = [
     path("survei/", include("kinerja.survei.urls")),  # survey results, review, import
     path("", include("kinerja.survei_publik.urls")),  # public form /s/<kode>/, invitations, kiosk
 ]
+
+# Error pages in the site layout, in Indonesian (templates 400/403/404/500.html in inti).
+handler400 = "kinerja.inti.views.galat_400"
+handler403 = "kinerja.inti.views.galat_403"
+handler404 = "kinerja.inti.views.galat_404"
+handler500 = "kinerja.inti.views.galat_500"

@@ -42,7 +42,11 @@ def _konteks(request, tahap: list[str] | None = None) -> dict:
 def beranda(request):
     """Start page: per unit where the user holds a role, one card per SAKIP stage with the
     links of that role and a status line (bounded queries, see pemilih.py)."""
-    return render(request, "inti/beranda.html", _konteks(request))
+    from kinerja.pengguna.izin import unit_admin
+
+    konteks = _konteks(request)
+    konteks["kelola_pengguna"] = bool(unit_admin(request.user))
+    return render(request, "inti/beranda.html", konteks)
 
 
 def _putaran_survei(request, unit: list[siklus.KartuUnit], tahun: int) -> None:
@@ -86,3 +90,46 @@ def tahap(request, tahap: str):
     if tahap == "survei":
         _putaran_survei(request, konteks["unit"], konteks["tahun"])
     return render(request, "inti/tahap.html", {**konteks, "tahap": siklus.TAHAP_PER_KODE[tahap]})
+
+
+# --- error pages (urls.handler400/403/404/500), in the site layout and in Indonesian --------
+
+
+def _galat(request, status: int, judul: str, pesan: str):
+    return render(
+        request,
+        "inti/galat.html",
+        {"status": status, "judul": judul, "pesan": pesan},
+        status=status,
+    )
+
+
+def galat_400(request, exception=None):
+    return _galat(request, 400, "Permintaan tidak dapat diproses", "Permintaan tidak sah.")
+
+
+def galat_403(request, exception=None):
+    pesan = str(exception) if exception and str(exception) else ""
+    return _galat(
+        request,
+        403,
+        "Akses ditolak",
+        pesan or "Anda tidak berwenang membuka halaman ini dengan peran Anda.",
+    )
+
+
+def galat_404(request, exception=None):
+    return _galat(
+        request,
+        404,
+        "Halaman tidak ditemukan",
+        "Alamat ini tidak ada atau unit/tahun yang diminta tidak dikenal.",
+    )
+
+
+def galat_500(request):
+    """No context processors or database reads: the page must render when things broke."""
+    from django.http import HttpResponseServerError
+    from django.template import loader
+
+    return HttpResponseServerError(loader.get_template("inti/galat_500.html").render())
