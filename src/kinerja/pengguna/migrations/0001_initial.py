@@ -6,7 +6,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -15,19 +14,52 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='PerubahanAkun',
+            name="PerubahanAkun",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('tindakan', models.CharField(choices=[('akun_buat', 'Akun dibuat'), ('peran_beri', 'Peran diberikan'), ('peran_cabut', 'Peran dicabut'), ('sandi_atur_ulang', 'Kata sandi diatur ulang'), ('akun_nonaktif', 'Akun dinonaktifkan'), ('akun_aktif', 'Akun diaktifkan kembali')], max_length=20)),
-                ('rincian', models.JSONField(default=dict)),
-                ('waktu', models.DateTimeField(auto_now_add=True)),
-                ('aktor', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('pengguna', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='perubahan_akun', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "tindakan",
+                    models.CharField(
+                        choices=[
+                            ("akun_buat", "Akun dibuat"),
+                            ("peran_beri", "Peran diberikan"),
+                            ("peran_cabut", "Peran dicabut"),
+                            ("sandi_atur_ulang", "Kata sandi diatur ulang"),
+                            ("akun_nonaktif", "Akun dinonaktifkan"),
+                            ("akun_aktif", "Akun diaktifkan kembali"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("rincian", models.JSONField(default=dict)),
+                ("waktu", models.DateTimeField(auto_now_add=True)),
+                (
+                    "aktor",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "pengguna",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="perubahan_akun",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'perubahan akun',
-                'verbose_name_plural': 'perubahan akun',
-                'ordering': ['-waktu', '-pk'],
+                "verbose_name": "perubahan akun",
+                "verbose_name_plural": "perubahan akun",
+                "ordering": ["-waktu", "-pk"],
             },
         ),
     ]
