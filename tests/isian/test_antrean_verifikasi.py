@@ -61,15 +61,16 @@ def _antrean(n: int):
 def test_antrean_menghitung_capaian_setiap_baris(client):
     client.force_login(_antrean(3))
     html = client.get(reverse("verifikasi")).content.decode()
-    # 99 / 90 for the yearly row; the semester part and the row without PK show "-"
+    # 99 / 90 for the yearly row; the semester part and the row without PK show "-" as
+    # capaian, and the row without PK "-" as target too
     assert html.count("110,00%") == 1
-    assert html.count('<td class="angka">-</td>') == 2
+    assert html.count('<td class="angka">-</td>') == 3
     assert html.count('id="antrean-') == 3 and "bukti-" in html
 
 
 def test_jumlah_query_antrean_tidak_tumbuh(client, django_assert_max_num_queries):
     jumlah = []
-    for n in (3, 15):
+    for n in (1, 50):
         client.force_login(_antrean(n))
         with django_assert_max_num_queries(8):
             with CaptureQueriesContext(connection) as q:
@@ -78,3 +79,28 @@ def test_jumlah_query_antrean_tidak_tumbuh(client, django_assert_max_num_queries
         assert resp.content.decode().count('id="antrean-') == n
         jumlah.append(len(q))
     assert jumlah[0] == jumlah[1], jumlah
+
+
+def test_antrean_menampilkan_target_dan_penjelasan_operator(client):
+    """Issue 19: the verifier needs the target and the operator's explanation to decide."""
+    verif = _antrean(1)
+    Realisasi.objects.filter(organisasi__slug="kel-1").update(
+        penjelasan="Survei semester II belum selesai; angka sementara dari semester I."
+    )
+    client.force_login(verif)
+    html = client.get(reverse("verifikasi")).content.decode()
+    assert '<th scope="col" class="angka">Target</th>' in html
+    assert "Penjelasan operator" in html
+    assert "Survei semester II belum selesai; angka sementara dari semester I." in html
+    assert '<td class="angka">90' in html  # the PK target beside the realisasi 99
+
+
+def test_operator_tidak_melihat_tab_verifikasi(client):
+    """Issue 19: an operator saw a "Verifikasi" tab that led to a 403."""
+    kel = pabrik.organisasi("Kelurahan Tab", "kelurahan", slug="kel-tab")
+    client.force_login(pabrik.pengguna("op_tab", ("operator", kel)))
+    html = client.get(reverse("isian")).content.decode()
+    assert reverse("verifikasi") not in html
+    assert client.get(reverse("verifikasi")).status_code == 403
+    client.force_login(pabrik.pengguna("verif_tab", ("verifikator", kel)))
+    assert reverse("verifikasi") in client.get(reverse("isian")).content.decode()

@@ -106,6 +106,7 @@ class BarisAntrean:
     realisasi: Realisasi
     hasil: rc.HasilCapaian | None
     target_draf: bool = False  # capaian against the target of a PK not signed yet
+    butir: ButirPK | None = None  # the PK line (target) the verifier judges against
 
 
 @dataclass
@@ -602,6 +603,7 @@ def antrean_verifikator(user) -> list[BarisAntrean]:
             realisasi=r,
             hasil=capaian_terhadap_butir(r, b),
             target_draf=b is not None and b.pk_dokumen.status == StatusPK.DRAFT,
+            butir=b,
         )
         for r, b in zip(daftar, butir_per_realisasi(daftar), strict=True)
     ]

@@ -240,6 +240,7 @@ def verifikasi(request):
                     "realisasi": b.realisasi,
                     "hasil": b.hasil,
                     "target_draf": b.target_draf,
+                    "butir": b.butir,
                     "galat": galat.get(b.realisasi.pk),
                 }
                 for b in antrean
