@@ -83,3 +83,54 @@ def tautan(bukti, organisasi, tahun: int) -> str:
     except (NoReverseMatch, ObjectDoesNotExist):  # record deleted since: no link, label stays
         return ""
     return ""
+
+
+BATAS_KANDIDAT = 60
+
+
+def kandidat(organisasi, tahun: int) -> list[tuple[str, int, str]]:
+    """(jenis, objek_id, label) of records the unit's answers may link, newest first and
+    bounded (a handful of queries, BATAS_KANDIDAT realisasi and documents at most)."""
+    from kinerja.lkip.models import PekerjaanLkip
+    from kinerja.pengukuran.models import BuktiDukung, Realisasi
+    from kinerja.perencanaan.models import PerjanjianKinerja, RevisiPK
+    from kinerja.survei.models import PutaranSurvei
+
+    hasil = []
+    for pk in PerjanjianKinerja.objects.filter(organisasi=organisasi, tahun__in=[tahun, tahun - 1]):
+        ttd = f", ditandatangani {tanggal(pk.tanggal)}" if pk.tanggal else ""
+        hasil.append(
+            ("pk", pk.pk, f"Perjanjian Kinerja {pk.tahun} ({pk.get_status_display()}{ttd})")
+        )
+    for r in RevisiPK.objects.filter(pk_dokumen__organisasi=organisasi, pk_dokumen__tahun=tahun):
+        hasil.append(("revisi_pk", r.pk, f"Revisi PK ke-{r.nomor}: {r.dasar_hukum}"[:300]))
+    for p in PutaranSurvei.objects.filter(organisasi=organisasi, tahun=tahun):
+        hasil.append(("survei", p.pk, f"Putaran survei {p} dan RTL-nya"[:300]))
+    hasil.append(("nka", tahun, f"Nilai Kinerja Anggaran {tahun}"))
+    for p in PekerjaanLkip.objects.filter(
+        organisasi=organisasi, tahun__in=[tahun, tahun - 1], status="selesai"
+    ).order_by("-selesai_pada")[:4]:
+        hasil.append(
+            (
+                "lkip",
+                p.pk,
+                f"LKIP {p.tahun} (dibangun {tanggal(p.selesai_pada.date())}) dan reviunya",
+            )
+        )
+    for r in (
+        Realisasi.objects.filter(organisasi=organisasi, tahun=tahun)
+        .select_related("indikator")
+        .order_by("indikator_id", "jenis_periode", "ke")[:BATAS_KANDIDAT]
+    ):
+        hasil.append(
+            (
+                "realisasi",
+                r.pk,
+                f"Realisasi {r.indikator.nama} {r.label_periode} ({r.get_status_display()})"[:300],
+            )
+        )
+    for b in BuktiDukung.objects.filter(
+        realisasi__organisasi=organisasi, realisasi__tahun=tahun
+    ).order_by("-diunggah_pada")[:BATAS_KANDIDAT]:
+        hasil.append(("dokumen", b.pk, f"Dokumen {b.nama_asli}"[:300]))
+    return hasil

@@ -105,7 +105,7 @@ class BarisKriteria:
     @property
     def beda_saran(self) -> bool:
         n = self.jawaban.nilai_akhir or self.jawaban.nilai_usulan
-        return bool(self.saran and n and n != self.saran.nilai)
+        return bool(self.saran and self.saran.nilai and n and n != self.saran.nilai)
 
 
 def lembar_rinci(lembar: LembarKerja, *, dengan_saran: bool = True) -> dict:

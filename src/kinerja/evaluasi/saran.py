@@ -28,7 +28,9 @@ def _pk(org, tahun):
         s = Saran("T", f"PK {tahun} masih draf (belum ditandatangani)")
         return {"1.a.4": s, "1.a.6": s}
     hasil = {"1.a.4": Saran("Y", f"PK {tahun} tercatat dan ditandatangani")}
-    if pk.tanggal:
+    if not pk.tanggal:
+        hasil["1.a.6"] = Saran("", f"tanggal penandatanganan PK {tahun} belum tercatat")
+    else:
         batas = date(tahun, 2, 1)  # one month after the start of the budget year
         tepat = pk.tanggal <= batas
         hasil["1.a.6"] = Saran(
