@@ -9,12 +9,13 @@ from datetime import date
 from typing import Annotated
 
 from ninja import Field, Path, Router, Schema
+from ninja.errors import HttpError
 
 from kinerja.api.skema import Galat
 from kinerja.evaluasi import izin, pemilih
 from kinerja.evaluasi.models import LembarKerja
 from kinerja.organisasi.models import Organisasi
-from kinerja.rumus.bilangan import bulat, teks
+from kinerja.rumus.bilangan import bulat
 
 router = Router(tags=["evaluasi"])
 
@@ -73,7 +74,7 @@ class TindakLanjutOut(Schema):
 
 
 def _d(x) -> str:
-    return teks(bulat(x, 2))
+    return format(bulat(x, 2), "f")
 
 
 def _org(request, slug: str) -> Organisasi | None:
@@ -106,10 +107,10 @@ def lke(request, slug: Slug, tahun: Tahun):
         else None
     )
     if lembar is None or not izin.dapat_melihat_lembar(request.user, lembar):
-        return 404, {"detail": f"Lembar kerja evaluasi '{slug}' tahun {tahun} tidak ditemukan."}
+        raise HttpError(404, f"Lembar kerja evaluasi '{slug}' tahun {tahun} tidak ditemukan.")
     rinci = pemilih.lembar_rinci(lembar, dengan_saran=False)
     p = rinci["penetapan"]
-    return 200, {
+    return {
         "versi": lembar.versi.kode,
         "status": lembar.status,
         "komponen": [
@@ -153,9 +154,9 @@ def tindak_lanjut(request, slug: Slug):
     - 422: slug tidak valid."""
     org = _org(request, slug)
     if org is None:
-        return 404, {"detail": f"Organisasi '{slug}' tidak ditemukan."}
+        raise HttpError(404, f"Organisasi '{slug}' tidak ditemukan.")
     hari_ini = date.today()
-    return 200, [
+    return [
         {
             "id": e.pk,
             "unit": e.organisasi.slug,
@@ -175,5 +176,5 @@ def tindak_lanjut(request, slug: Slug):
             "ditutup_oleh": str(e.ditutup_oleh) if e.ditutup_oleh else None,
             "ditutup_pada": e.ditutup_pada.isoformat() if e.ditutup_pada else None,
         }
-        for e in pemilih.register(org, bawahan=True)[:1000]
+        for e in pemilih.register_terlihat(request.user, pemilih.register(org, bawahan=True)[:1000])
     ]

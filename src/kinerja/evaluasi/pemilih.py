@@ -244,3 +244,18 @@ def tindak_lanjut_lkip(organisasi, tahun: int) -> list[TindakLanjut]:
             "urutan", "id"
         )
     )
+
+
+def register_terlihat(user, entri):
+    """Drop LHE entries of a worksheet the user may not see yet (not final, not theirs)."""
+    from kinerja.evaluasi.izin import dapat_melihat_lembar
+
+    entri = list(entri)
+    lembar_id = {e.lembar_id for e in entri if e.lembar_id}
+    if not lembar_id:
+        return entri
+    lembar = {
+        x.pk: x for x in LembarKerja.objects.filter(pk__in=lembar_id).select_related("organisasi")
+    }
+    boleh = {pk for pk, x in lembar.items() if dapat_melihat_lembar(user, x)}
+    return [e for e in entri if not e.lembar_id or e.lembar_id in boleh]

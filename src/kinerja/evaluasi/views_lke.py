@@ -297,7 +297,7 @@ def register(request, slug):
     if not dapat_melihat_organisasi(request.user, org):
         raise PermissionDenied("Anda tidak berwenang melihat register unit ini.")
     hari_ini = date.today()
-    daftar = list(pemilih.register(org, bawahan=True)[:500])
+    daftar = pemilih.register_terlihat(request.user, pemilih.register(org, bawahan=True)[:500])
     for e in daftar:
         e.terlambat = (
             e.status in pemilih.TERBUKA and e.batas_waktu is not None and e.batas_waktu < hari_ini
