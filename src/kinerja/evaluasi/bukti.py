@@ -59,8 +59,24 @@ def objek_bukti(jenis: str, objek_id: int, organisasi) -> str | None:
     return None
 
 
-def tautan(bukti, organisasi, tahun: int) -> str:
-    """Where the evaluator opens the evidence (the record's own page, permission-checked)."""
+def peta_realisasi(bukti) -> dict[int, tuple[int, int]]:
+    """{realisasi id: (indikator id, tahun)} of the linked realisasi, in one query."""
+    from kinerja.pengukuran.models import Realisasi
+
+    ids = {b.objek_id for b in bukti if b.jenis == "realisasi"}
+    if not ids:
+        return {}
+    return {
+        pk: (ind, th)
+        for pk, ind, th in Realisasi.objects.filter(pk__in=ids).values_list(
+            "pk", "indikator_id", "tahun"
+        )
+    }
+
+
+def tautan(bukti, organisasi, tahun: int, realisasi: dict | None = None) -> str:
+    """Where the evaluator opens the evidence (the record's own page, permission-checked).
+    `realisasi` is peta_realisasi() of the page, so links cost no query each."""
     slug = organisasi.slug
     try:
         if bukti.jenis == "berkas":
@@ -68,10 +84,12 @@ def tautan(bukti, organisasi, tahun: int) -> str:
         if bukti.jenis in ("pk", "revisi_pk"):
             return reverse("perencanaan:pk", args=[slug, tahun])
         if bukti.jenis == "realisasi":
-            from kinerja.pengukuran.models import Realisasi
-
-            r = Realisasi.objects.only("indikator_id", "tahun").get(pk=bukti.objek_id)
-            return reverse("indikator", args=[slug, r.tahun, r.indikator_id])
+            if realisasi is None:
+                realisasi = peta_realisasi([bukti])
+            if bukti.objek_id not in realisasi:
+                return ""
+            ind, th = realisasi[bukti.objek_id]
+            return reverse("indikator", args=[slug, th, ind])
         if bukti.jenis == "survei":
             return reverse("survei_putaran", args=[bukti.objek_id])
         if bukti.jenis == "nka":

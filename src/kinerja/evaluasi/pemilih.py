@@ -110,7 +110,7 @@ class BarisKriteria:
 
 def lembar_rinci(lembar: LembarKerja, *, dengan_saran: bool = True) -> dict:
     """Everything the worksheet page shows, in a bounded number of queries."""
-    from kinerja.evaluasi.bukti import tautan
+    from kinerja.evaluasi.bukti import peta_realisasi, tautan
     from kinerja.evaluasi.saran import saran_lembar
 
     jawaban = {
@@ -120,6 +120,7 @@ def lembar_rinci(lembar: LembarKerja, *, dengan_saran: bool = True) -> dict:
         )
     }
     saran = saran_lembar(lembar) if dengan_saran else {}
+    realisasi = peta_realisasi([b for j in jawaban.values() for b in j.bukti.all()])
     v = struktur(lembar.versi)
     usulan, penetapan = nilai_lembar(lembar, list(jawaban.values()))
     komponen = []
@@ -130,7 +131,7 @@ def lembar_rinci(lembar: LembarKerja, *, dengan_saran: bool = True) -> dict:
             for kr in s.kriteria:
                 j = jawaban.get(kr.kode) or Jawaban(lembar=lembar, kode=kr.kode)
                 bukti = [
-                    (b, tautan(b, lembar.organisasi, lembar.tahun))
+                    (b, tautan(b, lembar.organisasi, lembar.tahun, realisasi))
                     for b in (j.bukti.all() if j.pk else [])
                 ]
                 baris.append(
