@@ -25,8 +25,8 @@ from kinerja.evaluasi.models import (
     TindakLanjut,
     TindakLanjutBPK,
 )
-from kinerja.evaluasi.saran import jumlah_temuan_reviu, saran_lembar
 from kinerja.evaluasi.salin import salin_ke_register
+from kinerja.evaluasi.saran import jumlah_temuan_reviu, saran_lembar
 from kinerja.lkip.models import PekerjaanLkip
 from kinerja.lkip.struktur import susun_lkip
 from kinerja.organisasi.models import Organisasi
