@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from django.core.cache import cache
 from django.db.models import Count, Q
 
 from kinerja.angka import angka, tanggal
@@ -131,11 +132,20 @@ def jumlah_temuan_reviu(org, tahun: int) -> int:
 def _reviu(org, tahun):
     from kinerja.lkip.models import PekerjaanLkip, StatusPekerjaan
 
-    if not PekerjaanLkip.objects.filter(
-        organisasi=org, tahun=tahun, status=StatusPekerjaan.SELESAI
-    ).exists():
+    job = (
+        PekerjaanLkip.objects.filter(organisasi=org, tahun=tahun, status=StatusPekerjaan.SELESAI)
+        .order_by("-selesai_pada", "-pk")
+        .first()
+    )
+    if job is None:
         return {}
-    n = jumlah_temuan_reviu(org, tahun)
+    # The reviu of the built LKIP: recounted once per build (assembling the LKIP takes
+    # seconds), not on every page view.
+    kunci = f"lke-reviu:{org.pk}:{tahun}:{job.pk}:{job.selesai_pada}"
+    n = cache.get(kunci)
+    if n is None:
+        n = jumlah_temuan_reviu(org, tahun)
+        cache.set(kunci, n, 24 * 3600)
     nilai = "A" if n == 0 else "B" if n <= 3 else "C" if n <= 10 else "D"
     alasan = (
         "reviu LKIP tidak menemukan ketidaksesuaian"
