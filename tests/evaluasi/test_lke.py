@@ -291,3 +291,44 @@ def test_rekap_kueri_terbatas(client, django_assert_max_num_queries):
         r = client.get("/evaluasi/kota-uji/lke/2024/rekap/")
     assert r.status_code == 200 and "Kelurahan A" in r.content.decode()
     assert LembarKerja.objects.count() == 2
+
+
+def test_rekomendasi_lembar_belum_final_tersembunyi(client):
+    p = pohon_evaluasi()
+    lembar = p["lembar"]
+    isi_semua(lembar, p["op_a"])
+    layanan.lembar_ajukan(lembar=lembar, aktor=p["op_a"])
+    layanan.rekomendasi_catat(
+        lembar=lembar,
+        komponen="1",
+        temuan="IKU belum SMART",
+        rekomendasi="Reviu IKU",
+        batas_waktu=None,
+        aktor=p["evaluator"],
+    )
+    with pytest.raises(PermissionDenied):  # not assigned to this unit
+        layanan.rekomendasi_catat(
+            lembar=lembar,
+            komponen="1",
+            temuan="x",
+            rekomendasi="y",
+            batas_waktu=None,
+            aktor=p["evaluator_lain"],
+        )
+    with pytest.raises(ValidationError, match="tidak dikenal"):
+        layanan.rekomendasi_catat(
+            lembar=lembar,
+            komponen="9",
+            temuan="x",
+            rekomendasi="y",
+            batas_waktu=None,
+            aktor=p["evaluator"],
+        )
+    client.force_login(p["verif"])  # reads the kelurahan, but the worksheet is not final
+    assert client.get("/api/organisasi/kelurahan-a/tindak-lanjut").json() == []
+    assert "Reviu IKU" not in client.get("/evaluasi/kelurahan-a/register/").content.decode()
+    client.force_login(p["op_a"])
+    d = client.get("/api/organisasi/kelurahan-a/tindak-lanjut").json()
+    assert [(e["sumber"], e["komponen"], e["rekomendasi"]) for e in d] == [
+        ("lhe", "Perencanaan Kinerja", "Reviu IKU")
+    ]

@@ -141,7 +141,8 @@ def _reviu(org, tahun):
         return {}
     # The reviu of the built LKIP: recounted once per build (assembling the LKIP takes
     # seconds), not on every page view.
-    kunci = f"lke-reviu:{org.pk}:{tahun}:{job.pk}:{job.selesai_pada}"
+    stempel = job.selesai_pada.timestamp() if job.selesai_pada else 0
+    kunci = f"lke-reviu:{org.pk}:{tahun}:{job.pk}:{stempel}"
     n = cache.get(kunci)
     if n is None:
         n = jumlah_temuan_reviu(org, tahun)
