@@ -37,3 +37,16 @@ def isi_semua(lembar, aktor, nilai_ae: str = "A", nilai_yt: str = "Y") -> None:
 def tinjau_semua(lembar, aktor) -> None:
     for j in lembar.jawaban.all():
         layanan.jawaban_tinjau(jawaban=j, setuju=True, aktor=aktor)
+
+
+def lembar_setiap_tahun(organisasi) -> None:
+    """An (empty) draft worksheet for every year the API accepts, for generated requests."""
+    from kinerja.api import skema
+    from kinerja.evaluasi.models import LembarKerja
+    from kinerja.evaluasi.versi import muat_versi
+
+    versi = muat_versi()
+    LembarKerja.objects.bulk_create(
+        LembarKerja(organisasi=organisasi, tahun=t, versi=versi)
+        for t in range(skema.TAHUN_MIN, skema.TAHUN_MAKS + 1)
+    )

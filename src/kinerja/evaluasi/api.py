@@ -6,11 +6,11 @@ not see, and a worksheet the user may not see (not final, not theirs, not assign
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated
 
-from ninja import Field, Path, Router, Schema
+from ninja import Field, Router, Schema
 from ninja.errors import HttpError
 
+from kinerja.api import skema
 from kinerja.api.skema import Galat
 from kinerja.evaluasi import izin, pemilih
 from kinerja.evaluasi.models import LembarKerja
@@ -19,11 +19,8 @@ from kinerja.rumus.bilangan import bulat
 
 router = Router(tags=["evaluasi"])
 
-Slug = Annotated[
-    str,
-    Path(pattern=r"^[-a-zA-Z0-9_]+$", max_length=100, description="Slug unit, mis. jakarta-pusat"),
-]
-Tahun = Annotated[int, Path(ge=2000, le=2100, description="Tahun SAKIP yang dievaluasi")]
+Slug = skema.Slug
+Tahun = skema.Tahun
 
 
 class SubKomponenOut(Schema):
