@@ -280,6 +280,14 @@ def test_halaman_lembar_format_indonesia_dan_izin(client):
     )
     assert "di luar skalanya" in r.content.decode()
     assert Jawaban.objects.get(pk=j.pk).nilai_usulan == "Y"
+    url = f"/evaluasi/kelurahan-a/lke/2024/jawaban/{j.pk}/bukti/"
+    r = client.post(url, {"tautan": "nka:2024"}, follow=True)
+    assert "Bukti kriteria 1.a.1 ditambahkan." in r.content.decode()
+    r = client.post(url, {"tautan": "rahasia:1"}, follow=True)
+    assert "Jenis bukti &#x27;rahasia&#x27; tidak dikenal." in r.content.decode()
+    r = client.post(url, {"tautan": ""}, follow=True)
+    assert "Pilih data Kinerja yang ditautkan atau unggah berkas" in r.content.decode()
+    assert j.bukti.count() == 1
 
 
 def test_rekap_kueri_terbatas(client, django_assert_max_num_queries):

@@ -187,11 +187,18 @@ def bukti(request, slug, tahun, pk):
         f = lambda: layanan.bukti_unggah(  # noqa: E731
             jawaban=j, berkas=request.FILES["berkas"], aktor=request.user
         )
-    else:
-        jenis, _, objek = request.POST.get("tautan", "").partition(":")
+    elif request.POST.get("tautan", "").strip():
+        jenis, _, objek = request.POST["tautan"].strip().partition(":")
         f = lambda: layanan.bukti_tautkan(  # noqa: E731
             jawaban=j, jenis=jenis, objek_id=objek, aktor=request.user
         )
+    else:
+
+        def f():
+            raise ValidationError(
+                {"bukti": f"Pilih data Kinerja yang ditautkan atau unggah berkas untuk {j.kode}."}
+            )
+
     _jalankan(request, f, f"Bukti kriteria {j.kode} ditambahkan.")
     return _kembali(request, lembar, f"k-{j.kode}")
 
