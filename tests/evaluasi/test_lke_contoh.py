@@ -5,6 +5,7 @@ register (migrated records, overdue), the LKIP's tindak lanjut table, and the AP
 from __future__ import annotations
 
 import io
+import json
 import shutil
 import subprocess
 from datetime import date, timedelta
@@ -30,6 +31,7 @@ from kinerja.evaluasi.saran import jumlah_temuan_reviu, saran_lembar
 from kinerja.lkip.models import PekerjaanLkip
 from kinerja.lkip.struktur import susun_lkip
 from kinerja.organisasi.models import Organisasi
+from kinerja.reviu.dokumen import Temuan
 from tests import pabrik
 
 pytestmark = pytest.mark.django_db
@@ -60,7 +62,7 @@ def test_lembar_final_85_75_a_dan_idempoten(demo):
     assert (TindakLanjut.objects.count(), Jawaban.objects.count()) == sebelum
 
 
-def test_saran_setiap_kriteria_data(demo):
+def test_saran_setiap_kriteria_data(demo, tmp_path):
     org, lembar = demo["org"], demo["lembar"]
     s = saran_lembar(lembar)
     assert s["1.a.4"].nilai == "Y" and s["1.a.4"].alasan == "PK 2024 tercatat dan ditandatangani"
@@ -79,8 +81,19 @@ def test_saran_setiap_kriteria_data(demo):
         status="selesai",
         selesai_pada=timezone.make_aware(timezone.datetime(2024, 2, 20, 10, 0)),
     )
+    assert "3.b.4" not in saran_lembar(lembar)  # no LKIP built yet: no reviu suggestion
+    # the build's reviu JSON (as lkip/reviu.py writes it) with five findings
+    temuan = [
+        Temuan("capaian", "Capaian", f"Tabel {i}", "BAB III", None, "1", "2", "r").sebagai_dict()
+        for i in range(5)
+    ]
+    (tmp_path / "LKIP-jakarta-pusat-2024-reviu.json").write_text(json.dumps(temuan))
     PekerjaanLkip.objects.create(
-        organisasi=org, tahun=2024, status="selesai", selesai_pada=timezone.now()
+        organisasi=org,
+        tahun=2024,
+        status="selesai",
+        selesai_pada=timezone.now(),
+        folder=str(tmp_path),
     )
     s = saran_lembar(lembar)
     assert s["3.a.3"].nilai == "Y"
@@ -88,9 +101,9 @@ def test_saran_setiap_kriteria_data(demo):
         s["3.a.3"].alasan
         == "LKIP 2023 disampaikan tepat waktu (20 Februari 2024; batas 31 Maret 2024)"
     )
-    n = jumlah_temuan_reviu(org, 2024)
-    assert n == len(susun_lkip(org, 2024).temuan) and n > 0
-    assert s["3.b.4"].alasan == f"reviu LKIP menemukan {n} ketidaksesuaian"
+    assert jumlah_temuan_reviu(org, 2024) == 5
+    assert (s["3.b.4"].nilai, s["3.b.4"].alasan) == ("C", "reviu LKIP menemukan 5 ketidaksesuaian")
+    assert s["3.a.4"].nilai == "Y"
     # a differing answer is marked, never overwritten
     rinci = pemilih.lembar_rinci(lembar)
     baris = {b.kode: b for k in rinci["komponen"] for sb in k["sub"] for b in sb["kriteria"]}

@@ -7,7 +7,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from django.core.cache import cache
 from django.db.models import Count, Q
 
 from kinerja.angka import angka, tanggal
@@ -121,32 +120,20 @@ def _lkip_tepat_waktu(org, tahun):
     }
 
 
-def jumlah_temuan_reviu(org, tahun: int) -> int:
-    """Findings of the LKIP reviu. The one call into the reviu machinery: another package
-    is replacing it, so only this function changes then."""
-    from kinerja.lkip.struktur import susun_lkip
+def jumlah_temuan_reviu(org, tahun: int) -> int | None:
+    """Findings of the reviu of the latest LKIP built for the unit and year (None before any
+    build). The one call into the reviu machinery (kinerja.reviu_unggah reads the build's
+    reviu JSON; nothing is rebuilt)."""
+    from kinerja.reviu_unggah.pemilih import temuan_lkip
 
-    return len(susun_lkip(org, tahun).temuan)
+    temuan = temuan_lkip(org, tahun)
+    return None if temuan is None else len(temuan)
 
 
 def _reviu(org, tahun):
-    from kinerja.lkip.models import PekerjaanLkip, StatusPekerjaan
-
-    job = (
-        PekerjaanLkip.objects.filter(organisasi=org, tahun=tahun, status=StatusPekerjaan.SELESAI)
-        .order_by("-selesai_pada", "-pk")
-        .first()
-    )
-    if job is None:
-        return {}
-    # The reviu of the built LKIP: recounted once per build (assembling the LKIP takes
-    # seconds), not on every page view.
-    stempel = job.selesai_pada.timestamp() if job.selesai_pada else 0
-    kunci = f"lke-reviu:{org.pk}:{tahun}:{job.pk}:{stempel}"
-    n = cache.get(kunci)
+    n = jumlah_temuan_reviu(org, tahun)
     if n is None:
-        n = jumlah_temuan_reviu(org, tahun)
-        cache.set(kunci, n, 24 * 3600)
+        return {}
     nilai = "A" if n == 0 else "B" if n <= 3 else "C" if n <= 10 else "D"
     alasan = (
         "reviu LKIP tidak menemukan ketidaksesuaian"
