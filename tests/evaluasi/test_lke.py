@@ -334,8 +334,12 @@ def test_rekomendasi_lembar_belum_final_tersembunyi(client):
         )
     client.force_login(p["verif"])  # reads the kelurahan, but the worksheet is not final
     assert client.get("/api/organisasi/kelurahan-a/tindak-lanjut").json() == []
-    assert "Reviu IKU" not in client.get("/evaluasi/kelurahan-a/register/").content.decode()
+    teks = client.get("/evaluasi/kelurahan-a/register/").content.decode()
+    assert "Reviu IKU" not in teks and "0 entri" in teks
     client.force_login(p["op_a"])
+    assert (
+        "1 entri, 1 masih terbuka" in client.get("/evaluasi/kelurahan-a/register/").content.decode()
+    )
     d = client.get("/api/organisasi/kelurahan-a/tindak-lanjut").json()
     assert [(e["sumber"], e["komponen"], e["rekomendasi"]) for e in d] == [
         ("lhe", "Perencanaan Kinerja", "Reviu IKU")

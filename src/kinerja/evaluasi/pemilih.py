@@ -220,9 +220,21 @@ def terlambat(organisasi, *, bawahan: bool = False, hari_ini: date | None = None
     )
 
 
-def ringkasan_register(organisasi, *, bawahan: bool = True, hari_ini: date | None = None):
+def ringkasan_register(
+    organisasi, *, bawahan: bool = True, hari_ini: date | None = None, user=None
+):
+    """Counts of the register (all, open, overdue); with `user`, without the entries of
+    worksheets that user may not see yet (as register_terlihat)."""
     hari_ini = hari_ini or date.today()
-    return register(organisasi, bawahan=bawahan).aggregate(
+    q = register(organisasi, bawahan=bawahan)
+    if user is not None:
+        from kinerja.evaluasi.izin import dapat_melihat_lembar
+
+        lembar = LembarKerja.objects.filter(
+            pk__in=q.exclude(lembar=None).values("lembar_id")
+        ).select_related("organisasi")
+        q = q.exclude(lembar_id__in=[x.pk for x in lembar if not dapat_melihat_lembar(user, x)])
+    return q.aggregate(
         jumlah=Count("id"),
         terbuka=Count("id", filter=Q(status__in=TERBUKA)),
         terlambat=Count("id", filter=Q(status__in=TERBUKA, batas_waktu__lt=hari_ini)),

@@ -316,7 +316,7 @@ def register(request, slug):
         {
             "organisasi": org,
             "daftar": daftar,
-            "ringkasan": pemilih.ringkasan_register(org, hari_ini=hari_ini),
+            "ringkasan": pemilih.ringkasan_register(org, hari_ini=hari_ini, user=request.user),
             "status_pilihan": StatusRegister.choices,
             "sumber_pilihan": SumberTindakLanjut.choices,
             "boleh_catat": izin.dapat_mengelola_register(request.user, org),
