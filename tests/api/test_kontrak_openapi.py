@@ -30,6 +30,7 @@ from kinerja.api import skema
 from kinerja.api.api import api
 from kinerja.wsgi import application
 from tests import pabrik
+from tests.evaluasi.bantu import lembar_setiap_tahun
 
 CONTOH_PER_OPERASI = 50
 
@@ -75,6 +76,7 @@ def _kasus(operasi):
 def data_uji(db):
     p = pabrik.pohon_kecil()
     p["ind"], _ = pabrik.indikator_pk(p["kel_a"], target="90.35", kode="1.1")
+    lembar_setiap_tahun(p["kel_a"])  # LKE worksheets, so /lke answers 200 for generated years
     return p
 
 

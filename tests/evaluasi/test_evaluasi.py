@@ -66,6 +66,14 @@ def test_evaluator_mencatat_unit_menindaklanjuti(p):
         temuan=t, tindak_lanjut="IKU direviu, SK baru", status="selesai", aktor=p["op_kota"]
     )
     assert t.status == "selesai" and t.history.count() == 2
+    from kinerja.evaluasi.models import TindakLanjut
+
+    e = TindakLanjut.objects.get(asal=f"temuan:{t.pk}")  # the register follows
+    assert (e.status, e.uraian_tindak_lanjut, e.ditutup_oleh) == (
+        "selesai",
+        "IKU direviu, SK baru",
+        p["op_kota"],
+    )
 
 
 def test_halaman_evaluasi(p, client):

@@ -391,8 +391,9 @@ def _pengguna_n_unit(n: int):
 @pytest.mark.parametrize(
     ("alamat", "batas"),
     [
-        # session, user, roles, PK, subtree, 2 completeness, 2 queues, survey summary
-        (("beranda", []), 10),
+        # session, user, roles, PK, subtree, 2 completeness, 2 queues, survey summary,
+        # overdue follow-up entries (evaluasi register)
+        (("beranda", []), 11),
         # the same for one stage, plus units below with rounds and the rounds shown
         (("tahap", ["survei"]), 12),
     ],

@@ -321,3 +321,8 @@ def simpan_realisasi(request, data: skema.RealisasiIn):
         if data.ajukan:
             r = realisasi_ajukan(realisasi=r, aktor=request.user)
     return _realisasi_out(r)
+
+
+from kinerja.evaluasi.api import router as _router_evaluasi  # noqa: E402
+
+api.add_router("", _router_evaluasi)  # /organisasi/{slug}/{tahun}/lke, /tindak-lanjut

@@ -68,6 +68,8 @@ AKUN_DEMO = (
     ("pimpinan.jakpus", "pimpinan", "jakarta-pusat", "Walikota Kota Administrasi Jakarta Pusat"),
     ("evaluator.dki", "evaluator", "dki-jakarta", "Evaluator Inspektorat Provinsi DKI Jakarta"),
     ("admin.jakpus", "admin", "jakarta-pusat", "Admin Kinerja Jakarta Pusat"),
+    ("operator.jakpus", "operator", "jakarta-pusat", "Operator evaluasi Jakarta Pusat"),
+    ("pengendali.dki", "evaluator", "dki-jakarta", "Pengendali Teknis Inspektorat DKI Jakarta"),
 )
 SANDI_DEMO = "demo-kinerja-2024"
 

@@ -496,6 +496,9 @@ def muat_contoh(slug: str = "jakarta-pusat") -> dict:
         from kinerja.survei.contoh import muat as muat_survei
 
         muat_survei(slug)
+        from kinerja.evaluasi.contoh import muat as muat_evaluasi  # LKE 2024, register
+
+        muat_evaluasi(slug)
     hasil = dict(sorted(m.jumlah.items()))
     hasil["baru"] = sum(m.baru.values())
     hasil["diubah"] = sum(m.diubah.values())

@@ -36,7 +36,16 @@ def temuan_catat(
     )
     t._change_reason = f"dicatat oleh {aktor}"
     t.save()
+    _ke_register()
     return t
+
+
+def _ke_register() -> None:
+    """Keep the follow-up register complete: a finding recorded here becomes its entry."""
+    from kinerja.evaluasi.models import TindakLanjut, TindakLanjutBPK
+    from kinerja.evaluasi.salin import salin_ke_register
+
+    salin_ke_register(TemuanEvaluasi, TindakLanjutBPK, TindakLanjut)
 
 
 @transaction.atomic
@@ -61,4 +70,13 @@ def temuan_tindak_lanjut(
     temuan.status = status
     temuan._change_reason = f"tindak lanjut oleh {aktor}"
     temuan.save()
+    _ke_register()
+    from kinerja.evaluasi.models import TindakLanjut
+
+    for e in TindakLanjut.objects.filter(asal=f"temuan:{temuan.pk}"):
+        e.status, e.uraian_tindak_lanjut = temuan.status, temuan.tindak_lanjut
+        if temuan.status == StatusTindakLanjut.SELESAI:
+            e.bukti_selesai, e.ditutup_oleh = temuan.tindak_lanjut, aktor
+        e._change_reason = f"tindak lanjut oleh {aktor}"[:100]
+        e.save()
     return temuan

@@ -28,6 +28,15 @@ def _pesan_galat(e: ValidationError) -> str:
     )
 
 
+def _tahun_lke(org) -> list[int]:
+    from datetime import date
+
+    from kinerja.evaluasi.models import LembarKerja
+
+    ada = set(LembarKerja.objects.filter(organisasi=org).values_list("tahun", flat=True))
+    return sorted(ada | {date.today().year - 1})
+
+
 @login_required
 def daftar(request, slug):
     org = _organisasi(request, slug)
@@ -40,6 +49,7 @@ def daftar(request, slug):
             "bpk": pemilih.tindak_lanjut_bpk(org),
             "boleh_catat": dapat_mencatat_temuan(request.user, org),
             "status_pilihan": StatusTindakLanjut.choices,
+            "tahun_lke": _tahun_lke(org),
         },
     )
 

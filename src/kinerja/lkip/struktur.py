@@ -16,7 +16,7 @@ from decimal import Decimal
 from django.utils import timezone
 
 from kinerja import angka as fmt
-from kinerja.evaluasi.pemilih import evaluasi_organisasi, tindak_lanjut_bpk
+from kinerja.evaluasi.pemilih import evaluasi_organisasi, tindak_lanjut_bpk, tindak_lanjut_lkip
 from kinerja.laporan.tabel import Tabel
 from kinerja.lkip import grafik, narasi, pemilih
 from kinerja.lkip.dokumen import (
@@ -400,18 +400,19 @@ class Penyusun:
                 )
                 self.narasi("bab1.evaluasi", "Bab I: hasil evaluasi", teks, {"nilai": h.nilai})
             self.tabel(t)
-            if e["temuan"]:
+            register = tindak_lanjut_lkip(self.org, self.tahun)  # the follow-up register
+            if register:
                 t = Tabel(
                     f"Tindak lanjut hasil evaluasi internal tahun {self.tahun}",
                     ["No", "Komponen", "Rekomendasi", "Tindak lanjut", "Status"],
                     rata=[KANAN, KIRI, KIRI, KIRI, KIRI],
                 )
-                for i, tm in enumerate(e["temuan"], start=1):
+                for i, tm in enumerate(register, start=1):
                     t.tambah(
                         i,
                         tm.komponen,
                         tm.rekomendasi or tm.temuan,
-                        tm.tindak_lanjut,
+                        tm.uraian_tindak_lanjut,
                         tm.get_status_display(),
                     )
                 self.tabel(t)

@@ -20,6 +20,7 @@ from kinerja.rumus.skala import SKALA_LKE
 class Kriteria:
     kode: str  # e.g. "1.a.1"
     uraian: str
+    skala: tuple[str, ...] = ()  # allowed answers, e.g. ("Y", "T"); empty = any key of the map
 
 
 @dataclass(frozen=True)
@@ -244,6 +245,12 @@ def _nilai_jawaban(kriteria: Kriteria, sisa: dict, peta: Mapping[str, Decimal]) 
         )
     mentah = sisa.pop(kriteria.kode)
     kunci = str(mentah).strip().upper()
+    if kriteria.skala and kunci not in kriteria.skala:
+        raise DataTidakValid(
+            f"jawaban kriteria {kriteria.kode}: '{mentah}' di luar skalanya "
+            f"(pilihan: {'/'.join(kriteria.skala)})",
+            bidang="jawaban",
+        )
     if kunci not in peta:
         raise DataTidakValid(
             f"jawaban kriteria {kriteria.kode}: '{mentah}' tidak dikenal (pilihan: {', '.join(peta)})",
@@ -255,3 +262,79 @@ def _nilai_jawaban(kriteria: Kriteria, sisa: dict, peta: Mapping[str, Decimal]) 
             f"peta jawaban {kunci}: nilai harus 0 sampai 1, diterima {nilai}", bidang="peta"
         )
     return nilai
+
+
+@dataclass(frozen=True)
+class VersiLKE:
+    """One LKE version loaded from data (a regulation's Lampiran): structure, scales, map."""
+
+    kode: str
+    nama: str
+    dasar_hukum: str
+    struktur: tuple[Komponen, ...]
+    peta: dict[str, Decimal]
+
+    def kriteria(self) -> dict[str, Kriteria]:
+        return {kr.kode: kr for k in self.struktur for s in k.sub for kr in s.kriteria}
+
+
+def versi_dari_data(data: Mapping) -> VersiLKE:
+    """Build a version from its data file (evaluasi/data/lke_*.json): komponen → sub →
+    kriteria [kode, skala, uraian]; component weight = Σ sub weights is checked, and so is
+    the total of 100 (PermenPAN-RB 88/2021 Lampiran; formulas.md §3.1)."""
+    try:
+        skala = {
+            nama: tuple(str(j).upper() for j in daftar) for nama, daftar in data["skala"].items()
+        }
+        peta = {str(k).upper(): D(v, bidang=f"peta jawaban {k}") for k, v in data["peta"].items()}
+        komponen = []
+        for k in data["komponen"]:
+            sub = []
+            for s in k["sub"]:
+                kriteria = []
+                for kode, nama_skala, uraian in s["kriteria"]:
+                    if nama_skala not in skala:
+                        raise DataTidakValid(
+                            f"kriteria {kode}: skala '{nama_skala}' tidak dikenal", bidang="skala"
+                        )
+                    if not set(skala[nama_skala]) <= set(peta):
+                        raise DataTidakValid(
+                            f"skala {nama_skala}: jawaban tanpa nilai di peta", bidang="peta"
+                        )
+                    kriteria.append(Kriteria(kode, uraian, skala[nama_skala]))
+                sub.append(
+                    SubKomponen(
+                        s["kode"], s["nama"], D(s["bobot"], bidang="bobot"), tuple(kriteria)
+                    )
+                )
+            bobot = D(k["bobot"], bidang="bobot")
+            if jumlah(x.bobot for x in sub) != bobot:
+                raise DataTidakValid(
+                    f"komponen {k['nama']}: jumlah bobot sub komponen ≠ {teks(bobot)}",
+                    bidang="bobot",
+                )
+            komponen.append(
+                Komponen(k["kode"], k["nama"], bobot, tuple(sub), tuple(k.get("alias", ())))
+            )
+    except (KeyError, TypeError, ValueError) as e:
+        raise DataTidakValid(f"data LKE tidak lengkap: {e}", bidang="data") from e
+    if jumlah(k.bobot for k in komponen) != SERATUS:
+        raise DataTidakValid("jumlah bobot komponen LKE harus 100", bidang="bobot")
+    return VersiLKE(data["kode"], data["nama"], data.get("dasar_hukum", ""), tuple(komponen), peta)
+
+
+def nilai_sebagian(
+    jawaban: Mapping[str, str], versi: VersiLKE
+) -> tuple[dict[str, Decimal], dict[str, Decimal], Decimal]:
+    """Scores of a worksheet still being filled: unanswered criteria count 0 (shown as such,
+    never as a final score). Returns (per sub kode, per komponen kode, total)."""
+    sub, komp = {}, {}
+    for k in versi.struktur:
+        for s in k.sub:
+            nilai = [
+                versi.peta[str(jawaban[kr.kode]).upper()] if jawaban.get(kr.kode) else NOL
+                for kr in s.kriteria
+            ]
+            sub[s.kode] = rata_rata(nilai) * s.bobot if nilai else NOL
+        komp[k.kode] = jumlah(sub[s.kode] for s in k.sub)
+    return sub, komp, jumlah(komp.values())
