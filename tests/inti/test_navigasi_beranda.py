@@ -118,14 +118,20 @@ def test_navigasi_enam_tahap_berurutan_dengan_tujuan_unit_tunggal(client, p):
     assert "Keluar" in html and '<nav class="sub" aria-label="Navigasi halaman"></nav>' in html
 
 
-def test_navigasi_tahun_berjalan_tanpa_parameter(client, p):
+def test_navigasi_tanpa_parameter_tahun_terakhir_berdata_atau_tahun_berjalan(client, p):
+    """Without a chosen year the links use the latest year with a PK in the user's units
+    (issue 19: not an empty calendar year), and the current year when there is none."""
     client.force_login(p["op_a"])
+    html = client.get(reverse("beranda")).content.decode()
+    href = {label: h for label, h, _ in _navigasi(html)}
+    assert href["Pelaporan"] == reverse("lkip:halaman", args=["kelurahan-a", TAHUN])
+    client.force_login(p["op_b"])  # kelurahan B has no PK at all
     html = client.get(reverse("beranda")).content.decode()
     href = {label: h for label, h, _ in _navigasi(html)}
     ini = dt.date.today().year
     assert href["Perencanaan"] == reverse("perencanaan:daftar")
     assert href["Survei"] == reverse("tahap", args=["survei"])
-    assert href["Pelaporan"] == reverse("lkip:halaman", args=["kelurahan-a", ini])
+    assert href["Pelaporan"] == reverse("lkip:halaman", args=["kelurahan-b", ini])
 
 
 def test_navigasi_banyak_unit_menuju_halaman_tahap(client, p):
@@ -414,3 +420,17 @@ def test_kueri_terbatas_satu_dan_lima_unit(client, django_assert_max_num_queries
             assert all(len(ku.putaran) == 1 for ku in r.context["unit"])
         hitungan[n] = len(kueri)
     assert hitungan[1] == hitungan[5], hitungan
+
+
+@pytest.mark.django_db
+def test_beranda_dibuka_pada_tahun_terakhir_berdata(client):
+    """Issue 19: a new session opened on the calendar year ("Belum ada PK tahun 2026")."""
+    from tests import pabrik
+
+    kota = pabrik.organisasi("Kota Tahun", "kota_administrasi", slug="kota-tahun")
+    pabrik.indikator_pk(kota, tahun=2024)
+    pabrik.indikator_pk(kota, tahun=2023, nama="Indeks lama")
+    client.force_login(pabrik.pengguna("pimpinan_tahun", ("pimpinan", kota)))
+    html = client.get(reverse("beranda")).content.decode()
+    assert "tahun 2024" in html and "Belum ada PK tahun 2026" not in html
+    assert client.session["kinerja_tahun"] == 2024  # remembered: no query on the next page

@@ -98,7 +98,8 @@ def tahun_valid(nilai) -> int | None:
 
 def tahun_kerja(request) -> int:
     """The year links point to: the page's own year, else the one chosen on the start page
-    (session), else the current year."""
+    (session), else the latest year with a PK in the user's units (remembered in the
+    session), else the current year."""
     match = getattr(request, "resolver_match", None)
     for nilai in (
         match.kwargs.get("tahun") if match else None,
@@ -106,7 +107,28 @@ def tahun_kerja(request) -> int:
     ):
         if (tahun := tahun_valid(nilai)) is not None:
             return tahun
-    return timezone.localdate().year
+    tahun = tahun_terakhir_data(getattr(request, "user", None))
+    if tahun is not None and hasattr(request, "session"):
+        request.session[KUNCI_TAHUN] = tahun
+    return tahun or timezone.localdate().year
+
+
+def tahun_terakhir_data(user) -> int | None:
+    """The latest year with a PK at or below one of the user's units (one query): a new
+    session opens on the year with data, not on an empty calendar year."""
+    from django.db.models import Max, Q
+
+    from kinerja.organisasi.izin import penugasan_aktif
+    from kinerja.perencanaan.models import PerjanjianKinerja
+
+    units = [p.organisasi for p in penugasan_aktif(user)] if user else []
+    if not units:
+        return None
+    q = Q()
+    for o in units:
+        q |= Q(organisasi__jalur__startswith=o.jalur)
+    terakhir = PerjanjianKinerja.objects.filter(q).aggregate(t=Max("tahun"))["t"]
+    return tahun_valid(terakhir)
 
 
 # --- global navigation --------------------------------------------------------------------

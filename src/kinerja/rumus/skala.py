@@ -85,7 +85,7 @@ def _d(x: str) -> Decimal:
 SKALA_CAPAIAN_DKI = Skala(
     kode="dki",
     nama="predikat capaian (DKI)",
-    sumber="Permendagri 86/2017 Tabel T-E.1 dengan penyesuaian DKI; seed Tabel 15 dan 17",
+    sumber="Permendagri 86/2017 Tabel T-E.1 dengan penyesuaian DKI (LKIP Jakarta Pusat 2024, Tabel 15 dan 17)",
     pita=(
         Pita("Sangat Tinggi", _d("90"), None, bawah_inklusif=False),
         Pita("Tinggi", _d("75"), _d("90"), bawah_inklusif=False, atas_inklusif=True),

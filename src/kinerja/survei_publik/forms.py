@@ -59,11 +59,14 @@ class FormulirSurvei(forms.Form):
         super().__init__(*args, **kwargs)
         self.struktur = struktur
         pilihan = [(str(i), label) for i, label in enumerate(struktur.label_jawaban, start=1)]
-        for kode, teks, _ket, _unsur in struktur.butir:
+        for nomor, (kode, teks, _ket, _unsur) in enumerate(struktur.butir, start=1):
+            # the respondent sees questions numbered 1..n with their text, never the item
+            # code (F1, U3): the message names the number and the question
+            ringkas = teks if len(teks) <= 80 else teks[:77].rstrip() + "…"
             self.fields[f"b_{kode}"] = forms.ChoiceField(
                 label=teks, choices=pilihan, widget=forms.RadioSelect,
-                error_messages={"required": f"Pertanyaan {kode} belum dijawab.",
-                                "invalid_choice": f"Pertanyaan {kode}: pilih salah satu jawaban."},
+                error_messages={"required": f"Pertanyaan {nomor} ({ringkas}) belum dijawab.",
+                                "invalid_choice": f"Pertanyaan {nomor} ({ringkas}): pilih salah satu jawaban."},
             )  # fmt: skip
         for kunci, label, pil, wajib in struktur.demografi:
             pesan = {"required": f"{label} wajib diisi."}
