@@ -48,6 +48,8 @@ INSTALLED_APPS = [
     "kinerja.inti",
     "kinerja.organisasi",
     "kinerja.pengguna",
+    "kinerja.cadangan",
+    "dbbackup",
     "kinerja.perencanaan",
     "kinerja.pengukuran",
     "kinerja.evaluasi",
