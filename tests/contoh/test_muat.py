@@ -153,6 +153,25 @@ def test_demo_no_serve_memuat_dan_mencetak_akun(jumlah, capsys):
         assert "demo-kinerja-2024" in out
     assert "DASBOR DARI BASIS DATA: 15 indikator" in out
     assert "terbit 104,08, data 104,18" in out
+    # issue 19: every demo role has work, and the demo's LKIP build is on the LKIP page
+    from django.contrib.auth import get_user_model
+
+    from kinerja.lkip.models import PekerjaanLkip
+    from kinerja.pengukuran.pemilih import antrean_verifikator
+
+    assert "Formulir survei publik: http://127.0.0.1:8000/s/" in out
+    assert "Poster dengan kode QR: http://127.0.0.1:8000/s/" in out
+    User = get_user_model()
+    antrean = antrean_verifikator(User.objects.get(username="verifikator.gambir"))
+    assert [b.realisasi.organisasi.slug for b in antrean] == ["jakarta-pusat-kel-cideng"]
+    assert antrean[0].realisasi.bukti.count() == 1 and antrean[0].butir.target == 90
+    assert Realisasi.objects.filter(
+        organisasi__slug="jakarta-pusat-kel-cideng", status="draft"
+    ).exists()
+    p = PekerjaanLkip.objects.get(organisasi__slug="jakarta-pusat", tahun=2024)
+    assert p.status == "selesai" and any(b.endswith(".docx") for b in p.berkas) and p.narasi
+    assert main(["demo", "--no-serve"]) == 0  # a second run: still one queued realisasi
+    assert len(antrean_verifikator(User.objects.get(username="verifikator.gambir"))) == 1
 
 
 def test_pk_asisten_turunan_pk_walikota(kota):

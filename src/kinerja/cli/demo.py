@@ -167,7 +167,9 @@ def bangun_lkip_demo() -> tuple[str, list]:
     from kinerja.organisasi.models import Organisasi
 
     format_ = ["docx", "xlsx"] + (["pdf"] if cari_soffice() else [])
-    hasil = bangun_lkip(Organisasi.objects.get(slug=jp.SLUG), jp.TAHUN, format=format_)
+    org = Organisasi.objects.get(slug=jp.SLUG)
+    hasil = bangun_lkip(org, jp.TAHUN, format=format_)
+    _catat_pembangunan(org, format_, hasil)
     baris = [f"LKIP {jp.ORGANISASI} {jp.TAHUN} dibangun di {folder_bawaan()}:"]
     baris += [f"  {b.name}" for b in hasil.berkas]
     if "pdf" not in format_:
@@ -181,6 +183,39 @@ def bangun_lkip_demo() -> tuple[str, list]:
 def perintah_pekerja() -> list[str]:
     """The job-queue worker (`kinerja pekerja`) as a process of its own (keputusan 0021)."""
     return [sys.executable, "-m", "kinerja.cli.utama", "pekerja", "--verbosity", "1"]
+
+
+def _catat_pembangunan(org, format_, hasil) -> None:
+    """The demo's build as a finished job, so the LKIP page lists it with its files and
+    narrative blocks (issue 19: the page said "Belum pernah dibangun")."""
+    from django.utils import timezone
+
+    from kinerja.lkip.layanan import folder_bawaan
+    from kinerja.lkip.models import PekerjaanLkip, StatusPekerjaan
+
+    sekarang = timezone.now()
+    PekerjaanLkip.objects.create(
+        organisasi=org,
+        tahun=jp.TAHUN,
+        format=",".join(format_),
+        status=StatusPekerjaan.SELESAI,
+        progres=100,
+        langkah="Selesai (dibangun oleh ./kinerja demo)",
+        folder=str(folder_bawaan()),
+        berkas=[b.name for b in hasil.berkas],
+        pesan="\n".join(hasil.catatan),
+        narasi=[
+            {
+                "kunci": n.kunci,
+                "judul": n.judul,
+                "diedit": n.diedit,
+                "perlu_ditinjau": n.perlu_ditinjau,
+            }
+            for n in hasil.dokumen.narasi
+        ],
+        diperbarui_pada=sekarang,
+        selesai_pada=sekarang,
+    )
 
 
 def layani(port: int) -> int:
@@ -226,6 +261,18 @@ def utama(args: argparse.Namespace) -> int:
         f"{jumlah['realisasi']} realisasi terverifikasi ({jumlah['baru']} baris baru, {jumlah['diubah']} diubah).\n"
     )
     print(tulis_akun(akun, sandi))
+    print()
+    from kinerja.contoh.kerja_demo import siapkan_kerja_demo, tautan_demo
+
+    kerja = siapkan_kerja_demo(jp.SLUG)
+    print(
+        "KERJA UNTUK SETIAP PERAN (data contoh): PK 2024 Kelurahan Cideng dan Kecamatan Gambir; "
+        "realisasi semester I Cideng diajukan (antrean verifikator.gambir), semester II draf "
+        "(operator.cideng); putaran SKM terbuka:"
+    )
+    dasar = os.environ.get("KINERJA_URL_PUBLIK", "").rstrip("/") or f"http://127.0.0.1:{args.port}"
+    for label, url in tautan_demo(kerja["putaran"], dasar):
+        print(f"  {label}: {url}")
     print()
     print(ringkasan_basis_data())
     print()

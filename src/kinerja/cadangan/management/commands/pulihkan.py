@@ -9,7 +9,9 @@ from kinerja.cadangan.layanan import CadanganGagal, pulihkan
 
 
 class Command(BaseCommand):
-    help = "Memulihkan cadangan Kinerja ke basis data dan folder data yang kosong, lalu memeriksanya."
+    help = (
+        "Memulihkan cadangan Kinerja ke basis data dan folder data yang kosong, lalu memeriksanya."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("folder", help="folder cadangan (berisi manifest.json)")
