@@ -187,7 +187,7 @@ def test_openapi(client, pohon):
     r = client.get("/api/openapi.json")
     assert r.status_code == 200
     skema = json.loads(r.content)
-    assert skema["info"]["title"] == "Kinerja API"
+    assert skema["info"]["title"] == "API Kinerja"
     assert {
         "/api/organisasi",
         "/api/organisasi/{slug}",

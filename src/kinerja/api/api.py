@@ -34,12 +34,24 @@ from kinerja.pengukuran.pemilih import dasbor, pk_organisasi
 from kinerja.perencanaan.models import ButirPK, Indikator
 from kinerja.rumus.bilangan import bulat, teks
 
+DESKRIPSI = """API JSON Kinerja: baca organisasi, indikator, realisasi dan capaian, serta satu
+penulisan, realisasi, melalui layanan yang sama dengan halaman.
+
+Autentikasi memakai sesi Django (masuk di /masuk/); metode yang mengubah data juga memerlukan
+token CSRF di header `X-CSRFToken` (nilai cookie `csrftoken`). Permintaan tanpa masuk mendapat
+401. Unit yang tidak boleh dilihat pengguna menjawab 404, sama seperti unit yang tidak ada.
+
+Draf hanya untuk pengguna dengan hak `organisasi.lihat_draf`, seperti di halaman: realisasi
+yang belum diverifikasi dan Perjanjian Kinerja yang belum ditandatangani. `status_pk` menyatakan
+apakah target berasal dari PK yang ditandatangani (`ditandatangani`) atau draf (`draft`).
+"""
+
 api = NinjaAPI(
-    title="Kinerja API",
+    title="API Kinerja",
     version="1",
     urls_namespace="api",
     auth=django_auth,
-    description=__doc__,
+    description=DESKRIPSI,
 )
 
 

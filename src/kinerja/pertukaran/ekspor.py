@@ -33,7 +33,7 @@ from kinerja.pertukaran.impor import (
     LEMBAR_REALISASI,
     LEMBAR_TARGET,
 )
-from kinerja.pertukaran.sel import isi_sel
+from kinerja.pertukaran.sel import isi_sel, isi_teks
 from kinerja.rumus.periode import JUMLAH_PERIODE, Periode
 
 BARIS_DATA = 4
@@ -48,11 +48,13 @@ CATATAN_IMPOR = (
 
 def _lembar(wb: Workbook, nama: str, judul: str, catatan: str, kolom: list[str], lebar=None):
     ws = wb.create_sheet(nama)
-    ws["A1"], ws["A1"].font = judul, _JUDUL
-    ws["A2"] = catatan
+    isi_teks(ws["A1"], judul)
+    ws["A1"].font = _JUDUL
+    isi_teks(ws["A2"], catatan)
     ws["A2"].alignment = Alignment(wrap_text=False)
     for i, k in enumerate(kolom, start=1):
-        sel = ws.cell(row=3, column=i, value=k)
+        sel = ws.cell(row=3, column=i)
+        isi_teks(sel, k)
         sel.font, sel.fill = _TEBAL, _LATAR
         ws.column_dimensions[get_column_letter(i)].width = (lebar or {}).get(k, max(12, len(k) + 2))
     ws.freeze_panes = ws.cell(row=BARIS_DATA, column=1)
