@@ -119,6 +119,8 @@ def rumus(teks: str | None) -> str:
         return teks or ""
 
     def ganti(m: re.Match) -> str:
+        if m.group(1) is None and len(m.group(0).lstrip("-")) < 5:
+            return m.group(0)  # 2024 stays a year, 100 stays 100
         return angka(m.group(0), len(m.group(1) or ""), tetap=False)
 
     return _ANGKA_MESIN.sub(ganti, str(teks))
