@@ -196,3 +196,28 @@ def test_halaman_pk_mengisi_target_periode(client, tw):
         (1, Decimal("80")), (2, Decimal("85.5")),
     ]  # fmt: skip
     assert "TW I: 80; TW II: 85,5" in client.get(pk_url).content.decode()
+
+
+def test_api_dan_ekspor_membawa_target_periode(client, tw):
+    import io
+
+    from openpyxl import load_workbook
+
+    from kinerja.pertukaran import ekspor
+
+    layanan.target_periode_simpan(butir=tw["butir"], aktor=tw["op_a"], target={1: "80"})
+    _realisasi(tw, 1, "74.856")
+    client.force_login(tw["op_a"])
+    ind = client.get(f"/api/organisasi/{tw['kel_a'].slug}/{TAHUN}/indikator").json()[0]
+    assert ind["target_periode"] == [{"jenis_periode": "triwulan", "ke": 1, "target": "80"}]
+    cap = client.get(f"/api/organisasi/{tw['kel_a'].slug}/{TAHUN}/capaian").json()["indikator"][0]
+    assert cap["periode"][0] | {} == {
+        "jenis_periode": "triwulan", "ke": 1, "label": "TW I", "target": "80",
+        "asal_target": "periode", "realisasi": "74.856", "capaian": "93.57",
+        "status": "diverifikasi",
+    }  # fmt: skip
+    assert cap["keterangan_tahunan"].startswith("Nilai tahunan = triwulan terakhir (TW IV)")
+    wb = load_workbook(io.BytesIO(ekspor.buku_ekspor(tw["kel_a"], TAHUN, dengan_draf=True)))
+    baris = list(wb["Target periode"].iter_rows(min_row=4, values_only=True))
+    assert baris == [(tw["ind"].pk, None, "Indeks triwulanan", TAHUN, "triwulan", 1, "TW I", 80)]
+    assert wb["Target periode"].cell(row=4, column=8).data_type == "n"
