@@ -221,3 +221,18 @@ def test_api_dan_ekspor_membawa_target_periode(client, tw):
     baris = list(wb["Target periode"].iter_rows(min_row=4, values_only=True))
     assert baris == [(tw["ind"].pk, None, "Indeks triwulanan", TAHUN, "triwulan", 1, "TW I", 80)]
     assert wb["Target periode"].cell(row=4, column=8).data_type == "n"
+
+
+def test_peringatan_bila_target_periode_tidak_membentuk_target_tahunan(tw):
+    tw["ind"].cara_agregasi = "kumulatif"
+    tw["ind"].save()
+    layanan.target_periode_simpan(
+        butir=tw["butir"], aktor=tw["op_a"], target={1: "20", 2: "25", 3: "25", 4: "25"}
+    )
+    peringatan = pp.dasbor(tw["kel_a"], TAHUN).peringatan
+    assert (
+        "Target per periode 'Indeks triwulanan' tidak membentuk target tahunan: Nilai tahunan = "
+        "jumlah TW I–TW IV = 95, target tahunan 100." in peringatan
+    )
+    layanan.target_periode_simpan(butir=tw["butir"], aktor=tw["op_a"], target={4: "30"})
+    assert not [x for x in pp.dasbor(tw["kel_a"], TAHUN).peringatan if "per periode" in x]

@@ -53,6 +53,7 @@ from kinerja.rumus.periode import (
     Periode,
     agregasi_periode,
     label_pendek,
+    periksa_target_periode,
     periode_dalam_tahun,
     target_untuk_periode,
     uraian_nilai_tahunan,
@@ -429,6 +430,27 @@ def peringatan_target(organisasi: Organisasi, tahun: int, baris: list[BarisCapai
     return pesan
 
 
+def peringatan_target_periode(baris: list[BarisCapaian]) -> list[str]:
+    """Period targets that do not form the yearly one (rumus.periode.periksa_target_periode)."""
+    hasil = []
+    for b in baris:
+        ind = b.indikator
+        if ind.frekuensi == "tahun" or ind.jenis_target not in (
+            JenisTarget.BIASA,
+            JenisTarget.TEPAT,
+        ):
+            continue
+        per = target_periode_butir(b.butir)
+        pesan = periksa_target_periode(
+            jenis=ind.frekuensi, cara=ind.cara_agregasi, tahunan=b.butir.target, per_periode=per
+        )
+        if pesan:
+            hasil.append(
+                f"Target per periode '{ind.nama}' tidak membentuk target tahunan: {fmt.rumus(pesan)}."
+            )
+    return hasil
+
+
 def dasbor(
     organisasi: Organisasi,
     tahun: int,
@@ -459,7 +481,7 @@ def dasbor(
         sasaran=sasaran,
         rekap=rekap,
         temuan=temuan,
-        peringatan=peringatan_target(organisasi, tahun, baris),
+        peringatan=peringatan_target(organisasi, tahun, baris) + peringatan_target_periode(baris),
     )
 
 
