@@ -94,3 +94,17 @@ def test_ekspor_pertukaran_nama_indikator_berbahaya_teks():
     ):
         sel = _sel_teks(_muat(isi), JAHAT)
         assert sel and all(c.data_type == "s" for c in sel)
+
+
+def test_reviu_xlsx_lokasi_berbahaya_teks():
+    from kinerja.reviu.dokumen import Temuan
+    from kinerja.reviu.keluaran import xlsx_bytes
+
+    t = Temuan(
+        aturan="capaian", nama_aturan="Capaian", lokasi=JAHAT, bab="BAB III", halaman=None,
+        terbit="93,93", hitung="94,00", rumus="-1 + 2",
+    )  # fmt: skip
+    ws = _muat(xlsx_bytes([t])).active
+    assert ws["C3"].value == JAHAT and ws["C3"].data_type == "s"
+    assert ws["G3"].value == "-1 + 2" and ws["G3"].data_type == "s"
+    assert ws["A3"].value == 1 and ws["A3"].data_type == "n"
