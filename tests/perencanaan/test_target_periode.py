@@ -236,3 +236,17 @@ def test_peringatan_bila_target_periode_tidak_membentuk_target_tahunan(tw):
     )
     layanan.target_periode_simpan(butir=tw["butir"], aktor=tw["op_a"], target={4: "30"})
     assert not [x for x in pp.dasbor(tw["kel_a"], TAHUN).peringatan if "per periode" in x]
+
+
+def test_lkip_tabel_periode_memakai_target_periode(tw):
+    from kinerja.lkip.struktur import susun_lkip
+
+    layanan.target_periode_simpan(butir=tw["butir"], aktor=tw["op_a"], target={1: "80"})
+    _realisasi(tw, 1, "74.856")
+    _realisasi(tw, 2, "90")
+    dok = susun_lkip(tw["kel_a"], TAHUN)
+    t = next(b.tabel for b in dok.tabel if b.tabel.judul.startswith("Target dan realisasi Indeks"))
+    baris = {r[0]: r for r in t.baris}
+    assert baris["Triwulan I"][1:4] == ["80,00", "74,86", "93,57"]
+    assert baris["Triwulan II"][1] == "100,00"  # no period target: the yearly one
+    assert baris["Triwulan II"][3] == "90,00"
