@@ -29,7 +29,7 @@ def test_dasbor_dan_nka_menampilkan_angka(client, jakpus, pimpinan):
     r = client.get(_url(jakpus, "nka"))
     isi = r.content.decode()
     assert "K = Σ (RPDK − |RPDK − RAK|) / RPDK × 100 / n" in isi
-    assert "Tabel 74" in isi and "Reviu" in isi and "73.14" in isi and "94.51" in isi
+    assert "Tabel 74" in isi and "Reviu" in isi and "73,14" in isi and "94,51" in isi
     assert "Isian" not in client.get(_url(jakpus, "dasbor")).content.decode()
 
 

@@ -175,7 +175,7 @@ def test_dasbor_angka_mesin_format_indonesia(client, data):
     assert "<svg" in html  # predikat chart
     assert reverse("indikator", args=["kecamatan-uji", 2024, data["iek"].pk]) in html
     # reviu finding: published 104,08 vs computed 106,86, with the formula
-    assert "104,08" in html and "96.55 / 90.35 × 100%" in html
+    assert "104,08" in html and "96,55 / 90,35 × 100%" in html
     # the draft is visible to the pimpinan: 73,21 / 80 = 91,51%
     assert "73,21" in html and "91,51" in html and "Draf" in html
 

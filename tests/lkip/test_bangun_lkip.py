@@ -17,6 +17,9 @@ from kinerja.lkip.layanan import bangun_lkip
 from kinerja.organisasi.models import Organisasi
 
 ADA_SOFFICE = shutil.which("soffice") is not None
+# Every test reads the module's build; the mark makes pytest-django create the test database
+# even when this file runs alone.
+pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(scope="module")
@@ -209,3 +212,50 @@ def test_pdf_angka_dan_daftar_isi(hasil):
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
     halaman = int(next(b for b in info.splitlines() if b.startswith("Pages:")).split()[1])
     assert 35 <= halaman <= 120
+
+
+def _cetak_excel(nilai, format_excel: str) -> str:
+    """What an Indonesian Excel prints for a numeric cell of the formats the writer uses."""
+    from kinerja import angka as fmt
+
+    awalan = "Rp" if format_excel.startswith('"Rp"') else ""
+    akhiran = "%" if format_excel.endswith('"%"') else ""
+    inti = format_excel.removeprefix('"Rp"').removesuffix('"%"')
+    dp = len(inti.partition(".")[2])
+    if inti.startswith("0"):  # a count or year written as is, without grouping
+        return f"{awalan}{fmt.angka(nilai, dp).replace('.', '')}{akhiran}"
+    assert inti.startswith("#,##0"), format_excel
+    return f"{awalan}{fmt.angka(nilai, dp)}{akhiran}"
+
+
+def test_xlsx_angka_sebagai_sel_numerik_sama_dengan_docx(hasil):
+    """Issue 19 (Excel yang menghitung): where a table prints a figure the workbook holds a
+    number whose formatted form is the DOCX text; everything else is text."""
+    from kinerja.angka import TeksAngka
+
+    wb = load_workbook(_berkas(hasil, ".xlsx"))
+    doc_tabel = _tabel_dengan_judul(Document(_berkas(hasil, ".docx")))
+    dok_tabel = hasil["hasil"].dokumen.tabel
+    assert len(doc_tabel) == len(dok_tabel) == len(wb.sheetnames)
+    angka = teks = 0
+    for blok, (_, tbl), nama in zip(dok_tabel, doc_tabel, wb.sheetnames, strict=True):
+        ws = wb[nama]
+        isi_docx = _baris(tbl)
+        for i, baris in enumerate(blok.tabel.baris):
+            for j, sel_tabel in enumerate(baris):
+                sel = ws.cell(row=3 + i, column=1 + j)
+                if isinstance(sel_tabel, TeksAngka):
+                    angka += 1
+                    assert sel.data_type == "n", (nama, i, j, sel.value)
+                    cetak = _cetak_excel(sel.value, sel.number_format)
+                    assert cetak.replace(",", ".") == str(sel_tabel).replace(",", "."), (nama, i, j)
+                    assert "," not in str(sel_tabel) or cetak == str(sel_tabel), (nama, i, j)
+                    assert str(sel_tabel) in [r[j] for r in isi_docx], (nama, i, j, cetak)
+                else:
+                    teks += 1
+                    assert sel.data_type == "s" or (sel.value is None and sel_tabel == "")
+    assert angka > 500 and teks > 200  # the example's 78 tables hold both
+    t16 = next(n for n in wb.sheetnames if "Capaian Indikator" in n)
+    capaian = [r[5] for r in wb[t16].iter_rows(min_row=3, values_only=True) if r[0]]
+    assert all(isinstance(c, int | float) or c == "-" for c in capaian)
+    assert len([c for c in capaian if isinstance(c, int | float)]) >= 10

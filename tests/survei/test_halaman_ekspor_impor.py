@@ -214,3 +214,21 @@ def test_rtl_dan_formulir(client, kecil):
         reverse("survei_hasil", args=["jakarta-pusat", k.kode, 2024])
     ).content.decode()
     assert "Sosialisasi layanan tanpa biaya" in teks and "10 Februari 2025" in teks
+
+
+def test_ekspor_label_berbahaya_tetap_teks(kecil):
+    """Export safety (issue 14): a questionnaire or unit name that looks like a formula comes
+    back as text; counts and indices stay numeric cells."""
+    jahat = '=HYPERLINK("http://contoh.invalid","Klik")'
+    kecil["kel"]["Gambir"].__class__.objects.filter(pk=kecil["kel"]["Gambir"].pk).update(nama=jahat)
+    p = kecil["putaran"]
+    p.kuesioner.__class__.objects.filter(pk=p.kuesioner_id).update(nama=jahat)
+    lap = pemilih.laporan(kecil["kota"], "skm-kelurahan-dki", 2024)
+    for isi in (ekspor.buku_hasil(lap), ekspor.buku_grid(pemilih.grid_responden(p))):
+        wb = load_workbook(io.BytesIO(isi))
+        sel = [c for ws in wb.worksheets for b in ws.iter_rows() for c in b]
+        cocok = [c for c in sel if isinstance(c.value, str) and c.value.startswith("=")]
+        assert all(c.data_type == "s" for c in cocok)
+        assert any(c.data_type == "n" for c in sel)
+    wb = load_workbook(io.BytesIO(ekspor.buku_hasil(lap)))
+    assert any(c.value == jahat for ws in wb.worksheets for b in ws.iter_rows() for c in b)

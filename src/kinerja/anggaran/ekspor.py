@@ -13,7 +13,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from kinerja.anggaran.pemilih import HasilAnggaran
-from kinerja.pertukaran.sel import isi_sel
+from kinerja.pertukaran.sel import isi_sel, tambah_baris
 from kinerja.rumus.nka import NAMA_BULAN
 
 _DP = {"rupiah": 0, "persen": 2, "angka": None}
@@ -31,12 +31,12 @@ def buku_anggaran(h: HasilAnggaran) -> bytes:
     for kode in ("67", "68", "69", "70", "71", "72", "73", "74"):
         t = h.tabel.get(kode)
         ws = _lembar(wb, f"Tabel {kode}")
-        ws.append([f"{t.judul if t else 'Tabel ' + kode} - {org.nama} {tahun}"])
+        tambah_baris(ws, [f"{t.judul if t else 'Tabel ' + kode} - {org.nama} {tahun}"])
         ws["A1"].font = Font(bold=True)
         if t is None:
-            ws.append(["Tidak dihitung: perbaiki galat data (lembar 'Galat data')."])
+            tambah_baris(ws, ["Tidak dihitung: perbaiki galat data (lembar 'Galat data')."])
             continue
-        ws.append(t.kolom)
+        tambah_baris(ws, t.kolom)
         for c in ws[2]:
             c.font = Font(bold=True)
         for i, baris in enumerate(t.baris):
@@ -47,22 +47,22 @@ def buku_anggaran(h: HasilAnggaran) -> bytes:
                 if i in t.tebal:
                     sel.font = Font(bold=True)
         for c in t.catatan:
-            ws.append([c])
+            tambah_baris(ws, [c])
         ws.column_dimensions["A"].width = 60
         for kol in "BCDEF":
             ws.column_dimensions[kol].width = 22
     ws = _lembar(wb, "Galat data")
-    ws.append(["Kode", "Tabel", "Pesan"])
+    tambah_baris(ws, ["Kode", "Tabel", "Pesan"])
     for g in h.galat:
-        ws.append([g.kode, g.bagian, g.pesan])
+        tambah_baris(ws, [g.kode, g.bagian, g.pesan])
     ws = _lembar(wb, "Langkah NKA")
     for s in h.nka.langkah if h.nka else ["NKA tidak dihitung: perbaiki galat data."]:
-        ws.append([s])
+        tambah_baris(ws, [s])
     if h.temuan:
         ws = _lembar(wb, "Reviu")
-        ws.append(["Kode", "Uraian", "Sumber", "Terbit", "Dihitung", "Selisih"])
+        tambah_baris(ws, ["Kode", "Uraian", "Sumber", "Terbit", "Dihitung", "Selisih"])
         for t in h.temuan:
-            ws.append([t.kode, t.uraian, t.sumber, t.terbit, t.hitung])
+            tambah_baris(ws, [t.kode, t.uraian, t.sumber, t.terbit, t.hitung])
             isi_sel(ws.cell(row=ws.max_row, column=6), t.selisih, dp=2)
     buf = io.BytesIO()
     wb.save(buf)
@@ -75,15 +75,15 @@ def templat_bulanan(h: HasilAnggaran) -> bytes:
     ws = wb.active
     ws.title = "Anggaran kas"
     org, tahun = h.data.organisasi, h.data.tahun
-    ws.append(["ANGGARAN KAS (RPD) DAN REALISASI BULANAN"])
-    ws.append([f"Organisasi: {org.nama}"])
-    ws.append([f"Tahun Anggaran {tahun}"])
-    ws.append([])
-    ws.append(["No", "Bulan", "RPD (Anggaran Kas)", "Realisasi"])
+    tambah_baris(ws, ["ANGGARAN KAS (RPD) DAN REALISASI BULANAN"])
+    tambah_baris(ws, [f"Organisasi: {org.nama}"])
+    tambah_baris(ws, [f"Tahun Anggaran {tahun}"])
+    tambah_baris(ws, [])
+    tambah_baris(ws, ["No", "Bulan", "RPD (Anggaran Kas)", "Realisasi"])
     for c in ws[5]:
         c.font = Font(bold=True)
     for b in h.data.bulan:
-        ws.append([b.bulan, NAMA_BULAN[b.bulan - 1]])
+        tambah_baris(ws, [b.bulan, NAMA_BULAN[b.bulan - 1]])
         isi_sel(ws.cell(row=ws.max_row, column=3), b.rpd)
         isi_sel(ws.cell(row=ws.max_row, column=4), b.realisasi)
     ws.column_dimensions["B"].width = 14

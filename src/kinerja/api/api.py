@@ -34,12 +34,24 @@ from kinerja.pengukuran.pemilih import dasbor, pk_organisasi
 from kinerja.perencanaan.models import ButirPK, Indikator
 from kinerja.rumus.bilangan import bulat, teks
 
+DESKRIPSI = """API JSON Kinerja: baca organisasi, indikator, realisasi dan capaian, serta satu
+penulisan, realisasi, melalui layanan yang sama dengan halaman.
+
+Autentikasi memakai sesi Django (masuk di /masuk/); metode yang mengubah data juga memerlukan
+token CSRF di header `X-CSRFToken` (nilai cookie `csrftoken`). Permintaan tanpa masuk mendapat
+401. Unit yang tidak boleh dilihat pengguna menjawab 404, sama seperti unit yang tidak ada.
+
+Draf hanya untuk pengguna dengan hak `organisasi.lihat_draf`, seperti di halaman: realisasi
+yang belum diverifikasi dan Perjanjian Kinerja yang belum ditandatangani. `status_pk` menyatakan
+apakah target berasal dari PK yang ditandatangani (`ditandatangani`) atau draf (`draft`).
+"""
+
 api = NinjaAPI(
-    title="Kinerja API",
+    title="API Kinerja",
     version="1",
     urls_namespace="api",
     auth=django_auth,
-    description=__doc__,
+    description=DESKRIPSI,
 )
 
 
@@ -162,7 +174,14 @@ def indikator(request, slug: skema.Slug, tahun: skema.Tahun):
     A draft PK's targets only with `organisasi.lihat_draf`, marked `status_pk: "draft"`."""
     org = _organisasi(request, slug)
     pk = pk_organisasi(org, tahun, dengan_draf=request.user.has_perm("organisasi.lihat_draf", org))
-    butir = {b.indikator_id: b for b in ButirPK.objects.filter(pk_dokumen=pk)} if pk else {}
+    butir = (
+        {
+            b.indikator_id: b
+            for b in ButirPK.objects.filter(pk_dokumen=pk).prefetch_related("target_periode")
+        }
+        if pk
+        else {}
+    )
     hasil = []
     for i in (
         Indikator.objects.filter(organisasi=org)
@@ -190,6 +209,13 @@ def indikator(request, slug: skema.Slug, tahun: skema.Tahun):
                 "target_bawah": _d(b.target_bawah) if b else None,
                 "target_atas": _d(b.target_atas) if b else None,
                 "target_teks": b.target_teks if b else "",
+                "target_periode": [
+                    {"jenis_periode": t.jenis_periode, "ke": t.ke, "target": _d(t.target)}
+                    for t in b.target_periode.all()
+                    if t.jenis_periode == i.frekuensi
+                ]
+                if b
+                else [],
                 "status_pk": pk.status if b else None,
             }
         )
@@ -253,6 +279,20 @@ def capaian(
                 "predikat": b.hasil.predikat if b.hasil else "",
                 "rumus": b.hasil.rumus if b.hasil else "",
                 "status": b.status,
+                "periode": [
+                    {
+                        "jenis_periode": p.jenis,
+                        "ke": p.ke,
+                        "label": p.label,
+                        "target": _d(p.target),
+                        "asal_target": p.asal_target,
+                        "realisasi": _d(p.realisasi.nilai) if p.realisasi else None,
+                        "capaian": _d(p.hasil.capaian, dp) if p.hasil else None,
+                        "status": p.realisasi.status if p.realisasi else "",
+                    }
+                    for p in b.periode
+                ],
+                "keterangan_tahunan": b.keterangan_tahunan,
             }
             for b in d.baris
         ],

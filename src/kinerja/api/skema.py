@@ -60,6 +60,26 @@ class OrganisasiOut(Schema):
     induk: str | None = Field(description="slug unit induk")
 
 
+class TargetPeriodeOut(Schema):
+    jenis_periode: str = Field(description="frekuensi indikator: 'triwulan', 'semester', 'bulan'")
+    ke: int
+    target: Desimal
+
+
+class CapaianPeriodeOut(Schema):
+    jenis_periode: str
+    ke: int
+    label: str = Field(description="mis. 'TW I', 'Semester II'")
+    target: Desimal
+    asal_target: str = Field(
+        description="'periode' (target periode di PK), 'tahun' (target tahunan) atau '' (tidak "
+        "dinilai: bagian dari jumlah kumulatif)"
+    )
+    realisasi: Desimal
+    capaian: Desimal
+    status: str
+
+
 class IndikatorOut(Schema):
     id: int
     kode: str
@@ -79,6 +99,9 @@ class IndikatorOut(Schema):
     target_bawah: Desimal
     target_atas: Desimal
     target_teks: str
+    target_periode: list[TargetPeriodeOut] = Field(
+        description="target per periode di PK (docs/keputusan/0037); kosong bila hanya tahunan"
+    )
     status_pk: str | None = Field(
         description="'ditandatangani', atau 'draft' (PK belum ditandatangani: target masih "
         "dapat berubah; hanya untuk pengguna yang berhak melihat draf); null bila tidak di PK"
@@ -143,6 +166,10 @@ class CapaianIndikatorOut(Schema):
     predikat: str
     rumus: str
     status: str = Field(description="status terlemah baris realisasi yang dipakai; '' bila kosong")
+    periode: list[CapaianPeriodeOut] = Field(description="progres per periode frekuensi indikator")
+    keterangan_tahunan: str = Field(
+        description="cara nilai tahunan dibentuk, bila nilai tahunan belum tersedia"
+    )
 
 
 class CapaianSasaranOut(Schema):

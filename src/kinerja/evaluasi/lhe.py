@@ -21,6 +21,7 @@ from kinerja.laporan.tabel import Tabel
 from kinerja.lkip.docx import tulis_docx
 from kinerja.lkip.dokumen import BlokTabel, Dokumen, Judul, Paragraf
 from kinerja.lkip.pdf import PdfGagal, docx_ke_pdf
+from kinerja.pertukaran.sel import isi_sel, tambah_baris
 
 __all__ = ["PdfGagal", "lhe_docx", "lhe_pdf", "lembar_xlsx", "susun_lhe"]
 
@@ -132,11 +133,10 @@ def lhe_pdf(lembar) -> bytes:
 
 
 def _teks_aman(ws, baris: int, kolom: int, nilai: str):
-    """A user's text as a string cell, even when it looks like a formula."""
+    """A user's text as a string cell, even when it looks like a formula (the one cell
+    writer of every XLSX, kinerja.pertukaran.sel.isi_sel)."""
     sel = ws.cell(row=baris, column=kolom)
-    sel.value = nilai
-    if isinstance(nilai, str) and nilai[:1] in ("=", "+", "-", "@"):
-        sel.data_type = "s"
+    isi_sel(sel, nilai)
     return sel
 
 
@@ -148,8 +148,8 @@ def lembar_xlsx(lembar) -> bytes:
     wb = Workbook()
     ws = wb.active
     ws.title = "LKE"
-    ws.append([f"Lembar Kerja Evaluasi {lembar.organisasi.nama} tahun {lembar.tahun}"])
-    ws.append([lembar.versi.nama, "", "", f"Status: {lembar.get_status_display()}"])
+    tambah_baris(ws, [f"Lembar Kerja Evaluasi {lembar.organisasi.nama} tahun {lembar.tahun}"])
+    tambah_baris(ws, [lembar.versi.nama, "", "", f"Status: {lembar.get_status_display()}"])
     kepala = [
         "No",
         "Komponen/Sub komponen/Kriteria",
@@ -163,12 +163,13 @@ def lembar_xlsx(lembar) -> bytes:
         "Nilai penetapan",
         "Catatan evaluator",
     ]
-    ws.append(kepala)
+    tambah_baris(ws, kepala)
     for sel in ws[3]:
         sel.font = Font(bold=True)
     n = 4
     for k in rinci["komponen"]:
-        ws.append(
+        tambah_baris(
+            ws,
             [
                 k["kode"],
                 k["nama"],
@@ -181,13 +182,14 @@ def lembar_xlsx(lembar) -> bytes:
                 "",
                 float(k["nilai_penetapan"]),
                 "",
-            ]
+            ],
         )
         for sel in ws[n]:
             sel.font = Font(bold=True)
         n += 1
         for s in k["sub"]:
-            ws.append(
+            tambah_baris(
+                ws,
                 [
                     s["kode"],
                     s["nama"],
@@ -200,7 +202,7 @@ def lembar_xlsx(lembar) -> bytes:
                     "",
                     float(s["nilai_penetapan"]),
                     "",
-                ]
+                ],
             )
             n += 1
             for b in s["kriteria"]:
@@ -218,7 +220,8 @@ def lembar_xlsx(lembar) -> bytes:
                     ws.cell(row=n, column=10, value=float(peta[j.nilai_akhir]))
                 _teks_aman(ws, n, 11, j.alasan_penetapan)
                 n += 1
-    ws.append(
+    tambah_baris(
+        ws,
         [
             "",
             "Jumlah",
@@ -231,9 +234,10 @@ def lembar_xlsx(lembar) -> bytes:
             "",
             float(rinci["penetapan"].total),
             "",
-        ]
+        ],
     )
-    ws.append(
+    tambah_baris(
+        ws,
         [
             "",
             "Predikat",
@@ -246,7 +250,7 @@ def lembar_xlsx(lembar) -> bytes:
             "",
             rinci["penetapan"].predikat or "-",
             "",
-        ]
+        ],
     )
     for kol, lebar in zip("ABCDEFGHIJK", (8, 60, 8, 8, 10, 10, 40, 40, 10, 10, 40), strict=True):
         ws.column_dimensions[kol].width = lebar

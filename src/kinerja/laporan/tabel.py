@@ -3,6 +3,24 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
+
+from kinerja.angka import TeksAngka
+
+
+def _sel(s) -> str:
+    """A cell's printed text; a figure keeps its number for Excel (kinerja.angka.TeksAngka)."""
+    if s is None:
+        return ""
+    if isinstance(s, str):
+        return s  # a TeksAngka stays one
+    if isinstance(s, int | Decimal) and not isinstance(s, bool):
+        d = Decimal(s)
+        eksponen = d.as_tuple().exponent
+        dp = -eksponen if isinstance(eksponen, int) and eksponen < 0 else 0
+        # printed as str() prints it: no thousands separator (a year stays 2018)
+        return TeksAngka(str(s), d, "0" + ("." + "0" * dp if dp else ""))
+    return str(s)
 
 
 @dataclass
@@ -17,7 +35,7 @@ class Tabel:
     def tambah(self, *sel) -> None:
         if len(sel) != len(self.kolom):
             raise ValueError(f"{self.judul}: {len(sel)} sel, diharapkan {len(self.kolom)}")
-        self.baris.append(["" if s is None else str(s) for s in sel])
+        self.baris.append([_sel(s) for s in sel])
 
 
 def _potong_teks(s: str, lebar: int) -> str:

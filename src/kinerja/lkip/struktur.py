@@ -750,12 +750,18 @@ class Penyusun:
             periode = sorted(
                 (k for k in b.per_periode if k[0] != "tahun"), key=lambda k: (k[0], k[1])
             )
+            target_periode = {(x.jenis, x.ke): x for x in b.periode if x.asal_target == "periode"}
             for jenis, ke in periode:
                 r = b.per_periode[(jenis, ke)]
-                h = pp.hitung_capaian_butir(ind, b.butir, r.nilai, r.nilai_teks)
+                if (jenis, ke) in target_periode:  # the PK's period target (keputusan 0037)
+                    tp = target_periode[(jenis, ke)]
+                    h, target_teks = tp.hasil, _t(tp.target)
+                else:
+                    h = pp.hitung_capaian_butir(ind, b.butir, r.nilai, r.nilai_teks)
+                    target_teks = target_cetak(b)
                 t.tambah(
                     f"{jenis.capitalize()} {narasi.ROMAWI[ke - 1]}",
-                    target_cetak(b),
+                    target_teks,
                     r.nilai_teks or _t(r.nilai),
                     _t(h.capaian) if h else "-",
                     h.predikat if h else "N/A",

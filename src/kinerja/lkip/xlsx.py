@@ -2,6 +2,11 @@
 
 Sheet names are at most 31 characters and unique (Excel's rules): "T16 Capaian Indikator
 Kinerja…" style, the table number first so the sheets sort like the report.
+
+Every cell goes through `kinerja.pertukaran.sel.isi_sel`: a figure the table printed
+(`kinerja.angka.TeksAngka`) is a numeric cell with the format that shows the same text in an
+Indonesian Excel, everything else is text that cannot become a formula
+(docs/keputusan/0036-sel-excel.md).
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from kinerja.lkip.dokumen import Dokumen
+from kinerja.pertukaran.sel import isi_sel, isi_teks
 
 _TERLARANG = re.compile(r"[\[\]\*\?/\\:]")
 
@@ -39,21 +45,26 @@ def tulis_xlsx(dok: Dokumen, tujuan: Path) -> Path:
     for b in dok.tabel:
         t = b.tabel
         ws = wb.create_sheet(nama_lembar(b.nomor, t.judul, dipakai))
-        ws.append([f"Tabel {b.nomor} {t.judul}"])
+        isi_teks(ws.cell(row=1, column=1), f"Tabel {b.nomor} {t.judul}")
         ws["A1"].font = Font(bold=True, size=12)
-        ws.append(t.kolom)
-        for sel in ws[2]:
+        for j, k in enumerate(t.kolom, start=1):
+            sel = ws.cell(row=2, column=j)
+            isi_teks(sel, k)
             sel.font, sel.fill = tebal, latar
             sel.alignment = Alignment(wrap_text=True, vertical="top")
         rata = t.rata or ["kiri"] + ["kanan"] * (len(t.kolom) - 1)
+        r_baris = 2
         for baris in t.baris:
-            ws.append(baris)
-            for sel, r in zip(ws[ws.max_row], rata, strict=False):
+            r_baris += 1
+            for j, (v, r) in enumerate(zip(baris, rata, strict=False), start=1):
+                sel = ws.cell(row=r_baris, column=j)
+                isi_sel(sel, v)
                 sel.alignment = Alignment(
                     horizontal="right" if r == "kanan" else "left", wrap_text=True, vertical="top"
                 )
         for c in t.catatan:
-            ws.append([c])
+            r_baris += 1
+            isi_teks(ws.cell(row=r_baris, column=1), c)
         for i, k in enumerate(t.kolom, start=1):
             panjang = max([len(k)] + [len(x[i - 1]) for x in t.baris])
             ws.column_dimensions[get_column_letter(i)].width = min(max(panjang + 2, 8), 60)

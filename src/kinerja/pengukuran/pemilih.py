@@ -52,11 +52,31 @@ from kinerja.rumus.periode import (
     NAMA_BULAN,
     Periode,
     agregasi_periode,
+    label_pendek,
+    periksa_target_periode,
     periode_dalam_tahun,
+    target_untuk_periode,
+    uraian_nilai_tahunan,
 )
 from kinerja.rumus.reviu import Pemeriksaan, Temuan, reviu
 
 S = StatusRealisasi
+
+
+@dataclass
+class BarisPeriode:
+    """One period of a PK line: its realisasi, the target it is measured against and capaian."""
+
+    jenis: str
+    ke: int
+    realisasi: Realisasi | None
+    target: Decimal | None
+    asal_target: str  # "periode", "tahun" or "" (rumus.periode.target_untuk_periode)
+    hasil: rc.HasilCapaian | None
+
+    @property
+    def label(self) -> str:
+        return label_pendek(self.jenis, self.ke)
 
 
 @dataclass
@@ -71,6 +91,9 @@ class BarisCapaian:
     hasil: rc.HasilCapaian | None
     status: str  # the weakest status among the rows used ("" when none)
     catatan: str = ""
+    periode: list[BarisPeriode] = field(default_factory=list)
+    # how the yearly value is formed, said when it is not available yet
+    keterangan_tahunan: str = ""
 
     @property
     def sasaran(self):
@@ -125,9 +148,23 @@ class UnitIsian:
 
 
 def hitung_capaian_butir(
-    indikator: Indikator, butir, nilai, nilai_teks=""
+    indikator: Indikator, butir, nilai, nilai_teks="", *, target=None
 ) -> rc.HasilCapaian | None:
-    """Capaian of a realisasi against a PK line, with the indicator's own settings."""
+    """Capaian of a realisasi against a PK line, with the indicator's own settings;
+    `target` replaces the line's single target (a period's target)."""
+    if target is not None and indikator.jenis_target in (JenisTarget.BIASA, JenisTarget.TEPAT):
+        if nilai is None:
+            return rc.hitung_capaian(realisasi=None, target=target)
+        try:
+            return rc.hitung_capaian(
+                realisasi=nilai,
+                target=target,
+                polaritas=indikator.polaritas,
+                metode_negatif=indikator.metode_negatif,
+                jenis_target="tepat" if indikator.jenis_target == JenisTarget.TEPAT else "biasa",
+            )
+        except DataTidakValid:
+            return None
     if nilai is None and not nilai_teks:
         return rc.hitung_capaian(realisasi=None, target=butir.target or 0)
     try:
@@ -176,6 +213,69 @@ def _nilai_tahunan(
     return hasil.nilai, "", dipakai
 
 
+def target_periode_butir(butir: ButirPK) -> dict[int, Decimal]:
+    """The line's period targets of its indicator's frequency, ke -> target (prefetched
+    `target_periode` is used when present)."""
+    jenis = butir.indikator.frekuensi
+    return {t.ke: t.target for t in butir.target_periode.all() if t.jenis_periode == jenis}
+
+
+def _target_periode_berlaku(butir: ButirPK, jenis: str, ke: int):
+    """rumus.periode.target_untuk_periode for one period of a PK line."""
+    ind = butir.indikator
+    numerik = ind.jenis_target in (JenisTarget.BIASA, JenisTarget.TEPAT)
+    return target_untuk_periode(
+        jenis=jenis,
+        ke=ke,
+        cara=ind.cara_agregasi,
+        tahunan=butir.target if numerik else None,
+        per_periode=target_periode_butir(butir) if numerik and jenis == ind.frekuensi else {},
+    )
+
+
+def baris_periode(butir: ButirPK, baris: dict[tuple[str, int], Realisasi]) -> list[BarisPeriode]:
+    """Every period of the indicator's frequency with realisasi, target and capaian."""
+    ind = butir.indikator
+    jenis = ind.frekuensi
+    if jenis == "tahun":
+        return []
+    hasil = []
+    for ke in range(1, JUMLAH_PERIODE[jenis] + 1):
+        r = baris.get((jenis, ke))
+        t = _target_periode_berlaku(butir, jenis, ke)
+        capaian = None
+        if r is not None and (r.nilai is not None or r.nilai_teks):
+            if t.asal == "periode":
+                capaian = hitung_capaian_butir(ind, butir, r.nilai, r.nilai_teks, target=t.nilai)
+            elif t.asal == "tahun":
+                capaian = hitung_capaian_butir(ind, butir, r.nilai, r.nilai_teks)
+            elif ind.jenis_target not in (JenisTarget.BIASA, JenisTarget.TEPAT):
+                capaian = hitung_capaian_butir(ind, butir, r.nilai, r.nilai_teks)
+        hasil.append(BarisPeriode(jenis, ke, r, t.nilai, t.asal, capaian))
+    return hasil
+
+
+def keterangan_tahunan(indikator: Indikator, periode: list[BarisPeriode]) -> str:
+    """Said when the yearly value is not available yet: 'Nilai tahunan = triwulan terakhir
+    (TW IV); baru TW I yang terverifikasi: 93,57% dari target TW I.'"""
+    if not periode:
+        return ""
+    kalimat = uraian_nilai_tahunan(indikator.frekuensi, indikator.cara_agregasi)
+    terisi = [p for p in periode if p.realisasi is not None]
+    if not terisi:
+        return f"{kalimat}; belum ada realisasi periode."
+    label = ", ".join(p.label for p in terisi)
+    semua_verif = all(p.realisasi.status == S.DIVERIFIKASI for p in terisi)
+    keadaan = "terverifikasi" if semua_verif else "terisi"
+    akhir = terisi[-1]
+    if akhir.hasil is not None and akhir.hasil.capaian is not None:
+        dari = f"target {akhir.label}" if akhir.asal_target == "periode" else "target tahunan"
+        nilai = f": {fmt.persen(akhir.hasil.capaian)} dari {dari}"
+    else:
+        nilai = ""
+    return f"{kalimat}; baru {label} yang {keadaan}{nilai}."
+
+
 def _status_terlemah(rows: list[Realisasi]) -> str:
     urutan = [S.DRAFT, S.DIKEMBALIKAN, S.DIAJUKAN, S.DIVERIFIKASI]
     if not rows:
@@ -214,6 +314,7 @@ def baris_capaian(
     butir = list(
         ButirPK.objects.filter(pk_dokumen=pk)
         .select_related("indikator__sasaran", "indikator__organisasi")
+        .prefetch_related("target_periode")
         .order_by("indikator__sasaran__nomor", "urutan")
     )
     qs = Realisasi.objects.filter(indikator__in=[b.indikator_id for b in butir], tahun=tahun).only(
@@ -238,8 +339,12 @@ def baris_capaian(
         ind = b.indikator
         baris = per_indikator.get(ind.pk, {})
         nilai, nilai_teks, dipakai = _nilai_tahunan(ind, baris)
+        periode = baris_periode(b, baris)
+        kosong = nilai is None and not nilai_teks
         hasil.append(
             BarisCapaian(
+                periode=periode,
+                keterangan_tahunan=keterangan_tahunan(ind, periode) if kosong else "",
                 butir=b,
                 indikator=ind,
                 target=b.target,
@@ -325,6 +430,27 @@ def peringatan_target(organisasi: Organisasi, tahun: int, baris: list[BarisCapai
     return pesan
 
 
+def peringatan_target_periode(baris: list[BarisCapaian]) -> list[str]:
+    """Period targets that do not form the yearly one (rumus.periode.periksa_target_periode)."""
+    hasil = []
+    for b in baris:
+        ind = b.indikator
+        if ind.frekuensi == "tahun" or ind.jenis_target not in (
+            JenisTarget.BIASA,
+            JenisTarget.TEPAT,
+        ):
+            continue
+        per = target_periode_butir(b.butir)
+        pesan = periksa_target_periode(
+            jenis=ind.frekuensi, cara=ind.cara_agregasi, tahunan=b.butir.target, per_periode=per
+        )
+        if pesan:
+            hasil.append(
+                f"Target per periode '{ind.nama}' tidak membentuk target tahunan: {fmt.rumus(pesan)}."
+            )
+    return hasil
+
+
 def dasbor(
     organisasi: Organisasi,
     tahun: int,
@@ -355,7 +481,7 @@ def dasbor(
         sasaran=sasaran,
         rekap=rekap,
         temuan=temuan,
-        peringatan=peringatan_target(organisasi, tahun, baris),
+        peringatan=peringatan_target(organisasi, tahun, baris) + peringatan_target_periode(baris),
     )
 
 
@@ -377,7 +503,8 @@ def butir_per_realisasi(daftar: list[Realisasi]) -> list[ButirPK | None]:
             indikator__in=sorted({r.indikator_id for r in daftar}),
             pk_dokumen__tahun__in=sorted({r.tahun for r in daftar}),
         )
-        .select_related("pk_dokumen")
+        .select_related("pk_dokumen", "indikator")
+        .prefetch_related("target_periode")
         .order_by("urutan", "pk")
     ):
         butir.setdefault((b.indikator_id, b.pk_dokumen.tahun), b)
@@ -399,14 +526,16 @@ def capaian_terhadap_butir(realisasi: Realisasi, butir: ButirPK | None):
     if butir is None:
         return None
     ind = realisasi.indikator
-    akhir = JUMLAH_PERIODE.get(realisasi.jenis_periode, 1)
-    if (
-        ind.cara_agregasi == "kumulatif"
-        and realisasi.jenis_periode != "tahun"
-        and realisasi.ke < akhir
-    ):
-        # A part of a cumulative yearly figure says nothing against the yearly target.
-        return None
+    if realisasi.jenis_periode != "tahun":
+        t = _target_periode_berlaku(butir, realisasi.jenis_periode, realisasi.ke)
+        if t.asal == "periode":
+            return hitung_capaian_butir(
+                ind, butir, realisasi.nilai, realisasi.nilai_teks, target=t.nilai
+            )
+        akhir = JUMLAH_PERIODE.get(realisasi.jenis_periode, 1)
+        if ind.cara_agregasi == "kumulatif" and realisasi.ke < akhir:
+            # A part of a cumulative yearly figure says nothing against the yearly target.
+            return None
     return hitung_capaian_butir(ind, butir, realisasi.nilai, realisasi.nilai_teks)
 
 

@@ -5,6 +5,8 @@ errors the views attach to the same fields."""
 
 from __future__ import annotations
 
+import copy
+
 from django import forms
 
 from kinerja.inti.formulir import pesan_indonesia
@@ -307,3 +309,43 @@ class RevisiForm(KeteranganRevisiForm):
             **self.keterangan(),
             "target_baru": {b.pk: d.get(nama) for b, nama in self.baris if nama},
         }
+
+
+class TargetPeriodeForm(forms.Form):
+    """The targets per period (the indicator's frequency) of one PK line; on a signed PK
+    also the legal basis and reason of the revision."""
+
+    def __init__(self, *args, butir: ButirPK, ditandatangani: bool, **kwargs):
+        from kinerja.rumus.periode import JUMLAH_PERIODE, label_pendek
+
+        super().__init__(*args, **kwargs)
+        ind = butir.indikator
+        lama = {
+            t.ke: t.target for t in butir.target_periode.all() if t.jenis_periode == ind.frekuensi
+        }
+        self.periode = []
+        for ke in range(1, JUMLAH_PERIODE[ind.frekuensi] + 1):
+            nama = f"periode_{ke}"
+            self.fields[nama] = DesimalIndonesiaField(
+                label=f"Target {label_pendek(ind.frekuensi, ke)}",
+                initial=lama.get(ke),
+                required=False,
+                help_text="Kosongkan bila periode ini diukur terhadap target tahunan.",
+            )
+            self.periode.append((ke, nama))
+        if ditandatangani:
+            for nama, f in KeteranganRevisiForm.base_fields.items():
+                self.fields[nama] = copy.deepcopy(f)
+        self.ditandatangani = ditandatangani
+        pesan_indonesia(self)
+
+    def nilai_layanan(self) -> dict:
+        d = self.cleaned_data
+        hasil = {"target": {ke: d.get(nama) for ke, nama in self.periode}}
+        if self.ditandatangani:
+            hasil |= {
+                "dasar_hukum": d.get("dasar_hukum", ""),
+                "alasan": d.get("alasan", ""),
+                "tanggal": d.get("tanggal"),
+            }
+        return hasil

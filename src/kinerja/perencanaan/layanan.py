@@ -42,9 +42,11 @@ from kinerja.perencanaan.models import (
     RevisiPK,
     Sasaran,
     StatusPK,
+    TargetPeriode,
 )
 from kinerja.rumus.bilangan import DataTidakValid
 from kinerja.rumus.capaian import skala_ordinal_untuk
+from kinerja.rumus.periode import JUMLAH_PERIODE, label_pendek
 
 TAHUN_MIN, TAHUN_MAKS = 2000, 2100
 URUTAN_MAKS = 9999
@@ -708,4 +710,108 @@ def pk_revisi(
         PerubahanTarget.objects.create(revisi=revisi, butir=b, target_lama=b.target, target_baru=x)
         b.target = x
         _simpan(b, aktor, f"revisi PK {nomor}: {alasan}")
+    return revisi
+
+
+# --- targets per period (docs/keputusan/0037-target-periode.md) ---------------------------
+
+
+@transaction.atomic
+def target_periode_simpan(
+    *,
+    butir: ButirPK,
+    aktor,
+    target: Mapping[int, object],
+    dasar_hukum: str = "",
+    alasan: str = "",
+    tanggal: dt.date | None = None,
+) -> RevisiPK | None:
+    """Set the targets of the periods (the indicator's frequency: triwulan, semester, bulan)
+    of a PK line: `target` maps ke (1-based) to a number, or empty to remove it.
+
+    On a draft PK the rows change directly (simple-history keeps every version). On a signed
+    PK the change is a numbered revision with legal basis and reason: a PerubahanTarget per
+    changed period (old empty = newly set), returned. Only numeric single targets (biasa,
+    tepat) have period targets."""
+    pk = _kunci(butir.pk_dokumen)
+    _izin(aktor, pk.organisasi)
+    butir = ButirPK.objects.select_related("indikator").get(pk=butir.pk, pk_dokumen=pk)
+    ind = butir.indikator
+    jenis = ind.frekuensi
+    galat: dict = {}
+    if jenis not in JUMLAH_PERIODE or jenis == "tahun":
+        raise ValidationError(
+            f"Indikator '{ind.nama[:60]}' diukur tahunan: target per periode tidak berlaku."
+        )
+    if ind.jenis_target not in JENIS_DAPAT_DIREVISI:
+        raise ValidationError(
+            f"Target {ind.get_jenis_target_display().lower()} '{ind.nama[:60]}' tidak memiliki "
+            "target per periode; hanya target angka tunggal."
+        )
+    n = JUMLAH_PERIODE[jenis]
+    baru: dict[int, Decimal | None] = {}
+    for kunci, isi in target.items():
+        ke = int(kunci) if str(kunci).isdigit() else 0
+        bidang = f"periode_{kunci}"
+        if not 1 <= ke <= n:
+            galat[bidang] = f"{jenis.capitalize()} ke-{kunci} tidak ada (harus 1-{n})."
+            continue
+        label = f"Target {label_pendek(jenis, ke)}"
+        baru[ke] = _angka_target(isi, galat, bidang=f"periode_{ke}", label=label)
+    ditandatangani = pk.status == StatusPK.DITANDATANGANI
+    if ditandatangani:
+        dasar_hukum = _teks(
+            dasar_hukum, galat, bidang="dasar_hukum", label="Dasar hukum revisi", maks=300,
+            wajib=True,
+        )  # fmt: skip
+        alasan = _teks(alasan, galat, bidang="alasan", label="Alasan revisi", maks=5000, wajib=True)
+        tanggal = _tanggal(tanggal, galat, bidang="tanggal", label="Tanggal revisi")
+    if galat:
+        raise ValidationError(galat)
+    lama = {t.ke: t for t in TargetPeriode.objects.filter(butir=butir, jenis_periode=jenis)}
+    ubah = [
+        (ke, lama.get(ke), x)
+        for ke, x in sorted(baru.items())
+        if (lama[ke].target if ke in lama else None) != x
+    ]
+    if not ubah:
+        if ditandatangani:
+            raise ValidationError(
+                "Tidak ada target periode yang berubah: ubah sedikitnya satu sebelum menyimpan "
+                "revisi."
+            )
+        return None
+    revisi = None
+    if ditandatangani:
+        nomor = (RevisiPK.objects.filter(pk_dokumen=pk).aggregate(m=Max("nomor"))["m"] or 0) + 1
+        revisi = RevisiPK.objects.create(
+            pk_dokumen=pk,
+            nomor=nomor,
+            tanggal=tanggal,
+            dasar_hukum=dasar_hukum,
+            alasan=alasan,
+            dibuat_oleh=aktor.get_username() if _pengguna(aktor) else "",
+        )
+        sebab = f"revisi PK {nomor}: {alasan}"
+    else:
+        sebab = f"target periode diubah (PK {pk.tahun} draf)"
+    for ke, obj, x in ubah:
+        if revisi is not None:
+            PerubahanTarget.objects.create(
+                revisi=revisi,
+                butir=butir,
+                jenis_periode=jenis,
+                ke=ke,
+                target_lama=obj.target if obj else None,
+                target_baru=x,
+            )
+        if x is None:
+            obj._history_user = _pengguna(aktor)
+            obj._change_reason = sebab[:100]
+            obj.delete()
+        elif obj is None:
+            _simpan(TargetPeriode(butir=butir, jenis_periode=jenis, ke=ke, target=x), aktor, sebab)
+        else:
+            obj.target = x
+            _simpan(obj, aktor, sebab)
     return revisi

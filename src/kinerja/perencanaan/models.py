@@ -251,6 +251,33 @@ class ButirPK(models.Model):
         ]
 
 
+class TargetPeriode(models.Model):
+    """The target of one period (triwulan, semester, bulan) of a PK line, beside the yearly
+    target: capaian of that period's realisasi is measured against it
+    (docs/keputusan/0037-target-periode.md). Its kind is the indicator's frequency. Edited on a
+    draft PK like the yearly target; after signing only through a revision (PerubahanTarget
+    with the period), every change kept by simple-history."""
+
+    butir = models.ForeignKey(ButirPK, on_delete=models.CASCADE, related_name="target_periode")
+    jenis_periode = models.CharField(max_length=10)
+    ke = models.PositiveSmallIntegerField()
+    target = models.DecimalField(max_digits=24, decimal_places=6)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name_plural = "target periode"
+        ordering = ["butir", "jenis_periode", "ke"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["butir", "jenis_periode", "ke"], name="target_periode_unik"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(jenis_periode__in=["bulan", "triwulan", "semester"]),
+                name="target_periode_jenis",
+            ),
+        ]
+
+
 class RevisiPK(models.Model):
     """A numbered revision of a PK with its legal basis and reason (e.g. Instruksi Sekda 19/2024)."""
 
@@ -275,6 +302,9 @@ class RevisiPK(models.Model):
 class PerubahanTarget(models.Model):
     revisi = models.ForeignKey(RevisiPK, on_delete=models.CASCADE, related_name="perubahan")
     butir = models.ForeignKey(ButirPK, on_delete=models.CASCADE, related_name="perubahan")
+    # empty: the yearly target; otherwise the period whose target changed (TargetPeriode)
+    jenis_periode = models.CharField(max_length=10, blank=True, default="")
+    ke = models.PositiveSmallIntegerField(null=True, blank=True)
     target_lama = models.DecimalField(**ANGKA)
     target_baru = models.DecimalField(**ANGKA)
 

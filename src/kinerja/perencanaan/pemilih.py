@@ -118,14 +118,29 @@ def uraian_target(butir: ButirPK) -> str:
 
 
 def butir_pk(pk: PerjanjianKinerja) -> list[ButirPK]:
-    """The PK's lines in their order, each with `uraian` (the printed target)."""
+    """The PK's lines in their order, each with `uraian` (the printed target), `periode`
+    ((label, printed target) per period target) and `punya_periode` (the line may carry
+    targets per period: a numeric single target of a non-yearly indicator)."""
+    from kinerja.rumus.periode import label_pendek
+
     butir = list(
         ButirPK.objects.filter(pk_dokumen=pk)
         .select_related("indikator__sasaran")
+        .prefetch_related("target_periode")
         .order_by("urutan", "pk")
     )
     for b in butir:
         b.uraian = uraian_target(b)
+        ind = b.indikator
+        b.punya_periode = ind.frekuensi != "tahun" and ind.jenis_target in (
+            JenisTarget.BIASA,
+            JenisTarget.TEPAT,
+        )
+        b.periode = [
+            (label_pendek(t.jenis_periode, t.ke), fmt.angka(t.target, 6, tetap=False))
+            for t in b.target_periode.all()
+            if t.jenis_periode == ind.frekuensi
+        ]
     return butir
 
 

@@ -18,6 +18,11 @@ urlpatterns = [
         views.butir_hapus,
         name="butir_hapus",
     ),
+    path(
+        "pk/<slug:slug>/<int:tahun>/butir/<int:butir>/target-periode/",
+        views.target_periode,
+        name="target_periode",
+    ),
     path("pk/<slug:slug>/<int:tahun>/tandatangani/", views.tandatangani, name="tandatangani"),
     path("pk/<slug:slug>/<int:tahun>/revisi/", views.revisi, name="revisi"),
 ]

@@ -27,6 +27,7 @@ from kinerja.perencanaan.forms import (
     KepalaPKForm,
     RevisiForm,
     TandatanganiForm,
+    TargetPeriodeForm,
 )
 from kinerja.perencanaan.models import ButirPK, PerjanjianKinerja, StatusPK
 
@@ -327,6 +328,41 @@ def tandatangani(request, slug: str, tahun: int):
         request,
         "perencanaan/tandatangani.html",
         {"form": form, "pk": dokumen, "butir": pemilih.butir_pk(dokumen)},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+@_tangani_larangan
+def target_periode(request, slug: str, tahun: int, butir: int):
+    """Targets per triwulan/semester of one line: changed directly on a draft PK, as a
+    numbered revision (legal basis, reason) on a signed one."""
+    dokumen = _pk(request, slug, tahun, ubah=True)
+    b = _butir(dokumen, butir)
+    if b.indikator.frekuensi == "tahun":
+        messages.error(
+            request,
+            f"Indikator '{b.indikator.nama[:80]}' diukur tahunan: tidak ada target periode.",
+        )
+        return _ke_pk(dokumen)
+    ditandatangani = dokumen.status == StatusPK.DITANDATANGANI
+    if request.method == "POST":
+        form = TargetPeriodeForm(request.POST, butir=b, ditandatangani=ditandatangani)
+        if form.is_valid():
+            try:
+                r = layanan.target_periode_simpan(
+                    butir=b, aktor=request.user, **form.nilai_layanan()
+                )
+            except ValidationError as e:
+                _ke_form(form, e)
+            else:
+                pesan = f"Target per periode '{b.indikator.nama[:80]}' tersimpan"
+                messages.success(request, pesan + (f" (revisi {r.nomor})." if r else "."))
+                return _ke_pk(dokumen)
+    else:
+        form = TargetPeriodeForm(butir=b, ditandatangani=ditandatangani)
+    return render(
+        request, "perencanaan/target_periode.html", {"form": form, "pk": dokumen, "butir": b}
     )
 
 

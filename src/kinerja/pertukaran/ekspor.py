@@ -24,6 +24,7 @@ from kinerja.perencanaan.models import (
     Renstra,
     Sasaran,
     StatusPK,
+    TargetPeriode,
     TargetRenstra,
     Tujuan,
 )
@@ -33,8 +34,8 @@ from kinerja.pertukaran.impor import (
     LEMBAR_REALISASI,
     LEMBAR_TARGET,
 )
-from kinerja.pertukaran.sel import isi_sel
-from kinerja.rumus.periode import JUMLAH_PERIODE, Periode
+from kinerja.pertukaran.sel import isi_sel, isi_teks
+from kinerja.rumus.periode import JUMLAH_PERIODE, Periode, label_pendek
 
 BARIS_DATA = 4
 _TEBAL = Font(bold=True)
@@ -48,11 +49,13 @@ CATATAN_IMPOR = (
 
 def _lembar(wb: Workbook, nama: str, judul: str, catatan: str, kolom: list[str], lebar=None):
     ws = wb.create_sheet(nama)
-    ws["A1"], ws["A1"].font = judul, _JUDUL
-    ws["A2"] = catatan
+    isi_teks(ws["A1"], judul)
+    ws["A1"].font = _JUDUL
+    isi_teks(ws["A2"], catatan)
     ws["A2"].alignment = Alignment(wrap_text=False)
     for i, k in enumerate(kolom, start=1):
-        sel = ws.cell(row=3, column=i, value=k)
+        sel = ws.cell(row=3, column=i)
+        isi_teks(sel, k)
         sel.font, sel.fill = _TEBAL, _LATAR
         ws.column_dimensions[get_column_letter(i)].width = (lebar or {}).get(k, max(12, len(k) + 2))
     ws.freeze_panes = ws.cell(row=BARIS_DATA, column=1)
@@ -473,6 +476,43 @@ def _capaian(wb, d) -> None:
         )
 
 
+LEMBAR_TARGET_PERIODE = "Target periode"
+KOLOM_TARGET_PERIODE = [
+    "id_indikator", "kode_indikator", "nama_indikator", "tahun", "jenis_periode", "ke",
+    "periode", "target",
+]  # fmt: skip
+
+
+def _lembar_target_periode(wb, organisasi, tahun, butir: dict) -> None:
+    """The PK's targets per period (docs/keputusan/0037-target-periode.md), for reading:
+    they are set on the PK page (draft) or by a revision (signed), not by this import."""
+    ws = _lembar(
+        wb,
+        LEMBAR_TARGET_PERIODE,
+        f"Target per periode Perjanjian Kinerja {organisasi} {tahun}",
+        "Informasi: target per triwulan/semester diubah di halaman PK (Target per periode); "
+        "lembar ini tidak dibaca oleh impor.",
+        KOLOM_TARGET_PERIODE,
+        LEBAR,
+    )
+    baris = BARIS_DATA
+    for t in (
+        TargetPeriode.objects.filter(butir__in=[b.pk for b in butir.values()])
+        .select_related("butir__indikator")
+        .order_by("butir__urutan", "butir_id", "ke")
+    ):
+        i = t.butir.indikator
+        if t.jenis_periode != i.frekuensi:
+            continue
+        _tulis(
+            ws,
+            baris,
+            [i.pk, i.kode, i.nama, tahun, t.jenis_periode, t.ke,
+             label_pendek(t.jenis_periode, t.ke), t.target],
+        )  # fmt: skip
+        baris += 1
+
+
 def buku_ekspor(organisasi: Organisasi, tahun: int, *, dengan_draf: bool) -> bytes:
     """The whole year in one workbook; without `dengan_draf` only verified realisasi and a
     signed PK appear (a draft PK's targets and capaian are left out)."""
@@ -482,6 +522,7 @@ def buku_ekspor(organisasi: Organisasi, tahun: int, *, dengan_draf: bool) -> byt
     pk = pk_organisasi(organisasi, tahun, dengan_draf=dengan_draf)
     butir = {b.indikator_id: b for b in ButirPK.objects.filter(pk_dokumen=pk)} if pk else {}
     _lembar_target(wb, organisasi, tahun, daftar, butir, templat=False, pk=pk)
+    _lembar_target_periode(wb, organisasi, tahun, butir)
     qs = Realisasi.objects.filter(organisasi=organisasi, tahun=tahun).select_related("indikator")
     if not dengan_draf:
         qs = qs.filter(status=StatusRealisasi.DIVERIFIKASI)

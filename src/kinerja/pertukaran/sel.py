@@ -8,7 +8,12 @@ Indonesian form ("97,46", "1.234,5") or machine form ("97.46"); "1.234" is ambig
 At most 6 decimal places are accepted (the database columns keep 6; see `ANGKA`), so nothing
 is rounded silently.
 
-Writing: Decimal values go in as numbers with a format code showing exactly their decimals
+Writing (`isi_sel`, the one function every XLSX writer of the system puts a cell through):
+text from people is always text: a value starting with `=`, `+`, `-`, `@`, tab or CR is stored
+as a string with Excel's quote prefix, so it can never become a formula (issue 14, formula
+injection; `aman_csv` does the same for CSV). A printed figure (`kinerja.angka.TeksAngka`) is
+written as its number with the format that shows it the same way; dates as dates.
+Decimal values go in as numbers with a format code showing exactly their decimals
 ("#,##0.00"); Excel draws the separators of the reader's locale, so an Indonesian Excel shows
 1.234,56. Numbers with more than 15 significant digits would lose digits in Excel and are
 written as Indonesian text instead, which the importer reads back exactly.
@@ -117,16 +122,75 @@ def format_angka(nilai: Decimal, *, dp: int | None = None) -> str:
     return "#,##0" + ("." + "0" * dp if dp else "")
 
 
-def isi_sel(sel, nilai, *, dp: int | None = None) -> None:
-    """Put a value in a cell: Decimals as numbers with an exact format, others as they are.
+_AWAL_RUMUS = ("=", "+", "-", "@", "\t", "\r")
+FORMAT_TANGGAL = "dd-mm-yyyy"
+FORMAT_WAKTU = "dd-mm-yyyy hh:mm"
 
-    With `dp` given (computed figures such as capaian) Excel's 15 digits are enough; without it
-    (entered data meant for re-import) a longer number is written as exact Indonesian text."""
-    if isinstance(nilai, Decimal):
+
+def isi_teks(sel, teks: str) -> None:
+    """Text stays text: never a formula, whatever it starts with."""
+    sel.value = teks
+    if teks.startswith(_AWAL_RUMUS):
+        sel.data_type = "s"
+        sel.quotePrefix = True
+
+
+def aman_csv(nilai) -> str:
+    """A CSV field that a spreadsheet cannot run: "=1+1" -> "'=1+1"."""
+    teks = "" if nilai is None else str(nilai)
+    return "'" + teks if teks.startswith(_AWAL_RUMUS) else teks
+
+
+def isi_sel(sel, nilai, *, dp: int | None = None) -> None:
+    """Put a value in a cell: numbers as numbers with a format, dates as dates, text as text.
+
+    Decimals get an exact format; with `dp` given (computed figures such as capaian) Excel's
+    15 digits are enough; without it (entered data meant for re-import) a longer number is
+    written as exact Indonesian text. A `TeksAngka` (a figure printed by kinerja.angka) becomes
+    its rounded number with the format that prints it the same way ("93,93%" -> 93.93 shown
+    as 93,93%). Whole numbers get `#,##0`; floats are taken at Excel's 15 digits."""
+    from kinerja.angka import TeksAngka
+
+    if isinstance(nilai, TeksAngka):
+        if len(nilai.nilai.as_tuple().digits) > DIGIT_EXCEL:
+            isi_teks(sel, str(nilai))
+            return
+        sel.value = nilai.nilai
+        sel.number_format = nilai.format_excel
+    elif isinstance(nilai, str):
+        isi_teks(sel, nilai)
+    elif isinstance(nilai, bool) or nilai is None:
+        sel.value = nilai
+    elif isinstance(nilai, Decimal):
         if dp is None and len(nilai.normalize().as_tuple().digits) > DIGIT_EXCEL:
             sel.value = teks_indonesia(nilai)
             return
         sel.value = nilai
         sel.number_format = format_angka(nilai, dp=dp)
-    else:
+    elif isinstance(nilai, int):
         sel.value = nilai
+        sel.number_format = "#,##0"
+    elif isinstance(nilai, float):
+        isi_sel(sel, _dari_float(nilai), dp=dp)
+    elif isinstance(nilai, dt.datetime):
+        if nilai.tzinfo is not None:
+            from django.utils import timezone
+
+            nilai = timezone.localtime(nilai).replace(tzinfo=None)
+        sel.value = nilai
+        sel.number_format = FORMAT_WAKTU
+    elif isinstance(nilai, dt.date):
+        sel.value = nilai
+        sel.number_format = FORMAT_TANGGAL
+    else:
+        isi_teks(sel, str(nilai))
+
+
+def tambah_baris(ws, nilai, *, dp: dict[int, int] | None = None) -> int:
+    """Append a row, every cell through `isi_sel` (dp per 1-based column). Returns the row."""
+    nilai = list(nilai)
+    ws.append([None] * max(len(nilai), 1))
+    baris = ws.max_row
+    for j, v in enumerate(nilai, start=1):
+        isi_sel(ws.cell(row=baris, column=j), v, dp=(dp or {}).get(j))
+    return baris

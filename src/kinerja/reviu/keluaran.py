@@ -85,16 +85,19 @@ def xlsx_bytes(temuan: list[Temuan], *, judul: str = "Reviu angka LKIP") -> byte
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
 
+    from kinerja.pertukaran.sel import tambah_baris
+
     wb = Workbook()
     ws = wb.active
     ws.title = "Temuan reviu"
-    ws.append([judul])
+    # every cell through the one writer: text quoted from a document never becomes a formula
+    tambah_baris(ws, [judul])
     ws["A1"].font = Font(bold=True, size=12)
-    ws.append(list(KOLOM))
+    tambah_baris(ws, list(KOLOM))
     for sel in ws[2]:
         sel.font = Font(bold=True)
     for i, t in enumerate(temuan, start=1):
-        ws.append(baris(t, i))
+        tambah_baris(ws, [i, *baris(t, i)[1:]])
     lebar = (5, 22, 50, 30, 22, 22, 70, 40)
     for j, w in enumerate(lebar):
         ws.column_dimensions[chr(ord("A") + j)].width = w

@@ -133,3 +133,74 @@ def periode_dalam_tahun(jenis: str, tahun: int) -> tuple[Periode, ...]:
     """All periods of one kind in a year, in order (e.g. Semester I and II)."""
     pilih(jenis, bidang="jenis", pilihan=tuple(JUMLAH_PERIODE))
     return tuple(Periode(jenis, tahun, ke) for ke in range(1, JUMLAH_PERIODE[jenis] + 1))
+
+
+# --- Targets per period (docs/keputusan/0037-target-periode.md) ---------------------------
+
+LABEL_PENDEK = {"triwulan": "TW", "semester": "Semester"}
+
+
+def label_pendek(jenis: str, ke: int) -> str:
+    """ "TW I", "Semester II", "Maret", "Tahun"."""
+    pilih(jenis, bidang="jenis", pilihan=tuple(JUMLAH_PERIODE))
+    if jenis == "bulan":
+        return NAMA_BULAN[ke - 1]
+    if jenis == "tahun":
+        return "Tahun"
+    return f"{LABEL_PENDEK[jenis]} {_ROMAWI[ke - 1]}"
+
+
+@dataclass(frozen=True)
+class TargetPeriode:
+    nilai: Decimal | None
+    asal: str  # "periode" (the period's own target), "tahun" (the yearly one) or "" (none)
+
+
+def target_untuk_periode(
+    *, jenis: str, ke: int, cara: str, tahunan, per_periode: dict[int, object]
+) -> TargetPeriode:
+    """The target a period's realisasi is measured against [D]:
+
+    - the period's own target when the PK sets one;
+    - otherwise, for `kumulatif` indicators, none before the last period (a part of a yearly
+      sum says nothing against the yearly target), and the yearly target for the last one;
+    - otherwise (`nilai_akhir`, `rata_rata`: each period is on the yearly scale) the yearly
+      target."""
+    pilih(cara, bidang="cara", pilihan=CARA_AGREGASI)
+    n = JUMLAH_PERIODE[jenis]
+    if ke in per_periode and per_periode[ke] is not None:
+        return TargetPeriode(D(per_periode[ke], bidang=f"target periode {ke}"), "periode")
+    if cara == "kumulatif" and ke < n:
+        return TargetPeriode(None, "")
+    if tahunan is None:
+        return TargetPeriode(None, "")
+    return TargetPeriode(D(tahunan, bidang="target"), "tahun")
+
+
+def uraian_nilai_tahunan(jenis: str, cara: str) -> str:
+    """How the yearly value is formed, in words: 'Nilai tahunan = triwulan terakhir (TW IV)'."""
+    pilih(cara, bidang="cara", pilihan=CARA_AGREGASI)
+    n = JUMLAH_PERIODE[jenis]
+    nama = {"bulan": "bulan", "triwulan": "triwulan", "semester": "semester"}.get(jenis, jenis)
+    awal, akhir = label_pendek(jenis, 1), label_pendek(jenis, n)
+    if cara == "nilai_akhir":
+        return f"Nilai tahunan = {nama} terakhir ({akhir})"
+    if cara == "kumulatif":
+        return f"Nilai tahunan = jumlah {awal}–{akhir}"
+    return f"Nilai tahunan = rata-rata {awal}–{akhir}"
+
+
+def periksa_target_periode(
+    *, jenis: str, cara: str, tahunan, per_periode: dict[int, object]
+) -> str:
+    """A warning when the period targets do not add up to the yearly one (empty when they do
+    or when not all periods have a target): kumulatif = sum, nilai_akhir = last period,
+    rata_rata = mean."""
+    n = JUMLAH_PERIODE[jenis]
+    if tahunan is None or any(per_periode.get(k) is None for k in range(1, n + 1)):
+        return ""
+    deret = [D(per_periode[k]) for k in range(1, n + 1)]
+    hasil = agregasi_periode(deret, cara=cara).nilai
+    if hasil == D(tahunan):
+        return ""
+    return f"{uraian_nilai_tahunan(jenis, cara)} = {teks(hasil)}, target tahunan {teks(D(tahunan))}"

@@ -4,7 +4,9 @@ The per-respondent sheet follows the Permen's lampiran (lembar pengolahan data):
 pseudonymous row per valid questionnaire (No. 1..n, never an id, name, phone or address),
 one column per unsur (or per item for the IEK, headed with its unsur), then Σ nilai,
 jumlah terisi, NRR, NRR tertimbang, IKM and konversi, so anyone can recompute the index.
-Numbers are written as numbers (full precision); the sheet's number format shows 2-4 dp.
+Numbers are written as numbers (Excel's 15 digits); computed figures show 4 dp, counts none.
+Every cell goes through `kinerja.pertukaran.sel.isi_sel`, so a label or answer text can never
+become a formula.
 """
 
 from __future__ import annotations
@@ -15,17 +17,33 @@ from decimal import Decimal
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from kinerja.pertukaran.sel import isi_sel
 from kinerja.rumus.ikm import ATURAN_GABUNG
 
 TEBAL = Font(bold=True)
 
 
+def _baris(ws, nilai) -> None:
+    """One row: whole numbers as counts, other numbers with 4 decimals, text as text."""
+    nilai = list(nilai)
+    ws.append([None] * max(len(nilai), 1))
+    r = ws.max_row
+    for j, x in enumerate(nilai, start=1):
+        if isinstance(x, float):
+            x = Decimal(repr(x))
+        if isinstance(x, Decimal):
+            bulat = x == x.to_integral_value()
+            isi_sel(ws.cell(row=r, column=j), int(x) if bulat else x, dp=None if bulat else 4)
+        else:
+            isi_sel(ws.cell(row=r, column=j), x)
+
+
 def _tulis(ws, judul: list[str], baris):
-    ws.append(judul)
+    _baris(ws, judul)
     for c in ws[1]:
         c.font = TEBAL
     for b in baris:
-        ws.append([float(x) if isinstance(x, Decimal) else x for x in b])
+        _baris(ws, b)
 
 
 def _nilai(a):
@@ -121,46 +139,41 @@ def buku_grid(grid: dict) -> bytes:
     p = grid["putaran"]
     kolom = grid["kolom"]
     h = grid["hasil"].hasil
-    ws.append([f"{p.kuesioner.nama} — {p} ({p.kuesioner.metode})"])
+    _baris(ws, [f"{p.kuesioner.nama} — {p} ({p.kuesioner.metode})"])
     satu = len({b.unsur_id for b in kolom}) == len(kolom)
     judul = [
         "No. responden",
         *[b.unsur.kode if satu else f"{b.kode} ({b.unsur.kode})" for b in kolom],
     ]
-    ws.append(judul)
+    _baris(ws, judul)
     for c in ws[2]:
         c.font = TEBAL
     for r in grid["baris"]:
-        ws.append([r["nomor"], *r["nilai"]])
-    ws.append(["Σ nilai per butir", *grid["jumlah"]])
-    ws.append(["Jumlah terisi", *grid["terisi"]])
+        _baris(ws, [r["nomor"], *r["nilai"]])
+    _baris(ws, ["Σ nilai per butir", *grid["jumlah"]])
+    _baris(ws, ["Jumlah terisi", *grid["terisi"]])
     if h is not None:
         nrr_butir = [
             Decimal(j) / t if t else None
             for j, t in zip(grid["jumlah"], grid["terisi"], strict=True)
         ]
-        ws.append(["NRR per butir", *[float(x) if x is not None else None for x in nrr_butir]])
-        ws.append(
+        _baris(ws, ["NRR per butir", *[x if x is not None else None for x in nrr_butir]])
+        _baris(
+            ws,
             [
                 "NRR unsur",
-                *[float(h.nrr[b.unsur.kode]) if b.unsur.kode in h.nrr else None for b in kolom],
-            ]
+                *[h.nrr[b.unsur.kode] if b.unsur.kode in h.nrr else None for b in kolom],
+            ],
         )
-        ws.append(
+        _baris(
+            ws,
             [
                 "NRR tertimbang",
-                *[
-                    float(h.nrr_tertimbang[b.unsur.kode]) if b.unsur.kode in h.nrr else None
-                    for b in kolom
-                ],
-            ]
+                *[h.nrr_tertimbang[b.unsur.kode] if b.unsur.kode in h.nrr else None for b in kolom],
+            ],
         )
-        ws.append(["IKM (Σ NRR tertimbang)", float(h.ikm)])
-        ws.append(["Konversi (IKM × 25)", float(h.konversi)])
-        ws.append(["Mutu", h.mutu, h.kinerja])
-        ws.append(["Rumus", h.rumus])
-    for baris in ws.iter_rows(min_row=3):
-        for c in baris[1:]:
-            if isinstance(c.value, float):
-                c.number_format = "0.0000"
+        _baris(ws, ["IKM (Σ NRR tertimbang)", h.ikm])
+        _baris(ws, ["Konversi (IKM × 25)", h.konversi])
+        _baris(ws, ["Mutu", h.mutu, h.kinerja])
+        _baris(ws, ["Rumus", h.rumus])
     return _bytes(wb)

@@ -231,8 +231,8 @@ class Saluran(models.TextChoices):
 
 class StatusRespon(models.TextChoices):
     VALID = "valid", "Valid"
-    MERAGUKAN = "meragukan", "Meragukan (suspect)"
-    DITOLAK = "ditolak", "Ditolak (rejected)"
+    MERAGUKAN = "meragukan", "Meragukan"
+    DITOLAK = "ditolak", "Ditolak"
 
 
 KOLOM_TINJAUAN = frozenset({"status", "alasan_status", "ditinjau_oleh", "ditinjau_pada"})

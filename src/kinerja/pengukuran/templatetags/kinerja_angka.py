@@ -1,7 +1,7 @@
 """Template filters over kinerja.angka, so templates never format numbers by hand.
 
 {% load kinerja_angka %} {{ x|angka }} {{ x|angka:0 }} {{ x|nilai }} {{ x|persen }}
-{{ x|rupiah }} {{ d|tanggal }}
+{{ x|rupiah }} {{ d|tanggal }} {{ t|waktu }} {{ n|ukuran_berkas }} {{ r|rumus }} {{ l|daftar }}
 """
 
 from __future__ import annotations
@@ -52,3 +52,27 @@ def tanggal(nilai):
 def angka_atau_teks(nilai, dp=2):
     """Numbers in Indonesian form, labels ('WTP (3)', '(kosong)') as they are."""
     return fmt.desimal_atau_teks(nilai, int(dp))
+
+
+@register.filter
+def waktu(nilai):
+    """'7 Desember 2026 09.44' in the site's time zone."""
+    return fmt.waktu(nilai)
+
+
+@register.filter
+def ukuran_berkas(nilai):
+    """'9,4 KB'."""
+    return fmt.ukuran_berkas(nilai)
+
+
+@register.filter
+def rumus(nilai):
+    """A formula with its numbers in Indonesian form: '80 / 85,5 × 100%'."""
+    return fmt.rumus(nilai)
+
+
+@register.filter
+def daftar(nilai):
+    """'docx,pdf,xlsx' -> 'docx, pdf, xlsx'."""
+    return fmt.daftar(nilai or [])

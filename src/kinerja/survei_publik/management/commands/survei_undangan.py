@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.management.base import BaseCommand, CommandError
 from django.urls import reverse
 
+from kinerja.pertukaran.sel import aman_csv
 from kinerja.survei.models import PutaranSurvei
 from kinerja.survei_publik.layanan import undangan_terbitkan
 
@@ -57,4 +58,6 @@ class Command(BaseCommand):
         w.writerow(["no", "nama", "surel", "tautan"])
         for i, b in enumerate(baru, start=1):
             url = dasar + reverse("publik_undangan", args=[b.token])
-            w.writerow([i, b.undangan.nama_penerima, b.undangan.email_penerima, url])
+            w.writerow(
+                [i, aman_csv(b.undangan.nama_penerima), aman_csv(b.undangan.email_penerima), url]
+            )
