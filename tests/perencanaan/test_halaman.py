@@ -43,7 +43,8 @@ def draf(p):
 def test_navigasi_dan_daftar(client, p, draf):
     assert client.get(reverse("perencanaan:daftar")).status_code == 302  # login first
     r = _masuk(client, p["op_a"]).get(reverse("beranda"))
-    assert f'href="{reverse("perencanaan:daftar")}"' in r.content.decode()
+    # the working year is the latest with a PK (issue 19), carried in the link
+    assert f'href="{reverse("perencanaan:daftar")}?tahun=2025"' in r.content.decode()
     r = client.get(reverse("perencanaan:daftar") + "?tahun=2025")
     isi = _teks(r)
     assert r.status_code == 200 and "Perjanjian Kinerja tahun 2025" in isi
