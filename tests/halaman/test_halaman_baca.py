@@ -173,6 +173,11 @@ def test_dasbor_angka_mesin_format_indonesia(client, data):
     assert "Sasaran Strategis" in html and "Sasaran Khusus" in html
     assert "Sangat Tinggi" in html
     assert "<svg" in html  # predikat chart
+    # issue 19: the capaian chart comes first, before the table
+    grafik = html.index('id="grafik-capaian"')
+    assert grafik < html.index('id="h-capaian"')
+    assert 'aria-label="Capaian indikator kinerja Kecamatan Uji 2024 (%)"' in html
+    assert "106,86%" in html[grafik : html.index('id="h-capaian"')]
     assert reverse("indikator", args=["kecamatan-uji", 2024, data["iek"].pk]) in html
     # reviu finding: published 104,08 vs computed 106,86, with the formula
     assert "104,08" in html and "96,55 / 90,35 × 100%" in html

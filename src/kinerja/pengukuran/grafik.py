@@ -113,6 +113,37 @@ def _batang_predikat(data: tuple[tuple[str, int], ...], judul: str) -> str:
     return _svg(fig, judul)
 
 
+def batang_capaian(
+    baris: list[tuple[str, Decimal | None, str]], judul: str = "Capaian indikator kinerja (%)"
+) -> str:
+    """Horizontal bars: capaian per indicator (label, capaian, predikat), a line at 100%;
+    the dashboard's first view (issue 19). Indicators without capaian are left out."""
+    data = tuple((lb, float(c), p) for lb, c, p in baris if c is not None)
+    return _batang_capaian(data, judul) if data else ""
+
+
+@lru_cache(maxsize=256)
+def _batang_capaian(data: tuple[tuple[str, float, str], ...], judul: str) -> str:
+    label = [_teks(lb if len(lb) <= 60 else lb[:57] + "…") for lb, _, _ in data]
+    nilai = [c for _, c, _ in data]
+    with matplotlib.rc_context(GAYA):
+        fig, ax = _figur(7.2, max(1.6, 0.42 * len(data) + 0.8))
+        y = list(range(len(data)))[::-1]
+        batang = ax.barh(y, nilai, color=[WARNA_PREDIKAT.get(p, BIRU) for _, _, p in data])
+        ax.set_yticks(y, label, fontsize=8)
+        ax.bar_label(
+            batang,
+            labels=[fmt.angka(Decimal(repr(v)), 2) + "%" for v in nilai],
+            padding=2,
+            fontsize=8,
+        )
+        ax.axvline(100, color="#555555", linewidth=0.8, linestyle="--")
+        ax.xaxis.set_major_formatter(_format_sumbu(0))
+        ax.set_xlim(0, max([*nilai, 100]) * 1.15)
+        ax.set_xlabel("Capaian (%) — garis putus: target 100%")
+    return _svg(fig, judul)
+
+
 def garis_tren(
     tahun: list[int],
     realisasi: list[Decimal | None],

@@ -125,6 +125,17 @@ def dasbor(request, slug: str, tahun: int):
             label_pita=label_pita,
             jumlah_indikator=sum(d.rekap.values()),
             grafik_predikat=grafik.batang_predikat(d.rekap) if d.baris else "",
+            grafik_capaian=grafik.batang_capaian(
+                [
+                    (
+                        b.indikator.nama,
+                        b.hasil.capaian if b.hasil else None,
+                        b.hasil.predikat if b.hasil else "",
+                    )
+                    for b in d.baris
+                ],
+                f"Capaian indikator kinerja {org.nama} {tahun} (%)",
+            ),
             anak=anak,
         ),
     )
