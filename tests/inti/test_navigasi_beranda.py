@@ -434,3 +434,32 @@ def test_beranda_dibuka_pada_tahun_terakhir_berdata(client):
     html = client.get(reverse("beranda")).content.decode()
     assert "tahun 2024" in html and "Belum ada PK tahun 2026" not in html
     assert client.session["kinerja_tahun"] == 2024  # remembered: no query on the next page
+
+
+@pytest.mark.django_db
+def test_pemilih_unit_dan_tahun_di_halaman_satu_unit(client):
+    """Issue 19: a unit and year picker on the pages about one unit, listing the units the
+    user may open; the choice leads to the same page for the chosen unit and year."""
+    from tests import pabrik
+
+    t = pabrik.pohon_kecil()
+    client.force_login(t["pimpinan"])
+    for nama in ("dasbor", "lkip:halaman", "anggaran:dasbor"):
+        html = client.get(reverse(nama, args=["kota-uji", 2024])).content.decode()
+        assert 'aria-label="Pilih unit dan tahun"' in html, nama
+        assert html.count('<option value="kelurahan-') == 2  # both kelurahan under the kota
+        assert f'name="halaman" value="{nama}"' in html
+    r = client.get(
+        reverse("pindah_unit"), {"halaman": "lkip:halaman", "slug": "kelurahan-b", "tahun": "2023"}
+    )
+    assert r.status_code == 302 and r.url == reverse("lkip:halaman", args=["kelurahan-b", 2023])
+    assert client.session["kinerja_tahun"] == 2023
+    # an operator lists only their own unit; unknown page names are a 404, never a redirect out
+    client.force_login(t["op_a"])
+    html = client.get(reverse("dasbor", args=["kelurahan-a", 2024])).content.decode()
+    assert '<option value="kelurahan-a"' in html and '<option value="kelurahan-b"' not in html
+    r = client.get(reverse("pindah_unit"), {"halaman": "//evil.example", "slug": "x"})
+    assert r.status_code == 404
+    # pages about one object (an indicator) carry no picker
+    html = client.get(reverse("beranda")).content.decode()
+    assert 'aria-label="Pilih unit dan tahun"' not in html

@@ -219,3 +219,22 @@ def putaran_unit(organisasi_ids, tahun: int) -> list[PutaranSurvei]:
             :BATAS_PUTARAN
         ]
     )
+
+
+def unit_terjangkau(user) -> list[Organisasi]:
+    """Every unit the user may open: their own units and, for roles that read below
+    (verifikator, pimpinan, evaluator, admin), the units under them; one query, tree order.
+    Feeds the unit picker of the pages about one unit."""
+    from kinerja.organisasi.izin import PERAN_PEMBACA_BAWAHAN
+
+    sendiri, bawah = [], []
+    for p in penugasan_aktif(user):
+        (bawah if p.peran in PERAN_PEMBACA_BAWAHAN else sendiri).append(p.organisasi)
+    if getattr(user, "is_superuser", False):
+        return list(Organisasi.objects.order_by("jalur"))
+    if not sendiri and not bawah:
+        return []
+    q = Q(pk__in=[o.pk for o in sendiri])
+    if bawah:
+        q |= _di_bawah(bawah, "jalur")
+    return list(Organisasi.objects.filter(q).order_by("jalur"))

@@ -92,6 +92,30 @@ def tahap(request, tahap: str):
     return render(request, "inti/tahap.html", {**konteks, "tahap": siklus.TAHAP_PER_KODE[tahap]})
 
 
+@require_GET
+@login_required
+def pindah_unit(request):
+    """The unit and year picker: the same page for another unit or year. Only internal URLs
+    come out of `reverse`, so no open redirect; the target view checks the permission. The
+    choice is remembered in the session (the navigation's working year)."""
+    from django.shortcuts import redirect
+    from django.urls import NoReverseMatch, reverse
+
+    halaman = request.GET.get("halaman", "")
+    kwargs = {"slug": request.GET.get("slug", "")[:120]}
+    tahun = siklus.tahun_valid(request.GET.get("tahun"))
+    if tahun is not None:
+        kwargs["tahun"] = tahun
+        request.session[siklus.KUNCI_TAHUN] = tahun
+    if request.GET.get("kode"):  # the questionnaire of a survey results page
+        kwargs["kode"] = request.GET["kode"][:80]
+    request.session["kinerja_unit"] = kwargs["slug"]
+    try:
+        return redirect(reverse(halaman, kwargs=kwargs))
+    except NoReverseMatch:
+        raise Http404("Halaman untuk unit itu tidak dikenal.") from None
+
+
 # --- error pages (urls.handler400/403/404/500), in the site layout and in Indonesian --------
 
 
