@@ -283,7 +283,7 @@ else:
     }
     # The database cache increments with read-then-write: under concurrency a limit may let
     # a few extra requests through, which is acceptable for flood control (keputusan 0029).
-    SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003"]
+    SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
 
 # Rate limits (django-ratelimit), "N/period" with period s, m, h, d (e.g. "30/m", "200/h").
 # Public survey form per client address; a kiosk per device (its signed cookie), higher.
