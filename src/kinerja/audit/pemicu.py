@@ -154,8 +154,11 @@ def izinkan_kosongkan_uji() -> None:
     audit triggers and puts them back right after."""
     if not getattr(settings, "KINERJA_AUDIT_BOLEH_KOSONGKAN_UJI", False):
         return
-    from django.db.backends.sqlite3.operations import DatabaseOperations
+    if not any("sqlite3" in db["ENGINE"] for db in settings.DATABASES.values()):
+        return  # PostgreSQL flushes with TRUNCATE, which row triggers do not see
+    from django.db.backends.sqlite3.base import DatabaseWrapper
 
+    DatabaseOperations = DatabaseWrapper.ops_class
     if getattr(DatabaseOperations.execute_sql_flush, "_kinerja_audit", False):
         return
     asli = DatabaseOperations.execute_sql_flush
