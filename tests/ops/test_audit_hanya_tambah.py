@@ -73,7 +73,9 @@ def test_orm_tidak_dapat_menulis_ulang_riwayat(db):
         Realisasi.history.all().delete()
     with pytest.raises(DatabaseError), transaction.atomic():
         Realisasi.history.filter(id=r.pk).update(nilai="100")
-    assert PeristiwaRealisasi.objects.filter(realisasi=r, alasan="tidak pernah terjadi").count() == 0
+    assert (
+        PeristiwaRealisasi.objects.filter(realisasi=r, alasan="tidak pernah terjadi").count() == 0
+    )
     assert Realisasi.history.filter(id=r.pk).count() >= 1
 
 

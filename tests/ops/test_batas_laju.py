@@ -124,7 +124,13 @@ def test_tulis_api_dibatasi_per_pengguna(client, db, settings):
     p = pabrik.pohon_kecil()
     ind, _ = pabrik.indikator_pk(p["kel_a"], tahun=2024)
     client.force_login(p["op_a"])
-    badan = {"indikator_id": ind.pk, "tahun": 2024, "jenis_periode": "tahun", "ke": 1, "nilai": "90"}
+    badan = {
+        "indikator_id": ind.pk,
+        "tahun": 2024,
+        "jenis_periode": "tahun",
+        "ke": 1,
+        "nilai": "90",
+    }
     kode = [
         client.post("/api/realisasi", badan, content_type="application/json").status_code
         for _ in range(3)

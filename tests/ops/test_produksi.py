@@ -140,7 +140,10 @@ def test_serve_menjalankan_gunicorn_dan_melayani_halaman_masuk(server):
     proses, baris = server
     keluaran = "".join(baris)
     assert proses.poll() is None, keluaran
-    assert "gunicorn di 127.0.0.1:8132" in keluaran and "Listening at: http://127.0.0.1:8132" in keluaran
+    assert (
+        "gunicorn di 127.0.0.1:8132" in keluaran
+        and "Listening at: http://127.0.0.1:8132" in keluaran
+    )
     with urllib.request.urlopen("http://127.0.0.1:8132/masuk/", timeout=30) as r:
         assert r.status == 200
         assert "Content-Security-Policy" in r.headers
