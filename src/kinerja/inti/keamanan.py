@@ -12,6 +12,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import RequestDataTooBig
@@ -29,8 +31,12 @@ def _api(request) -> bool:
     return request.path.startswith("/api/")
 
 
-def _mb(n: int) -> str:
-    return angka.angka(n / 2**20, 1) if n % 2**20 else angka.angka(n // 2**20, 0)
+def _ukuran(n: int) -> str:
+    """12 MB, 2,5 MB, 900 KB: the limit as people read it."""
+    if n < 2**20:
+        return f"{angka.angka(Decimal(n) / 1024, 0)} KB"
+    mb = Decimal(n) / 2**20
+    return f"{angka.angka(mb, 0 if mb == mb.to_integral_value() else 1)} MB"
 
 
 # ------------------------------------------------------------------------------- 413
@@ -38,7 +44,7 @@ def _mb(n: int) -> str:
 
 def terlalu_besar(request, batas: int, unggah: bool):
     jenis = "berkas unggahan" if unggah else "isian formulir"
-    pesan = f"Kiriman terlalu besar: {jenis} paling banyak {_mb(batas)} MB. " + (
+    pesan = f"Kiriman terlalu besar: {jenis} paling banyak {_ukuran(batas)}. " + (
         "Perkecil atau pisahkan berkasnya lalu unggah lagi."
         if unggah
         else "Kurangi isian atau pecah menjadi beberapa kiriman."
