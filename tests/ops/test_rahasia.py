@@ -122,3 +122,35 @@ def test_sidik_berkunci_lama_dihapus_yang_baru_tetap(client, dunia):
     baru.refresh_from_db()
     assert lama.hash_telepon == lama.hash_alamat == ""
     assert baru.hash_telepon.startswith("s2") and baru.hash_alamat.startswith("s2")
+
+
+def test_kuki_kios_yang_ditandatangani_kunci_umum_lama_ditolak(client, dunia, settings):
+    """The attack of the finding: sign a kiosk device cookie with the formerly public
+    development key. Accepted before the fix (it was the running key); refused now."""
+    from django.core import signing
+
+    from kinerja.survei_publik.views import GARAM_KIOS, KUKI_KIOS
+
+    def kuki(kunci):
+        penanda = signing.TimestampSigner(
+            key=signing._cookie_signer_key(kunci), salt=KUKI_KIOS + GARAM_KIOS
+        )
+        return penanda.sign("kios-penyerang")
+
+    url = reverse("publik_kios", args=[dunia["t"].kode])
+    client.cookies[KUKI_KIOS] = kuki(settings.SECRET_KEY)  # control: the real key works
+    assert client.get(url).status_code == 200
+    client.cookies[KUKI_KIOS] = kuki("kinerja-dev-only-key-" + "not-for-production")
+    r = client.get(url)
+    assert r.status_code == 403  # "aktifkan kios dulu": the forged device is not a kiosk
+
+
+def test_check_deploy_memperingatkan_kunci_dari_berkas_demo(tmp_path):
+    siapkan = env_bersih(tmp_path)
+    rahasia.buat_berkas(tmp_path, "secret_key")
+    rahasia.buat_berkas(tmp_path, "kunci_sidik")
+    r = jalankan(
+        ["check", "--deploy"],
+        {**siapkan, "KINERJA_HTTPS": "1", "KINERJA_ALLOWED_HOSTS": "kinerja.example.go.id"},
+    )
+    assert r.returncode == 0 and "kinerja.W001" in r.stderr and "KINERJA_PRODUKSI" in r.stderr

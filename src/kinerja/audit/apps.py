@@ -8,7 +8,7 @@ class AuditConfig(AppConfig):
     verbose_name = "Audit (hanya tambah)"
 
     def ready(self):
-        from kinerja.audit import pemicu
+        from kinerja.audit import pemicu, periksa  # noqa: F401  (periksa registers checks)
 
         pemicu.daftarkan_pgtrigger()
         pemicu.izinkan_kosongkan_uji()
