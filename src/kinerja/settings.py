@@ -257,7 +257,7 @@ CONTENT_SECURITY_POLICY = {
 # Request size: form/JSON bodies (Django's limit) and uploads (multipart), refused with 413
 # and an Indonesian message before the body is read (kinerja.inti.keamanan).
 DATA_UPLOAD_MAX_MEMORY_SIZE = int(float(os.environ.get("KINERJA_BATAS_ISIAN_MB", "12")) * 2**20)
-KINERJA_BATAS_UNGGAH_BYTE = int(float(os.environ.get("KINERJA_BATAS_UNGGAH_MB", "25")) * 2**20)
+KINERJA_BATAS_UNGGAH_BYTE = int(float(os.environ.get("KINERJA_BATAS_UNGGAH_MB", "60")) * 2**20)
 
 # Cache (rate-limit counters): KINERJA_CACHE_URL (redis://...) or a database cache table,
 # created by migrate (kinerja.audit post_migrate), `kinerja serve` and the test database.
