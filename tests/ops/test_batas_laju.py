@@ -7,6 +7,7 @@ django-ratelimit is fixed by freezing its clock, so no test depends on timing.
 
 from __future__ import annotations
 
+import re
 import types
 
 import pytest
@@ -95,7 +96,9 @@ def test_kios_pun_berbatas(dunia, settings):
     c = _kios(dunia)
     kode = [_kirim(c, url).status_code for _ in range(4)]
     assert kode == [302, 302, 302, 429]
-    assert "perangkat ini" in _kirim(c, url).content.decode()
+    teks = _kirim(c, url).content.decode()
+    assert "perangkat ini" in teks
+    assert re.search(rf'http-equiv="refresh" content="\d+;url={url}"', teks)  # back to its form
 
 
 def test_kuki_kios_palsu_tidak_mendapat_batas_kios(dunia, settings):

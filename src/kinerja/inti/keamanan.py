@@ -140,7 +140,8 @@ def terlalu_banyak(request, exception=None, detik: int = 60):
     if _api(request):
         r = JsonResponse({"detail": pesan}, status=429)
     else:
-        r = render(request, "inti/terlalu_banyak.html", {"pesan": pesan, "kios": kios}, status=429)
+        konteks = {"pesan": pesan, "kios": kios, "detik": max(detik, 1)}
+        r = render(request, "inti/terlalu_banyak.html", konteks, status=429)
     r["Retry-After"] = str(max(detik, 1))
     return r
 
