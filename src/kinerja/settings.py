@@ -10,6 +10,7 @@ DATABASE_URL         e.g. postgres://postgres@127.0.0.1:5432/kinerja; SQLite (WA
 import base64
 import hashlib
 import os
+import re
 from pathlib import Path
 
 import dj_database_url
@@ -288,10 +289,23 @@ else:
 # Rate limits (django-ratelimit), "N/period" with period s, m, h, d (e.g. "30/m", "200/h").
 # Public survey form per client address; a kiosk per device (its signed cookie), higher.
 RATELIMIT_VIEW = "kinerja.inti.keamanan.terlalu_banyak"
-KINERJA_BATAS_SURVEI = os.environ.get("KINERJA_BATAS_SURVEI", "30/m")
-KINERJA_BATAS_SURVEI_KIOS = os.environ.get("KINERJA_BATAS_SURVEI_KIOS", "120/m")
-KINERJA_BATAS_MASUK = os.environ.get("KINERJA_BATAS_MASUK", "20/m")
-KINERJA_BATAS_API_TULIS = os.environ.get("KINERJA_BATAS_API_TULIS", "120/m")
+
+
+def _laju(nama: str, bawaan: str) -> str:
+    """A rate "N/period" (period s, m, h, d, optionally with a count: "100/5m"); "" = off."""
+    nilai = os.environ.get(nama, bawaan).strip().replace(" ", "")
+    if nilai and not re.fullmatch(r"[1-9]\d*/\d*[smhd]", nilai):
+        raise ImproperlyConfigured(
+            f"{nama}='{nilai}' tidak dikenal: tulis banyaknya per periode, mis. 30/m (per menit), "
+            "200/h (per jam), 100/5m (per 5 menit), atau kosongkan untuk mematikan."
+        )
+    return nilai
+
+
+KINERJA_BATAS_SURVEI = _laju("KINERJA_BATAS_SURVEI", "30/m")
+KINERJA_BATAS_SURVEI_KIOS = _laju("KINERJA_BATAS_SURVEI_KIOS", "120/m")
+KINERJA_BATAS_MASUK = _laju("KINERJA_BATAS_MASUK", "20/m")
+KINERJA_BATAS_API_TULIS = _laju("KINERJA_BATAS_API_TULIS", "120/m")
 KINERJA_ALAMAT_DARI_PROXY = _flag("KINERJA_ALAMAT_DARI_PROXY")  # X-Forwarded-For (last hop)
 
 # Audit triggers (kinerja.audit): pgtrigger triggers are installed by kinerja.audit's own

@@ -147,3 +147,16 @@ def test_tulis_api_dibatasi_per_pengguna(client, db, settings):
     ind_b, _ = pabrik.indikator_pk(p["kel_b"], tahun=2024, nama="Indeks B")
     badan["indikator_id"] = ind_b.pk
     assert client.post("/api/realisasi", badan, content_type="application/json").status_code == 200
+
+
+@pytest.mark.parametrize("laju", ["banyak", "30", "0/m", "30/minggu", "-5/m"])
+def test_batas_yang_salah_tulis_ditolak_saat_mulai(tmp_path, laju):
+    """A mistyped limit would make every POST fail; the settings refuse it with a message."""
+    from tests.ops.bantu import KUNCI_KUAT, env_bersih, jalankan
+
+    env = env_bersih(
+        tmp_path, KINERJA_SECRET_KEY=KUNCI_KUAT, KINERJA_KUNCI_SIDIK="s" + KUNCI_KUAT,
+        KINERJA_BATAS_SURVEI=laju,
+    )  # fmt: skip
+    r = jalankan(["check"], env)
+    assert r.returncode != 0 and f"KINERJA_BATAS_SURVEI='{laju}' tidak dikenal" in r.stderr

@@ -20,7 +20,7 @@ from tests.ops.bantu import KINERJA, KUNCI_KUAT, env_bersih, jalankan
 AKAR = Path(__file__).resolve().parents[2]
 SRC = AKAR / "src" / "kinerja"
 BACA_ENV = re.compile(
-    r"""(?:os\.environ\.get|os\.environ\.setdefault|os\.getenv|_flag|_angka_env|"""
+    r"""(?:os\.environ\.get|os\.environ\.setdefault|os\.getenv|_flag|_angka_env|_laju|"""
     r"""os\.environ\[|rahasia\.kunci)\(?\s*["']([A-Z][A-Z0-9_]+)["']"""
 )
 BUKAN_PENGATURAN = {"DJANGO_SETTINGS_MODULE", "HOME", "DJANGO_ALLOW_ASYNC_UNSAFE"}
