@@ -7,11 +7,16 @@ KINERJA_DATA_DIR     where the SQLite database and uploaded files live (default:
 DATABASE_URL         e.g. postgres://postgres@127.0.0.1:5432/kinerja; SQLite (WAL) when unset
 """
 
+import base64
+import hashlib
 import os
+import re
 from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+
+from kinerja import rahasia
 
 
 def _flag(name: str, default: str = "0") -> bool:
@@ -22,11 +27,28 @@ BASE_DIR = Path(__file__).resolve().parent
 DATA_DIR = Path(os.environ.get("KINERJA_DATA_DIR", Path.cwd() / "var")).resolve()
 
 DEBUG = _flag("KINERJA_DEBUG")
-SECRET_KEY = os.environ.get("KINERJA_SECRET_KEY", "")
-if not SECRET_KEY:
-    if not DEBUG and _flag("KINERJA_PRODUKSI"):
-        raise ImproperlyConfigured("KINERJA_SECRET_KEY wajib diisi di lingkungan produksi")
-    SECRET_KEY = "kinerja-dev-only-key-not-for-production"  # noqa: S105
+
+# --- Secrets (issue 14, h14-ops; docs/keputusan/0027) ---------------------------------------
+# No public fallback key: KINERJA_SECRET_KEY, else the random key file `kinerja demo` writes
+# to DATA_DIR/rahasia (KINERJA_DEBUG=1 creates it too). KINERJA_PRODUKSI=1 accepts only the
+# environment. Personal-data fingerprints use their own HMAC key, never SECRET_KEY.
+PRODUKSI = _flag("KINERJA_PRODUKSI")
+if PRODUKSI and DEBUG:
+    raise ImproperlyConfigured("KINERJA_DEBUG=1 tidak boleh dipakai bersama KINERJA_PRODUKSI=1.")
+try:
+    SECRET_KEY = rahasia.kunci(
+        "KINERJA_SECRET_KEY", DATA_DIR, "secret_key", buat=DEBUG, berkas_boleh=not PRODUKSI
+    )
+    KINERJA_KUNCI_SIDIK = rahasia.kunci(
+        "KINERJA_KUNCI_SIDIK", DATA_DIR, "kunci_sidik", buat=DEBUG, berkas_boleh=not PRODUKSI
+    )
+except rahasia.KunciTidakAda as e:
+    raise ImproperlyConfigured(str(e)) from None
+if KINERJA_KUNCI_SIDIK == SECRET_KEY:
+    raise ImproperlyConfigured(
+        "KINERJA_KUNCI_SIDIK tidak boleh sama dengan KINERJA_SECRET_KEY: pakai dua kunci acak."
+    )
+# --- end secrets ------------------------------------------------------------------------------
 
 ALLOWED_HOSTS = [
     h.strip() for h in os.environ.get("KINERJA_ALLOWED_HOSTS", "localhost,127.0.0.1").split(",")
@@ -59,10 +81,18 @@ INSTALLED_APPS = [
     "kinerja.reviu_unggah",
     "kinerja.survei",
     "kinerja.survei_publik",
+    # --- operations (issue 14, h14-ops) ---
+    "pgtrigger",  # append-only audit on PostgreSQL (kinerja.audit installs the triggers)
+    "csp",  # Content-Security-Policy header
+    "django_ratelimit",
+    "kinerja.audit",  # database triggers: audit tables refuse UPDATE/DELETE
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # h14-ops: 413 before anything reads the body, then CSP, rate limits, /api/docs login
+    "kinerja.inti.keamanan.BatasUkuranMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -72,6 +102,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "kinerja.inti.keamanan.BatasLajuMiddleware",  # h14-ops: 429 on floods (after auth)
     # Last, as django-axes asks: it turns lock-outs into a response.
     "axes.middleware.AxesMiddleware",
 ]
@@ -170,7 +201,6 @@ STORAGES = {
 }
 # Evidence uploads (bukti dukung): size limit and the content types accepted.
 KINERJA_BUKTI_MAKS_BYTE = int(os.environ.get("KINERJA_BUKTI_MAKS_MB", "10")) * 1024 * 1024
-DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 
 # Public survey form (kinerja.survei_publik): duplicate/burst rules and fingerprint retention.
 KINERJA_URL_PUBLIK = os.environ.get("KINERJA_URL_PUBLIK", "")  # base URL printed on posters/QR
@@ -187,6 +217,107 @@ SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
-if _flag("KINERJA_HTTPS"):
-    SESSION_COOKIE_SECURE = True
-    CSRF_COOKIE_SECURE = True
+
+# --- Production settings (issue 14, h14-ops; docs/keputusan/0029) ---------------------------
+# HTTPS: secure cookies, HSTS and the redirect; behind a TLS proxy also KINERJA_PROXY_HTTPS=1.
+HTTPS = _flag("KINERJA_HTTPS")
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = HTTPS
+SECURE_SSL_REDIRECT = HTTPS
+SECURE_HSTS_SECONDS = int(os.environ.get("KINERJA_HSTS_DETIK", "31536000")) if HTTPS else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
+SECURE_HSTS_PRELOAD = HTTPS
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+if _flag("KINERJA_PROXY_HTTPS"):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+CSRF_TRUSTED_ORIGINS = [
+    o.strip() for o in os.environ.get("KINERJA_CSRF_TRUSTED_ORIGINS", "").split(",") if o.strip()
+]
+
+# Content-Security-Policy (django-csp 4): no inline or foreign script. Charts are inline SVG
+# from matplotlib: style attributes, plus one fixed <style> element allowed by its hash.
+_GAYA_SVG = "*{stroke-linejoin: round; stroke-linecap: butt}"  # what matplotlib writes
+GAYA_SVG_MATPLOTLIB = (
+    "'sha256-" + base64.b64encode(hashlib.sha256(_GAYA_SVG.encode()).digest()).decode() + "'"
+)
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "style-src-elem": ["'self'", GAYA_SVG_MATPLOTLIB],
+        "style-src-attr": ["'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+
+# Request size: form/JSON bodies (Django's limit) and uploads (multipart), refused with 413
+# and an Indonesian message before the body is read (kinerja.inti.keamanan).
+DATA_UPLOAD_MAX_MEMORY_SIZE = int(float(os.environ.get("KINERJA_BATAS_ISIAN_MB", "12")) * 2**20)
+KINERJA_BATAS_UNGGAH_BYTE = int(float(os.environ.get("KINERJA_BATAS_UNGGAH_MB", "60")) * 2**20)
+
+# Cache (rate-limit counters): KINERJA_CACHE_URL (redis://...) or a database cache table,
+# created by migrate (kinerja.audit post_migrate), `kinerja serve` and the test database.
+_CACHE_URL = os.environ.get("KINERJA_CACHE_URL", "").strip()
+if _CACHE_URL.startswith(("redis://", "rediss://")):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": _CACHE_URL,
+        }
+    }
+elif _CACHE_URL:
+    raise ImproperlyConfigured(
+        f"KINERJA_CACHE_URL '{_CACHE_URL}' tidak dikenal: pakai redis://host:6379/0 atau kosongkan "
+        "(cache di basis data)."
+    )
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "kinerja_cache",
+        }
+    }
+    # The database cache increments with read-then-write: under concurrency a limit may let
+    # a few extra requests through, which is acceptable for flood control (keputusan 0029).
+    SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
+
+# Rate limits (django-ratelimit), "N/period" with period s, m, h, d (e.g. "30/m", "200/h").
+# Public survey form per client address; a kiosk per device (its signed cookie), higher.
+RATELIMIT_VIEW = "kinerja.inti.keamanan.terlalu_banyak"
+
+
+def _laju(nama: str, bawaan: str) -> str:
+    """A rate "N/period" (period s, m, h, d, optionally with a count: "100/5m"); "" = off."""
+    nilai = os.environ.get(nama, bawaan).strip().replace(" ", "")
+    if nilai and not re.fullmatch(r"[1-9]\d*/\d*[smhd]", nilai):
+        raise ImproperlyConfigured(
+            f"{nama}='{nilai}' tidak dikenal: tulis banyaknya per periode, mis. 30/m (per menit), "
+            "200/h (per jam), 100/5m (per 5 menit), atau kosongkan untuk mematikan."
+        )
+    return nilai
+
+
+KINERJA_BATAS_SURVEI = _laju("KINERJA_BATAS_SURVEI", "30/m")
+KINERJA_BATAS_SURVEI_KIOS = _laju("KINERJA_BATAS_SURVEI_KIOS", "120/m")
+KINERJA_BATAS_MASUK = _laju("KINERJA_BATAS_MASUK", "20/m")
+KINERJA_BATAS_API_TULIS = _laju("KINERJA_BATAS_API_TULIS", "120/m")
+KINERJA_ALAMAT_DARI_PROXY = _flag("KINERJA_ALAMAT_DARI_PROXY")  # X-Forwarded-For (last hop)
+
+# Audit triggers (kinerja.audit): pgtrigger triggers are installed by kinerja.audit's own
+# post_migrate handler, not by migrations of other apps.
+PGTRIGGER_MIGRATIONS = False
+PGTRIGGER_INSTALL_ON_MIGRATE = False
+# Only the test settings (kinerja.settings_uji) may let Django's test flush empty the SQLite
+# audit tables; never read from the environment.
+KINERJA_AUDIT_BOLEH_KOSONGKAN_UJI = False
+
+# /api/docs: the Swagger page only for logged-in users unless KINERJA_DEBUG=1.
+KINERJA_DOKUMEN_API_PUBLIK = DEBUG
+# --- end production settings -----------------------------------------------------------------

@@ -197,6 +197,8 @@ def test_openapi(client, pohon):
         "/api/realisasi",
     } <= set(skema["paths"])
     assert "post" in skema["paths"]["/api/realisasi"]
+    assert client.get("/api/docs").status_code == 302  # behind login (keputusan 0029)
+    client.force_login(pohon["op_a"])
     assert client.get("/api/docs").status_code == 200
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from django.contrib.staticfiles import finders
 from django.urls import reverse
 
 from kinerja.survei.models import Jawaban, Respon, StatusRespon
@@ -39,7 +40,9 @@ def test_formulir_kosong_aksesibel(client, dunia):
     assert 'tabindex="-1"' in html
     assert 'for="id_d_jenis_kelamin"' in html and 'for="id_saran"' in html
     assert "Kelurahan Kebon Uji" in html
-    assert ":focus-visible" in html  # visible focus style
+    assert "survei_publik/publik.css" in html  # one static stylesheet (no inline style: CSP)
+    css = open(finders.find("survei_publik/publik.css"), encoding="utf-8").read()
+    assert ":focus-visible" in css  # visible focus style
     assert "<script" not in html  # works without JavaScript
 
 

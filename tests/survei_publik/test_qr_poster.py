@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from django.contrib.staticfiles import finders
 from django.urls import reverse
 
 from kinerja.survei_publik import qr
@@ -32,7 +33,9 @@ def test_poster_a4(client, dunia):
     r = client.get(reverse("publik_poster", args=[dunia["t"].kode]))
     html = r.content.decode()
     assert r.status_code == 200
-    assert "@page { size: A4" in html and "@media print" in html
+    assert "survei_publik/poster.css" in html  # static stylesheet (no inline style: CSP)
+    css = open(finders.find("survei_publik/poster.css"), encoding="utf-8").read()
+    assert "@page { size: A4" in css and "@media print" in css
     assert "Kelurahan Kebon Uji" in html and dunia["p"].layanan.nama in html
     assert f"testserver/s/{dunia['t'].kode}/" in html and "<svg" in html
     assert "Pindai kode QR" in html

@@ -74,8 +74,31 @@ AKUN_DEMO = (
 SANDI_DEMO = "demo-kinerja-2024"
 
 
+def siapkan_kunci() -> list[str]:
+    """A throw-away installation needs no configuration: without KINERJA_SECRET_KEY /
+    KINERJA_KUNCI_SIDIK the demo writes a random key per installation to the data folder
+    (0600, reused on the next run; the settings read it from there). Returns what it made."""
+    from pathlib import Path
+
+    from kinerja import rahasia
+
+    data = Path(os.environ.get("KINERJA_DATA_DIR", Path.cwd() / "var")).resolve()
+    dibuat = []
+    for variabel, nama in (
+        ("KINERJA_SECRET_KEY", "secret_key"),
+        ("KINERJA_KUNCI_SIDIK", "kunci_sidik"),
+    ):
+        jalur = rahasia.berkas_kunci(data, nama)
+        if not os.environ.get(variabel, "").strip() and not jalur.exists():
+            rahasia.buat_berkas(data, nama)
+            dibuat.append(str(jalur))
+    return dibuat
+
+
 def _siapkan_django() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kinerja.settings")
+    for jalur in siapkan_kunci():
+        print(f"Kunci acak instalasi ini dibuat: {jalur} (izin 0600)")
     import django
 
     django.setup()

@@ -6,14 +6,22 @@ import argparse
 import os
 import sys
 
-from kinerja.cli import demo, lkip, reviu, rumus
+from kinerja.cli import demo, lkip, reviu, rumus, serve
 
-PERINTAH = {"rumus": rumus, "demo": demo, "lkip": lkip, "reviu": reviu}
+PERINTAH = {"rumus": rumus, "demo": demo, "lkip": lkip, "reviu": reviu, "serve": serve}
 
 
 def _django(argv: list[str]) -> int:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kinerja.settings")
+    from django.conf import settings
+    from django.core.exceptions import ImproperlyConfigured
     from django.core.management import execute_from_command_line
+
+    try:  # settings that refuse to load (e.g. no secret key): the message, not a traceback
+        settings.SECRET_KEY  # noqa: B018
+    except ImproperlyConfigured as e:
+        print(f"kinerja: {e}", file=sys.stderr)
+        return 1
 
     execute_from_command_line(["kinerja", *argv])
     return 0

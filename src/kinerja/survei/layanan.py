@@ -10,16 +10,18 @@ PeristiwaRespon). `usulan_realisasi` turns results into a draft realisasi throug
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import hmac
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection, transaction
 from django.utils import timezone
-from django.utils.crypto import salted_hmac
 
 from kinerja import angka as fmt
 from kinerja.inti import nilai as aturan
@@ -64,17 +66,26 @@ def _telepon_normal(telepon: str) -> str:
     return angka.lstrip("0")
 
 
+# Fingerprints made with KINERJA_KUNCI_SIDIK start with this marker (docs/keputusan/0027);
+# older ones (HMAC with SECRET_KEY, 64 hex digits) never match a new one and are cleared by
+# `kinerja survei_hapus_sidik --kunci-lama`.
+PENANDA_SIDIK = "s2"
+
+
 def sidik(jenis: str, nilai: str) -> str:
-    """Keyed hash (HMAC-SHA256 with the installation's SECRET_KEY) of a phone number or
-    address: lets duplicates be spotted without storing the value. Rotating SECRET_KEY
-    starts new fingerprints (old and new no longer match), which is acceptable."""
+    """Keyed hash (HMAC-SHA256 with the installation's KINERJA_KUNCI_SIDIK, never the Django
+    SECRET_KEY) of a phone number or address: lets duplicates be spotted without storing the
+    value. Rotating the key starts new fingerprints (old and new no longer match)."""
     if not nilai:
         return ""
     if jenis == "telepon":
         nilai = _telepon_normal(nilai)
         if not nilai:
             return ""
-    return salted_hmac(f"kinerja.survei.{jenis}", nilai, algorithm="sha256").hexdigest()
+    kunci = settings.KINERJA_KUNCI_SIDIK.encode()
+    pesan = f"kinerja.survei.{jenis}:{nilai}".encode()
+    isi = hmac.new(kunci, pesan, hashlib.sha256).hexdigest()
+    return PENANDA_SIDIK + isi[: 64 - len(PENANDA_SIDIK)]
 
 
 # -------------------------------------------------------------------------- putaran

@@ -282,6 +282,25 @@ def sidik_kedaluwarsa(*, hari: int | None = None, sekarang=None):
     )
 
 
+def sidik_kunci_lama():
+    """Responses whose phone/address fingerprint predates KINERJA_KUNCI_SIDIK (no marker):
+    made with SECRET_KEY, possibly the old public development key, so reversible by trying
+    every phone number. They cannot be re-hashed (the number is not stored): only cleared."""
+    from django.db.models import Q
+
+    from kinerja.survei.layanan import PENANDA_SIDIK
+
+    return Respon.objects.filter(
+        (~Q(hash_telepon="") & ~Q(hash_telepon__startswith=PENANDA_SIDIK))
+        | (~Q(hash_alamat="") & ~Q(hash_alamat__startswith=PENANDA_SIDIK))
+    )
+
+
+def sidik_kunci_lama_hapus() -> int:
+    """Clear the old-key fingerprints (KOLOM_RETENSI to "", allowed by the Respon model)."""
+    return sidik_kunci_lama().update(hash_telepon="", hash_alamat="")
+
+
 def sidik_hapus(*, hari: int | None = None, sekarang=None) -> int:
     """Clear hash_telepon, hash_alamat and id_perangkat of old responses (the one change
     besides review that the Respon model allows: KOLOM_RETENSI, to "" only)."""
