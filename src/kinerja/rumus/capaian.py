@@ -1,6 +1,6 @@
 """Capaian kinerja of one indicator (LKIP chapter III).
 
-Sources (see /work/shared/domain/formulas.md §1): PermenPAN-RB 6/2022 Bab VI for the
+Sources (see ../shared/domain/formulas.md §1): PermenPAN-RB 6/2022 Bab VI for the
 "kondisi normal" (R/T) and "kondisi khusus" ((2T-R)/T) formulas and target ranges; seed
 Tabel 16 for the practice of an uncapped capaian. Zero, exact and qualitative targets have
 no regulatory formula: the rules here are project decisions [D], each a keyword parameter.
