@@ -45,8 +45,8 @@ def _berkas(path, rusak: bool):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_impor_bulanan_dengan_baris_salah_lalu_diperbaiki(live_server, tmp_path):
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+def test_impor_bulanan_dengan_baris_salah_lalu_diperbaiki(live_server, tmp_path, monkeypatch):
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     assert os.path.exists(CHROMIUM), f"{CHROMIUM} tidak ada: apt-get install -y chromium"
     from playwright.sync_api import sync_playwright
 

@@ -85,7 +85,6 @@ def _n_hasil(page, url) -> int:
 
 def test_formulir_publik_kios_dan_hasil(live_server, monkeypatch):
     monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     if not CHROMIUM.exists():
         pytest.fail(f"{CHROMIUM} tidak ada: `apt-get install chromium`", pytrace=False)
     from playwright.sync_api import sync_playwright
