@@ -305,3 +305,27 @@ def test_post_tanpa_csrf_ditolak(pohon):
     c.force_login(pohon["op_a"])
     assert c.post(url_isian(pohon["ind"]), {"nilai": "95", "aksi": "simpan"}).status_code == 403
     assert not Realisasi.objects.exists()
+
+
+def test_admin_kota_memilih_kelurahan_di_isian(client, pohon):
+    """Issue 19: a city admin reaches a kelurahan's entry list by the unit picker; an
+    operator's picker does not offer other units and a typed slug outside is refused."""
+    admin = pabrik.pengguna("admin_kota", ("admin", pohon["kota"]))
+    masuk(client, admin)
+    r = client.get(reverse("isian"), {"tahun": 2024})
+    teks = r.content.decode()
+    assert r.status_code == 200 and 'name="unit"' in teks
+    assert [o.slug for o in r.context["unit_pilihan"]] == [
+        o.slug for o in (pohon["kota"], pohon["kec"], pohon["kel_a"], pohon["kel_b"])
+    ]
+    assert url_isian(pohon["ind"]) not in teks  # the city's own list has no kelurahan rows
+    r = client.get(reverse("isian"), {"tahun": 2024, "unit": pohon["kel_a"].slug})
+    assert r.status_code == 200
+    assert [u.organisasi for u in r.context["unit"]] == [pohon["kel_a"]]
+    assert url_isian(pohon["ind"]) in r.content.decode()
+
+    masuk(client, pohon["op_b"])
+    r = client.get(reverse("isian"), {"tahun": 2024})
+    assert r.context["unit_pilihan"] == [] and 'name="unit"' not in r.content.decode()
+    r = client.get(reverse("isian"), {"tahun": 2024, "unit": pohon["kel_a"].slug})
+    assert r.status_code == 403 and "tidak berwenang mengisi realisasi" in r.content.decode()

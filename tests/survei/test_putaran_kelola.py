@@ -391,3 +391,51 @@ def test_angka_populasi_terlalu_besar_ditolak(client, jp):
     assert r.status_code == 400 and "paling besar 2.147.483.647" in r.content.decode()
     assert client.get(_url(jp)).status_code == 200
     layanan.putaran_ubah(putaran=p, aktor=jp["operator"], populasi=2147483647)
+
+
+# ------------------------------------------------------------------ defaults that fit (issue 19)
+
+
+def test_membuka_putaran_yang_periodenya_berakhir_memperingatkan(client, jp):
+    """Opening "Semester I 2024" in December 2026 says the period ended on 30 Juni 2024."""
+    p = _putaran(jp)
+    client.force_login(jp["operator"])
+    r = client.post(
+        reverse("survei_putaran_status", args=[p.pk]), {"status": "dibuka"}, follow=True
+    )
+    teks = r.content.decode()
+    assert "dibuka: formulir publik menerima respon" in teks
+    assert "Periode putaran ini (Semester I 2024) sudah berakhir pada 30 Juni 2024" in teks
+    assert pemilih.akhir_periode_putaran(p).isoformat() == "2024-06-30"
+
+
+def test_membuka_putaran_periode_berjalan_tanpa_peringatan(client, jp):
+    from django.utils import timezone
+
+    tahun = timezone.localdate().year
+    p = layanan.putaran_buat(
+        kuesioner=jp["skm"], organisasi=jp["gambir"], layanan=jp["skm"].layanan.first(),
+        jenis_periode="tahun", tahun=tahun, ke=1, aktor=jp["operator"],
+    )  # fmt: skip
+    client.force_login(jp["operator"])
+    r = client.post(
+        reverse("survei_putaran_status", args=[p.pk]), {"status": "dibuka"}, follow=True
+    )
+    teks = r.content.decode()
+    assert "dibuka: formulir publik menerima respon" in teks and "sudah berakhir" not in teks
+
+
+def test_kuesioner_bawaan_sesuai_jenis_unit(client, jp):
+    """A kelurahan's create form preselects the SKM; a coordinating unit (Asisten) the IEK."""
+    assert pemilih.jenis_kuesioner_bawaan(jp["gambir"]) == "skm"
+    client.force_login(jp["operator"])
+    r = client.get(_url(jp))
+    assert r.context["kuesioner_pilihan"][0].jenis == "skm"
+    assert f'<option value="{jp["skm"].pk}" selected>' in r.content.decode()
+
+    asisten = next(iter(jp["asisten"].values()))
+    assert pemilih.jenis_kuesioner_bawaan(asisten) == "koordinasi"
+    assert pemilih.kuesioner_pilihan(asisten)[0].jenis == "koordinasi"
+    assert {k.pk for k in pemilih.kuesioner_pilihan(asisten)} == {
+        k.pk for k in pemilih.kuesioner_pilihan()
+    }

@@ -751,6 +751,21 @@ def unit_operator(user) -> list[Organisasi]:
     return sorted(unit.values(), key=lambda o: o.jalur)
 
 
+def unit_pengisi(user) -> list[Organisasi]:
+    """Units where the user may enter realisasi (the rule of `dapat_mengisi`): operator of the
+    unit, or admin of it or of a unit above it; one query, tree order. Feeds the unit
+    picker of the entry list, so a city admin reaches a kelurahan's entry by clicking."""
+    tugas = penugasan_aktif(user)
+    operator = [p.organisasi for p in tugas if p.peran == Peran.OPERATOR]
+    admin = [p.organisasi for p in tugas if p.peran == Peran.ADMIN]
+    if not operator and not admin:
+        return []
+    q = Q(pk__in=[o.pk for o in operator])
+    for o in admin:
+        q |= Q(jalur__startswith=o.jalur)
+    return list(Organisasi.objects.filter(q).order_by("jalur"))
+
+
 def daftar_isian(units: list[Organisasi], tahun: int) -> list[UnitIsian]:
     """The PK indicators of each unit for the year with a slot per expected period
     (from `Indikator.frekuensi`); two queries whatever the number of indicators. Lines of a

@@ -90,13 +90,25 @@ def _tindakan_verifikator(request, r: Realisasi, aksi: str) -> dict | None:
 def daftar(request):
     """Isian: the operator's indicators of the year, one slot per expected period."""
     tahun = _tahun(request)
-    units = pemilih.unit_operator(request.user)
+    pilihan = pemilih.unit_pengisi(request.user)
+    slug = request.GET.get("unit", "")
+    if slug:
+        # one unit chosen in the picker: only among the units the user may fill
+        units = [o for o in pilihan if o.slug == slug]
+        if not units:
+            raise PermissionDenied(
+                f"Anda tidak berwenang mengisi realisasi unit '{slug}': pilih unit dari daftar."
+            )
+    else:
+        units = pemilih.unit_operator(request.user)
     return render(
         request,
         "pengukuran/isian/daftar.html",
         {
             "tahun": tahun,
             "unit": pemilih.daftar_isian(units, tahun) if units else [],
+            "unit_pilihan": pilihan if len(pilihan) > 1 else [],
+            "unit_dipilih": slug,
             "tahun_pilihan": range(tahun - 2, tahun + 2),
             "verifikator": any(
                 p.peran in (Peran.VERIFIKATOR, Peran.ADMIN) for p in penugasan_aktif(request.user)

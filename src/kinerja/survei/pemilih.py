@@ -11,6 +11,8 @@ each result carries (docs/keputusan/0006-agregasi-ikm.md, docs/survei.md).
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -21,7 +23,7 @@ from django.db.models import Count, F, IntegerField, Q, Sum
 from django.db.models.fields.json import KeyTextTransform
 from django.db.models.functions import Coalesce
 
-from kinerja.organisasi.models import Organisasi
+from kinerja.organisasi.models import JenisOrganisasi, Organisasi
 from kinerja.rumus.bilangan import DataTidakValid
 from kinerja.rumus.ikm import (
     ATURAN_GABUNG,
@@ -39,6 +41,7 @@ from kinerja.survei.models import (
     Butir,
     IsianDemografi,
     Jawaban,
+    JenisKuesioner,
     Kuesioner,
     PutaranSurvei,
     RekapJawaban,
@@ -784,6 +787,32 @@ def unit_bawahan(organisasi: Organisasi, tahun: int) -> list[UnitBawahan]:
     return [UnitBawahan(a, jumlah[a.jalur]) for a in anak]
 
 
-def kuesioner_pilihan():
-    """Every questionnaire version, newest version of each first (the create form)."""
-    return list(Kuesioner.objects.order_by("kode", "-versi"))
+# Units whose work is coordinating other units measure the coordination survey (IEK); every
+# unit that serves the public (kelurahan, kecamatan, UKPD, dinas, the kota itself) runs the SKM
+# of PermenPAN-RB 14/2017 (domain/ikm.md).
+_JENIS_KOORDINASI = {
+    JenisOrganisasi.SEKRETARIAT, JenisOrganisasi.ASISTEN, JenisOrganisasi.BAGIAN,
+}  # fmt: skip
+
+
+def jenis_kuesioner_bawaan(organisasi: Organisasi) -> str:
+    """The questionnaire kind that fits the unit: koordinasi for coordinating units, else SKM."""
+    if organisasi.jenis in _JENIS_KOORDINASI:
+        return JenisKuesioner.KOORDINASI
+    return JenisKuesioner.SKM
+
+
+def akhir_periode_putaran(putaran: PutaranSurvei) -> dt.date:
+    """The last day of the round's period (Semester I 2025 -> 30 Juni 2025)."""
+    bulan = Periode(jenis=putaran.jenis_periode, tahun=putaran.tahun, ke=putaran.ke).bulan()[-1]
+    return dt.date(putaran.tahun, bulan, calendar.monthrange(putaran.tahun, bulan)[1])
+
+
+def kuesioner_pilihan(organisasi: Organisasi | None = None):
+    """Every questionnaire version for the create form: with a unit, the kind that fits it
+    first (the form preselects the first), then newest version of each code first."""
+    daftar = list(Kuesioner.objects.order_by("kode", "-versi"))
+    if organisasi is None:
+        return daftar
+    cocok = jenis_kuesioner_bawaan(organisasi)
+    return sorted(daftar, key=lambda k: k.jenis != cocok)  # stable: keeps the code order

@@ -10,8 +10,10 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
+from kinerja import angka
 from kinerja.inti.larangan import tangani_larangan
 from kinerja.organisasi.izin import dapat_memverifikasi, dapat_mengisi
 from kinerja.organisasi.models import Organisasi
@@ -284,7 +286,7 @@ def daftar_putaran(request, slug, tahun):
             "bawahan": pemilih.unit_bawahan(org, tahun),
             "boleh_kelola": boleh_kelola,
             "boleh_antrean": request.user.has_perm("organisasi.lihat_draf", org),
-            "kuesioner_pilihan": pemilih.kuesioner_pilihan() if boleh_kelola else [],
+            "kuesioner_pilihan": pemilih.kuesioner_pilihan(org) if boleh_kelola else [],
             "kuesioner": kuesioner,
             "form": form,
             "status": StatusPutaran,
@@ -325,6 +327,16 @@ def putaran_status(request, pk):
             StatusPutaran.DITUTUP: "ditutup: formulir publik tidak menerima respon lagi",
         }
         messages.success(request, f"Putaran {p} {pesan[p.status]}.")
+        if p.status == StatusPutaran.DIBUKA:
+            akhir = pemilih.akhir_periode_putaran(p)
+            if akhir < timezone.localdate():
+                messages.warning(
+                    request,
+                    f"Periode putaran ini ({p.label_periode}) sudah berakhir pada "
+                    f"{angka.tanggal(akhir)}: respon yang masuk sekarang tetap dihitung untuk "
+                    "periode itu. Bila survei ini untuk periode berjalan, tutup putaran ini dan "
+                    "buat putaran baru.",
+                )
     except ValidationError as e:
         messages.error(request, f"Putaran {p}: {_pesan(e)}")
     return _kembali(request, p)
