@@ -733,12 +733,17 @@ def target_periode_simpan(
     PK the change is a numbered revision with legal basis and reason: a PerubahanTarget per
     changed period (old empty = newly set), returned. Only numeric single targets (biasa,
     tepat) have period targets."""
-    pk = _kunci(butir.pk_dokumen)
-    _izin(aktor, pk.organisasi)
-    butir = ButirPK.objects.select_related("indikator").get(pk=butir.pk, pk_dokumen=pk)
+    return target_periode_simpan_banyak(
+        pk=butir.pk_dokumen, aktor=aktor, target={butir.pk: target},
+        dasar_hukum=dasar_hukum, alasan=alasan, tanggal=tanggal,
+    )  # fmt: skip
+
+
+def _target_periode_butir(butir: ButirPK, target: Mapping, galat: dict, awalan: str) -> dict:
+    """{ke: Decimal | None} of one line's period targets, errors into `galat` under
+    `<awalan>periode_<ke>`; a ValidationError when the line has no period targets."""
     ind = butir.indikator
     jenis = ind.frekuensi
-    galat: dict = {}
     if jenis not in JUMLAH_PERIODE or jenis == "tahun":
         raise ValidationError(
             f"Indikator '{ind.nama[:60]}' diukur tahunan: target per periode tidak berlaku."
@@ -752,12 +757,46 @@ def target_periode_simpan(
     baru: dict[int, Decimal | None] = {}
     for kunci, isi in target.items():
         ke = int(kunci) if str(kunci).isdigit() else 0
-        bidang = f"periode_{kunci}"
         if not 1 <= ke <= n:
-            galat[bidang] = f"{jenis.capitalize()} ke-{kunci} tidak ada (harus 1-{n})."
+            galat[f"{awalan}periode_{kunci}"] = (
+                f"{jenis.capitalize()} ke-{kunci} tidak ada (harus 1-{n})."
+            )
             continue
         label = f"Target {label_pendek(jenis, ke)}"
-        baru[ke] = _angka_target(isi, galat, bidang=f"periode_{ke}", label=label)
+        baru[ke] = _angka_target(isi, galat, bidang=f"{awalan}periode_{ke}", label=label)
+    return baru
+
+
+@transaction.atomic
+def target_periode_simpan_banyak(
+    *,
+    pk: PerjanjianKinerja,
+    aktor,
+    target: Mapping[int, Mapping[int, object]],
+    dasar_hukum: str = "",
+    alasan: str = "",
+    tanggal: dt.date | None = None,
+) -> RevisiPK | None:
+    """The period targets of several lines of one PK at once (`target`: butir id -> {ke:
+    value}), e.g. from an Excel import: on a signed PK every change is ONE numbered revision.
+    With one line the error fields are `periode_<ke>`; with more, `butir_<id>_periode_<ke>`."""
+    pk = _kunci(pk)
+    _izin(aktor, pk.organisasi)
+    semua = {
+        b.pk: b
+        for b in ButirPK.objects.select_related("indikator").filter(
+            pk__in=list(target), pk_dokumen=pk
+        )
+    }
+    hilang = [k for k in target if k not in semua]
+    if hilang:
+        raise ValidationError(f"Butir {hilang[0]} bukan bagian dari Perjanjian Kinerja {pk.tahun}.")
+    galat: dict = {}
+    satu = len(target) == 1
+    baru = {
+        b_id: _target_periode_butir(semua[b_id], t, galat, "" if satu else f"butir_{b_id}_")
+        for b_id, t in target.items()
+    }
     ditandatangani = pk.status == StatusPK.DITANDATANGANI
     if ditandatangani:
         dasar_hukum = _teks(
@@ -768,11 +807,18 @@ def target_periode_simpan(
         tanggal = _tanggal(tanggal, galat, bidang="tanggal", label="Tanggal revisi")
     if galat:
         raise ValidationError(galat)
-    lama = {t.ke: t for t in TargetPeriode.objects.filter(butir=butir, jenis_periode=jenis)}
+    lama = {
+        (t.butir_id, t.ke): t
+        for t in TargetPeriode.objects.filter(butir__in=list(semua)).select_related(
+            "butir__indikator"
+        )
+        if t.jenis_periode == semua[t.butir_id].indikator.frekuensi
+    }
     ubah = [
-        (ke, lama.get(ke), x)
-        for ke, x in sorted(baru.items())
-        if (lama[ke].target if ke in lama else None) != x
+        (semua[b_id], ke, lama.get((b_id, ke)), x)
+        for b_id, per_ke in baru.items()
+        for ke, x in sorted(per_ke.items())
+        if (lama[(b_id, ke)].target if (b_id, ke) in lama else None) != x
     ]
     if not ubah:
         if ditandatangani:
@@ -795,7 +841,8 @@ def target_periode_simpan(
         sebab = f"revisi PK {nomor}: {alasan}"
     else:
         sebab = f"target periode diubah (PK {pk.tahun} draf)"
-    for ke, obj, x in ubah:
+    for butir, ke, obj, x in ubah:
+        jenis = butir.indikator.frekuensi
         if revisi is not None:
             PerubahanTarget.objects.create(
                 revisi=revisi,

@@ -31,8 +31,10 @@ from kinerja.perencanaan.models import (
 from kinerja.pertukaran.impor import (
     KOLOM_REALISASI,
     KOLOM_TARGET,
+    KOLOM_TARGET_PERIODE,
     LEMBAR_REALISASI,
     LEMBAR_TARGET,
+    LEMBAR_TARGET_PERIODE,
 )
 from kinerja.pertukaran.sel import isi_sel, isi_teks
 from kinerja.rumus.periode import JUMLAH_PERIODE, Periode, label_pendek
@@ -476,41 +478,64 @@ def _capaian(wb, d) -> None:
         )
 
 
-LEMBAR_TARGET_PERIODE = "Target periode"
-KOLOM_TARGET_PERIODE = [
-    "id_indikator", "kode_indikator", "nama_indikator", "tahun", "jenis_periode", "ke",
-    "periode", "target",
-]  # fmt: skip
-
-
-def _lembar_target_periode(wb, organisasi, tahun, butir: dict) -> None:
-    """The PK's targets per period (docs/keputusan/0037-target-periode.md), for reading:
-    they are set on the PK page (draft) or by a revision (signed), not by this import."""
+def _lembar_target_periode(wb, organisasi, tahun, butir: dict, *, templat: bool = False) -> None:
+    """The PK's targets per period (docs/keputusan/0037-target-periode.md). The export lists
+    the targets set; the template (`templat`) a row for every period of every PK line that
+    can have period targets, filled where a target exists, for the 'Target per periode'
+    import."""
     ws = _lembar(
         wb,
         LEMBAR_TARGET_PERIODE,
         f"Target per periode Perjanjian Kinerja {organisasi} {tahun}",
-        "Informasi: target per triwulan/semester diubah di halaman PK (Target per periode); "
-        "lembar ini tidak dibaca oleh impor.",
+        "Isi kolom 'target' per periode lalu impor dengan jenis 'Target per periode'; baris "
+        "dengan target kosong dilewati (target yang ada tidak dihapus). PK yang sudah "
+        "ditandatangani: perubahan dicatat sebagai satu revisi.",
         KOLOM_TARGET_PERIODE,
         LEBAR,
     )
+    ada = {
+        (t.butir_id, t.jenis_periode, t.ke): t.target
+        for t in TargetPeriode.objects.filter(butir__in=[b.pk for b in butir.values()])
+    }
     baris = BARIS_DATA
-    for t in (
-        TargetPeriode.objects.filter(butir__in=[b.pk for b in butir.values()])
-        .select_related("butir__indikator")
-        .order_by("butir__urutan", "butir_id", "ke")
-    ):
-        i = t.butir.indikator
-        if t.jenis_periode != i.frekuensi:
+    for b in sorted(butir.values(), key=lambda b: (b.urutan, b.pk)):
+        i = b.indikator
+        jenis = i.frekuensi
+        if (
+            jenis not in JUMLAH_PERIODE
+            or jenis == "tahun"
+            or i.jenis_target not in ("biasa", "tepat")
+        ):
             continue
-        _tulis(
-            ws,
-            baris,
-            [i.pk, i.kode, i.nama, tahun, t.jenis_periode, t.ke,
-             label_pendek(t.jenis_periode, t.ke), t.target],
-        )  # fmt: skip
-        baris += 1
+        for ke in range(1, JUMLAH_PERIODE[jenis] + 1):
+            target = ada.get((b.pk, jenis, ke))
+            if target is None and not templat:
+                continue
+            _tulis(
+                ws,
+                baris,
+                [i.pk, i.kode, i.nama, tahun, jenis, ke, label_pendek(jenis, ke), target],
+            )
+            baris += 1
+
+
+def templat_target_periode(
+    organisasi: Organisasi, tahun: int, *, dengan_draf: bool = False
+) -> bytes:
+    """The period-target form of the year's PK (a draft PK only `dengan_draf`)."""
+    wb = Workbook()
+    pk = pk_organisasi(organisasi, tahun, dengan_draf=dengan_draf)
+    butir = (
+        {
+            b.indikator_id: b
+            for b in ButirPK.objects.filter(pk_dokumen=pk).select_related("indikator")
+        }
+        if pk
+        else {}
+    )
+    _lembar_target_periode(wb, organisasi, tahun, butir, templat=True)
+    _lembar_indikator(wb, organisasi, _indikator(organisasi))
+    return _simpan(wb)
 
 
 def buku_ekspor(organisasi: Organisasi, tahun: int, *, dengan_draf: bool) -> bytes:
@@ -520,7 +545,14 @@ def buku_ekspor(organisasi: Organisasi, tahun: int, *, dengan_draf: bool) -> byt
     daftar = _indikator(organisasi)
     _renstra(wb, organisasi, tahun, daftar)
     pk = pk_organisasi(organisasi, tahun, dengan_draf=dengan_draf)
-    butir = {b.indikator_id: b for b in ButirPK.objects.filter(pk_dokumen=pk)} if pk else {}
+    butir = (
+        {
+            b.indikator_id: b
+            for b in ButirPK.objects.filter(pk_dokumen=pk).select_related("indikator")
+        }
+        if pk
+        else {}
+    )
     _lembar_target(wb, organisasi, tahun, daftar, butir, templat=False, pk=pk)
     _lembar_target_periode(wb, organisasi, tahun, butir)
     qs = Realisasi.objects.filter(organisasi=organisasi, tahun=tahun).select_related("indikator")

@@ -31,10 +31,11 @@ from kinerja.perencanaan.models import (
     PerjanjianKinerja,
     RevisiPK,
     StatusPK,
+    TargetPeriode,
 )
 from kinerja.pertukaran.berkas import buka_buku
 from kinerja.pertukaran.sel import CONTOH, BukanAngka, baca_angka
-from kinerja.rumus.periode import JUMLAH_PERIODE, Periode
+from kinerja.rumus.periode import JUMLAH_PERIODE, Periode, label_pendek
 
 LEMBAR_REALISASI = "Realisasi"
 LEMBAR_TARGET = "Target PK"
@@ -58,9 +59,14 @@ KOLOM_TARGET = [
     "target_atas",
     "target_teks",
 ]
+LEMBAR_TARGET_PERIODE = "Target periode"
+KOLOM_TARGET_PERIODE = [
+    *KOLOM_INDIKATOR, "tahun", "jenis_periode", "ke", "periode", "target",
+]  # fmt: skip
 WAJIB = {
     LEMBAR_REALISASI: ["tahun", "jenis_periode", "ke"],
     LEMBAR_TARGET: ["tahun"],
+    LEMBAR_TARGET_PERIODE: ["tahun", "jenis_periode", "ke", "target"],
 }
 MAKS_BARIS = 10_000
 # the service's field names that are not the column's
@@ -617,6 +623,137 @@ def rencana_target(*, organisasi: Organisasi, tahun: int, isi: bytes, nama_berka
         if jumlah:
             akhir = RevisiPK.objects.filter(pk_dokumen=pk).aggregate(m=Max("nomor"))["m"] or 0
             rencana.revisi = RevisiImpor(pk=pk, nomor=akhir + 1, jumlah=jumlah)
+    return rencana
+
+
+# --- PK targets per period (docs/keputusan/0037-target-periode.md) ------------------------
+
+
+def rencana_target_periode(
+    *, organisasi: Organisasi, tahun: int, isi: bytes, nama_berkas: str
+) -> Rencana:
+    """Dry run of a period-target import ('Target periode' sheet) for the year's PK: each
+    row one period of one PK line (the indicator's frequency, numeric single target). An
+    empty target is skipped, never a removal. On a signed PK the changes form one revision."""
+    rencana = Rencana("target_periode", nama_berkas)
+    galat = rencana.galat
+    nl = LEMBAR_TARGET_PERIODE
+    pk = PerjanjianKinerja.objects.filter(organisasi=organisasi, tahun=tahun).first()
+    if pk is None:
+        galat.append(
+            Galat(
+                nl,
+                None,
+                None,
+                f"Perjanjian Kinerja {organisasi} tahun {tahun} belum dibuat; buat PK-nya dulu.",
+            )
+        )
+        return rencana
+    buku = _buka(isi, nama_berkas, galat, nl)
+    if buku is None:
+        return rencana
+    lembar = _Lembar(buku, nl, KOLOM_TARGET_PERIODE, galat)
+    nl = lembar.nama
+    cari = _CariIndikator(organisasi)
+    butir = {b.indikator_id: b for b in ButirPK.objects.filter(pk_dokumen=pk)}
+    ada = {
+        (t.butir_id, t.jenis_periode, t.ke): t.target
+        for t in TargetPeriode.objects.filter(butir__pk_dokumen=pk)
+    }
+    dilihat: dict[tuple[int, int], int] = {}
+    for nomor, data in lembar.baris:
+        if _teks(data.get("target")) == "":
+            rencana.dilewati += 1
+            continue
+        jumlah_galat = len(galat)
+        ind, kolom, pesan = cari.cari(data)
+        if ind is None:
+            galat.append(Galat(nl, nomor, kolom, pesan))
+        _tahun_baris(data, nomor, nl, galat, tahun)
+        target = _angka_baris(data, "target", nomor, nl, galat, non_negatif=True)
+        jenis = _teks(data.get("jenis_periode")).lower()
+        try:
+            ke = _bulat(data.get("ke"))
+        except BukanAngka as e:
+            galat.append(Galat(nl, nomor, "ke", str(e)))
+            ke = None
+        if len(galat) > jumlah_galat or ind is None:
+            continue
+        b = butir.get(ind.pk)
+        if b is None:
+            galat.append(
+                Galat(
+                    nl,
+                    nomor,
+                    "id_indikator",
+                    f"indikator '{ind.nama[:60]}' tidak ada di Perjanjian Kinerja {tahun}; tambahkan butirnya dulu.",
+                )
+            )
+            continue
+        frek = ind.frekuensi
+        if frek not in JUMLAH_PERIODE or frek == "tahun":
+            galat.append(
+                Galat(
+                    nl,
+                    nomor,
+                    "jenis_periode",
+                    f"indikator '{ind.nama[:60]}' diukur tahunan: target per periode tidak berlaku.",
+                )
+            )
+            continue
+        if jenis != frek:
+            galat.append(
+                Galat(
+                    nl,
+                    nomor,
+                    "jenis_periode",
+                    f"'{jenis or '(kosong)'}' bukan periode indikator ini; indikator diukur per {frek}.",
+                )
+            )
+            continue
+        n = JUMLAH_PERIODE[frek]
+        if ke is None or not 1 <= ke <= n:
+            galat.append(
+                Galat(
+                    nl,
+                    nomor,
+                    "ke",
+                    f"{frek} ke-{ke if ke is not None else '(kosong)'} tidak ada (harus 1-{n}).",
+                )
+            )
+            continue
+        if ind.jenis_target not in JENIS_DAPAT_DIREVISI:
+            galat.append(
+                Galat(
+                    nl,
+                    nomor,
+                    "target",
+                    f"target {ind.get_jenis_target_display().lower()} tidak memiliki target per periode; hanya target angka tunggal.",
+                )
+            )
+            continue
+        if (b.pk, ke) in dilihat:
+            galat.append(
+                Galat(
+                    nl,
+                    nomor,
+                    None,
+                    f"duplikat baris {dilihat[(b.pk, ke)]} ({ind.nama[:60]}, {label_pendek(frek, ke)}); hapus salah satunya.",
+                )
+            )
+            continue
+        dilihat[(b.pk, ke)] = nomor
+        lama = ada.get((b.pk, frek, ke))
+        aksi = BARU if lama is None else (TETAP if lama == target else UBAH)
+        perubahan = {} if aksi == TETAP else {"target": (lama, target)}
+        rencana.baris.append(
+            BarisImpor(nomor, ind, f"{label_pendek(frek, ke)} {tahun}", aksi,
+                       {"butir": b.pk, "ke": ke, "target": target}, perubahan)
+        )  # fmt: skip
+    if pk.status == StatusPK.DITANDATANGANI and rencana.ada_perubahan:
+        akhir = RevisiPK.objects.filter(pk_dokumen=pk).aggregate(m=Max("nomor"))["m"] or 0
+        jumlah = sum(1 for b in rencana.baris if b.aksi != TETAP)
+        rencana.revisi = RevisiImpor(pk=pk, nomor=akhir + 1, jumlah=jumlah)
     return rencana
 
 

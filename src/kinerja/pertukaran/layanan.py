@@ -19,7 +19,7 @@ from django.db.models import Max
 from kinerja.organisasi.izin import dapat_mengisi, peran_atas
 from kinerja.organisasi.models import Organisasi, Peran
 from kinerja.pengukuran.layanan import realisasi_simpan
-from kinerja.perencanaan.layanan import pk_revisi
+from kinerja.perencanaan.layanan import pk_revisi, target_periode_simpan_banyak
 from kinerja.perencanaan.models import (
     ButirPK,
     Indikator,
@@ -31,12 +31,14 @@ from kinerja.perencanaan.models import (
 from kinerja.pertukaran.impor import (
     BARU,
     LEMBAR_TARGET,
+    LEMBAR_TARGET_PERIODE,
     TETAP,
     UBAH,
     Galat,
     Rencana,
     rencana_realisasi,
     rencana_target,
+    rencana_target_periode,
 )
 from kinerja.pertukaran.renstra import rencana_renstra
 
@@ -137,6 +139,62 @@ def impor_target(
                 )
             else:
                 _terapkan_draf(rencana, pk=pk, aktor=aktor, nama_berkas=nama_berkas)
+    except _Batal:
+        return rencana, False
+    return rencana, True
+
+
+def impor_target_periode(
+    *,
+    organisasi: Organisasi,
+    tahun: int,
+    isi: bytes,
+    nama_berkas: str,
+    aktor,
+    dasar_hukum: str = "",
+    alasan: str = "",
+    tanggal: dt.date | None = None,
+) -> tuple[Rencana, bool]:
+    """Apply a period-target workbook through `target_periode_simpan_banyak`: all rows or
+    none; a signed PK's changes become one revision (its fields' errors in `galat_revisi`)."""
+    _wajib_berwenang(aktor, organisasi)
+    try:
+        with transaction.atomic():
+            pk = (
+                PerjanjianKinerja.objects.select_for_update()
+                .filter(organisasi=organisasi, tahun=tahun)
+                .first()
+            )
+            rencana = rencana_target_periode(
+                organisasi=organisasi, tahun=tahun, isi=isi, nama_berkas=nama_berkas
+            )
+            if not rencana.sah:
+                raise _Batal
+            target: dict[int, dict[int, object]] = {}
+            for b in rencana.baris:
+                if b.aksi != TETAP:
+                    target.setdefault(b.data["butir"], {})[b.data["ke"]] = b.data["target"]
+            if not target:
+                return rencana, True
+            try:
+                revisi = target_periode_simpan_banyak(
+                    pk=pk, aktor=aktor, target=target,
+                    dasar_hukum=dasar_hukum, alasan=alasan, tanggal=tanggal,
+                )  # fmt: skip
+            except (ValidationError, PermissionDenied) as e:
+                galat = getattr(e, "message_dict", None) or {
+                    "__all__": getattr(e, "messages", [str(e)])
+                }
+                for bidang, pesan in galat.items():
+                    if bidang in BIDANG_REVISI:
+                        rencana.galat_revisi[bidang] = list(pesan)
+                    else:
+                        rencana.galat.extend(
+                            Galat(LEMBAR_TARGET_PERIODE, None, None, m) for m in pesan
+                        )
+                raise _Batal from None
+            if revisi is not None and rencana.revisi is not None:
+                rencana.revisi.nomor, rencana.revisi.revisi = revisi.nomor, revisi
     except _Batal:
         return rencana, False
     return rencana, True

@@ -29,20 +29,38 @@ from kinerja.organisasi.models import Organisasi
 from kinerja.perencanaan.forms import KeteranganRevisiForm
 from kinerja.pertukaran import ekspor as ek
 from kinerja.pertukaran.berkas import MAKS_BYTE, baca_unggahan
-from kinerja.pertukaran.impor import rencana_realisasi, rencana_target
+from kinerja.pertukaran.impor import rencana_realisasi, rencana_target, rencana_target_periode
 from kinerja.pertukaran.layanan import (
     boleh_impor_renstra,
     impor_realisasi,
     impor_renstra,
     impor_target,
+    impor_target_periode,
 )
 from kinerja.pertukaran.renstra import rencana_renstra
 
 TEMPLAT = "pertukaran/halaman.html"
 KUNCI_SESI = "pertukaran_impor"
-JENIS = {"realisasi": "Realisasi", "target": "Target PK", "renstra": "Renstra (admin)"}
-RENCANA = {"realisasi": rencana_realisasi, "target": rencana_target, "renstra": rencana_renstra}
-LAYANAN = {"realisasi": impor_realisasi, "target": impor_target, "renstra": impor_renstra}
+JENIS = {
+    "realisasi": "Realisasi",
+    "target": "Target PK",
+    "target_periode": "Target per periode (triwulan/semester/bulan)",
+    "renstra": "Renstra (admin)",
+}
+RENCANA = {
+    "realisasi": rencana_realisasi,
+    "target": rencana_target,
+    "target_periode": rencana_target_periode,
+    "renstra": rencana_renstra,
+}
+LAYANAN = {
+    "realisasi": impor_realisasi,
+    "target": impor_target,
+    "target_periode": impor_target_periode,
+    "renstra": impor_renstra,
+}
+# imports that change a signed PK through a revision (legal basis, reason, date)
+JENIS_REVISI = ("target", "target_periode")
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -127,9 +145,17 @@ def templat(request, slug: str, tahun: int, jenis: str):
             ek.templat_target(org, tahun, dengan_draf=draf),
             f"templat-target-pk-{org.slug}-{tahun}.xlsx",
         )
+    if jenis == "target_periode":
+        draf = request.user.has_perm("organisasi.lihat_draf", org)
+        return _unduh(
+            ek.templat_target_periode(org, tahun, dengan_draf=draf),
+            f"templat-target-periode-{org.slug}-{tahun}.xlsx",
+        )
     if jenis == "renstra":
         return _unduh(ek.templat_renstra(org, tahun), f"templat-renstra-{org.slug}-{tahun}.xlsx")
-    raise Http404("Templat tidak dikenal: pilih 'realisasi', 'target' atau 'renstra'.")
+    raise Http404(
+        "Templat tidak dikenal: pilih 'realisasi', 'target', 'target_periode' atau 'renstra'."
+    )
 
 
 @login_required
@@ -184,11 +210,11 @@ def terapkan(request, slug: str, tahun: int):
     isi = base64.b64decode(simpanan["isi"])
     jenis, nama = simpanan["jenis"], simpanan["nama"]
     tambahan, form_revisi = {}, None
-    if jenis == "target":
+    if jenis in JENIS_REVISI:
         form_revisi = KeteranganRevisiForm(request.POST)
         if "revisi" in request.POST:  # the preview asked for the revision's basis and reason
             if not form_revisi.is_valid():
-                rencana = rencana_target(organisasi=org, tahun=tahun, isi=isi, nama_berkas=nama)
+                rencana = RENCANA[jenis](organisasi=org, tahun=tahun, isi=isi, nama_berkas=nama)
                 return _halaman(
                     request,
                     org,
