@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "kinerja.inti",
     "kinerja.organisasi",
     "kinerja.pengguna",
+    "kinerja.token_api",  # service tokens for other systems calling the API
     "kinerja.cadangan",
     "dbbackup",
     "kinerja.perencanaan",
@@ -102,6 +103,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "kinerja.token_api.middleware.CatatPanggilanTokenMiddleware",  # log of token calls
     "kinerja.inti.keamanan.BatasLajuMiddleware",  # h14-ops: 429 on floods (after auth)
     # Last, as django-axes asks: it turns lock-outs into a response.
     "axes.middleware.AxesMiddleware",

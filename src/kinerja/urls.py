@@ -9,6 +9,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("sehat/", sehat, name="sehat"),
     path("pengguna/", include("kinerja.pengguna.urls")),  # accounts and roles, for admins
+    path("token/", include("kinerja.token_api.urls")),  # API service tokens, for admins
     path("", include("kinerja.inti.urls")),  # beranda, masuk, keluar
     path(
         "o/<slug:slug>/<int:tahun>/", include("kinerja.pengukuran.urls_dasbor")

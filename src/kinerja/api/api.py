@@ -33,12 +33,16 @@ from kinerja.pengukuran.models import Realisasi, StatusRealisasi
 from kinerja.pengukuran.pemilih import dasbor, pk_organisasi
 from kinerja.perencanaan.models import ButirPK, Indikator
 from kinerja.rumus.bilangan import bulat, teks
+from kinerja.token_api.auth import TokenBearer
 
 DESKRIPSI = """API JSON Kinerja: baca organisasi, indikator, realisasi dan capaian, serta satu
 penulisan, realisasi, melalui layanan yang sama dengan halaman.
 
 Autentikasi memakai sesi Django (masuk di /masuk/); metode yang mengubah data juga memerlukan
-token CSRF di header `X-CSRFToken` (nilai cookie `csrftoken`). Permintaan tanpa masuk mendapat
+token CSRF di header `X-CSRFToken` (nilai cookie `csrftoken`). Sistem lain (SIPD, e-TPP, dasbor
+provinsi) memakai **token layanan**: `Authorization: Bearer knj_…`, dibuat admin organisasi di
+/token/, dengan cakupan unit, akses baca (hanya data terverifikasi) atau tulis (realisasi), masa
+berlaku dan pencabutan; setiap panggilan dicatat. Permintaan tanpa masuk atau token mendapat
 401. Unit yang tidak boleh dilihat pengguna menjawab 404, sama seperti unit yang tidak ada.
 
 Draf hanya untuk pengguna dengan hak `organisasi.lihat_draf`, seperti di halaman: realisasi
@@ -50,7 +54,7 @@ api = NinjaAPI(
     title="API Kinerja",
     version="1",
     urls_namespace="api",
-    auth=django_auth,
+    auth=[TokenBearer(), django_auth],  # a Bearer header first: no session, no CSRF
     description=DESKRIPSI,
 )
 
@@ -61,7 +65,12 @@ api = NinjaAPI(
 @api.exception_handler(AuthenticationError)
 def _belum_masuk(request, exc):
     return api.create_response(
-        request, {"detail": "Belum masuk: masuk lewat /masuk/ (sesi Django)."}, status=401
+        request,
+        {
+            "detail": "Belum masuk: masuk lewat /masuk/ (sesi Django) atau kirim "
+            "'Authorization: Bearer <token layanan>'."
+        },
+        status=401,
     )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.db.models import Q
 
-from kinerja.organisasi.izin import PERAN_PEMBACA_BAWAHAN, penugasan_aktif
+from kinerja.organisasi.izin import PERAN_LAYANAN_BAWAH, PERAN_PEMBACA_BAWAHAN, penugasan_aktif
 from kinerja.organisasi.models import Organisasi
 
 
@@ -16,7 +16,7 @@ def organisasi_terlihat(user) -> list[Organisasi]:
         syarat = Q(pk__in=[])
         for p in penugasan_aktif(user):
             unit = p.organisasi
-            if p.peran in PERAN_PEMBACA_BAWAHAN:
+            if p.peran in PERAN_PEMBACA_BAWAHAN or p.peran == PERAN_LAYANAN_BAWAH:
                 syarat |= Q(jalur__startswith=unit.jalur)
             atas = [int(x) for x in unit.jalur.strip("/").split("/") if x]
             syarat |= Q(pk__in=atas)

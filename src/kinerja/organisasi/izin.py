@@ -16,6 +16,11 @@ import rules
 from kinerja.organisasi.models import Organisasi, Penugasan, Peran
 
 PERAN_PEMBACA_BAWAHAN = {Peran.VERIFIKATOR, Peran.PIMPINAN, Peran.EVALUATOR, Peran.ADMIN}
+# Roles of a service token (kinerja.token_api), built per request and never stored: verified
+# figures of the token's units (and, with _BAWAH, the units below); no drafts; unlike a
+# person's role, nothing above the scope.
+PERAN_LAYANAN, PERAN_LAYANAN_BAWAH = "layanan", "layanan_bawah"
+_PERAN_LAYANAN = {PERAN_LAYANAN, PERAN_LAYANAN_BAWAH}
 
 
 def penugasan_aktif(user) -> list[Penugasan]:
@@ -52,10 +57,14 @@ def dapat_melihat_organisasi(user, organisasi) -> bool:
     for p in penugasan_aktif(user):
         unit = p.organisasi
         if organisasi.jalur.startswith(unit.jalur):  # at or below one of my units
-            if p.peran in PERAN_PEMBACA_BAWAHAN or unit.pk == organisasi.pk:
+            if (
+                p.peran in PERAN_PEMBACA_BAWAHAN
+                or p.peran == PERAN_LAYANAN_BAWAH
+                or unit.pk == organisasi.pk
+            ):
                 return True
-        if unit.jalur.startswith(organisasi.jalur):  # above my unit: its verified figures
-            return True
+        if unit.jalur.startswith(organisasi.jalur) and p.peran not in _PERAN_LAYANAN:
+            return True  # above my unit: its verified figures (a token: only its scope)
     return False
 
 
