@@ -180,7 +180,9 @@ def _antrekan_db(settings, kota, django_capture_on_commit_callbacks):
     return p
 
 
-@pytest.mark.django_db
+# transaction=True: the worker closes connections between tasks (close_old_connections),
+# which on PostgreSQL would end a test's wrapping transaction; in production it runs in autocommit
+@pytest.mark.django_db(transaction=True)
 def test_pembangunan_lewat_antrean_basis_data_dan_pekerja(
     kota, settings, tmp_path, django_capture_on_commit_callbacks
 ):
@@ -198,7 +200,9 @@ def test_pembangunan_lewat_antrean_basis_data_dan_pekerja(
     assert DBTaskResult.objects.get(id=p.id_tugas).status == "SUCCESSFUL"
 
 
-@pytest.mark.django_db
+# transaction=True: the worker closes connections between tasks (close_old_connections),
+# which on PostgreSQL would end a test's wrapping transaction; in production it runs in autocommit
+@pytest.mark.django_db(transaction=True)
 def test_pekerja_mati_pembangunan_diulang_lalu_digagalkan(
     kota, settings, tmp_path, django_capture_on_commit_callbacks
 ):
