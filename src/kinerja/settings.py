@@ -71,6 +71,10 @@ INSTALLED_APPS = [
     "kinerja.organisasi",
     "kinerja.pengguna",
     "kinerja.token_api",  # service tokens for other systems calling the API
+    "django_otp",  # second factor (TOTP + recovery codes) for admin/verifikator/evaluator
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "kinerja.dua_faktor",
     "kinerja.cadangan",
     "dbbackup",
     "kinerja.perencanaan",
@@ -100,6 +104,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",  # user.is_verified() after the second factor
+    "kinerja.dua_faktor.middleware.WajibDuaFaktorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -323,3 +329,6 @@ KINERJA_AUDIT_BOLEH_KOSONGKAN_UJI = False
 # /api/docs: the Swagger page only for logged-in users unless KINERJA_DEBUG=1.
 KINERJA_DOKUMEN_API_PUBLIK = DEBUG
 # --- end production settings -----------------------------------------------------------------
+
+# django-otp: the name authenticator apps show beside the code
+OTP_TOTP_ISSUER = "Kinerja"

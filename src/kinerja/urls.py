@@ -10,6 +10,7 @@ urlpatterns = [
     path("sehat/", sehat, name="sehat"),
     path("pengguna/", include("kinerja.pengguna.urls")),  # accounts and roles, for admins
     path("token/", include("kinerja.token_api.urls")),  # API service tokens, for admins
+    path("2fa/", include("kinerja.dua_faktor.urls")),  # second factor: enrol, verify, policy
     path("", include("kinerja.inti.urls")),  # beranda, masuk, keluar
     path(
         "o/<slug:slug>/<int:tahun>/", include("kinerja.pengukuran.urls_dasbor")
