@@ -94,14 +94,12 @@ def bulanan_dari_kumulatif(kumulatif) -> list[Decimal]:
 
 
 def _program(org, tingkat, nama, *, induk=None, urutan=0, **nilai) -> ProgramAnggaran:
-    p, _ = ProgramAnggaran.objects.get_or_create(
-        organisasi=org, tahun=jp.TAHUN, tingkat=tingkat, nama=nama, defaults={"urutan": urutan}
+    p, _ = simpan_bila_berubah(
+        ProgramAnggaran,
+        {"organisasi": org, "tahun": jp.TAHUN, "tingkat": tingkat, "nama": nama},
+        {"induk": induk, **nilai},
+        awal={"urutan": urutan},
     )
-    ubah = {"induk": induk, **nilai}
-    if any(getattr(p, k) != v for k, v in ubah.items()):
-        for k, v in ubah.items():
-            setattr(p, k, v)
-        p.save()
     return p
 
 

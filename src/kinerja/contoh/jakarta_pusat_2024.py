@@ -2,8 +2,11 @@
 
 Transcribed from the seed report (shared/seed/000_7ac1d614aa532084.txt). Numbers are
 strings in machine form so they become Decimal without passing through float. "terbit"
-means the value as printed in the report; Kinerja recomputes every one of them and the
-reviu lists where they differ (kinerja.contoh.perhitungan).
+means the value as printed in the report. This module is data only: the loaders
+(`kinerja.contoh.muat`, `anggaran.contoh`, `survei.contoh`) store the inputs and the
+published figures (AngkaTerbit), and every check of them runs in the selectors and the one
+reviu package (`kinerja.reviu`, keputusan 0030); tests import these tables instead of
+copying them.
 """
 
 ORGANISASI = "Kota Administrasi Jakarta Pusat"

@@ -1,7 +1,8 @@
 """Write one row of example data, only when it is new or a value differs.
 
-The example loaders (`contoh.muat`, `anggaran.contoh`) find every row by its natural key,
-so a second run writes nothing and adds no empty history rows.
+The one "save if changed" writer of every example loader (`contoh.muat`, `anggaran.contoh`,
+`survei.contoh`): each finds its rows by natural key, so a second run writes nothing and
+adds no empty history rows (keputusan 0030).
 """
 
 from __future__ import annotations
@@ -30,12 +31,14 @@ def simpan_bila_berubah(
     *,
     alasan_baru: str | None = None,
     alasan_ubah: str | None = None,
+    awal: dict | None = None,
 ) -> tuple[models.Model, Perubahan]:
     """Get-or-create by natural key `kunci`, then set `nilai` and save only what differs.
-    `alasan_*` become the history's change reason for a new or an updated row."""
+    `awal` is set on a new row only (e.g. an order the user may change later); `alasan_*`
+    become the history's change reason for a new or an updated row."""
     obj = model.objects.filter(**kunci).first()
     if obj is None:
-        obj = model(**kunci, **nilai)
+        obj = model(**kunci, **(awal or {}), **nilai)
         obj._change_reason = alasan_baru
         obj.save()
         return obj, "baru"
