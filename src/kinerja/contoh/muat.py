@@ -349,34 +349,29 @@ class _Pemuat:
         data = self.baca("anggaran.json")
         org, tahun = self.org[data["organisasi"]], data["tahun"]
         for p in data["program"]:
-            program = self.simpan(
-                ProgramAnggaran,
-                {
-                    "organisasi": org,
-                    "tahun": tahun,
-                    "tingkat": TingkatAnggaran.PROGRAM,
-                    "induk": None,
-                    "nama": p["nama"],
-                },
-                {"pagu_awal": _dec(p["pagu_awal"]), "pagu": _dec(p["pagu"]), "urutan": p["urutan"]},
-            )
+            program = self._program(org, tahun, TingkatAnggaran.PROGRAM, None, p, p["pagu_awal"])
             sasaran = [self.sasaran[(data["organisasi"], n)] for n in p["sasaran"]]
             if set(program.sasaran.all()) != set(sasaran):
                 program.sasaran.set(sasaran)
-            self._keluaran(program, p["indikator_keluaran"])
             for k in p["kegiatan"]:
-                kegiatan = self.simpan(
-                    ProgramAnggaran,
-                    {
-                        "organisasi": org,
-                        "tahun": tahun,
-                        "tingkat": TingkatAnggaran.KEGIATAN,
-                        "induk": program,
-                        "nama": k["nama"],
-                    },
-                    {"pagu_awal": Decimal(0), "pagu": _dec(k["pagu"]), "urutan": k["urutan"]},
-                )
-                self._keluaran(kegiatan, k["indikator_keluaran"])
+                self._program(org, tahun, TingkatAnggaran.KEGIATAN, program, k, 0)
+
+    def _program(self, org, tahun, tingkat, induk, isi: dict, pagu_awal) -> ProgramAnggaran:
+        """One programme or activity (natural key: unit, year, level, parent, name) with its
+        output indicators."""
+        program = self.simpan(
+            ProgramAnggaran,
+            {
+                "organisasi": org,
+                "tahun": tahun,
+                "tingkat": tingkat,
+                "induk": induk,
+                "nama": isi["nama"],
+            },
+            {"pagu_awal": _dec(pagu_awal), "pagu": _dec(isi["pagu"]), "urutan": isi["urutan"]},
+        )
+        self._keluaran(program, isi["indikator_keluaran"])
+        return program
 
     def _keluaran(self, program, daftar):
         for u, ik in enumerate(daftar, start=1):

@@ -22,6 +22,15 @@ from kinerja.perencanaan.models import KelompokSasaran
 from kinerja.rumus.skala import SKALA_CAPAIAN_DKI, SKALA_MUTU_IKM
 
 
+def _grafik_capaian(baris: list[pp.BarisCapaian]) -> bytes:
+    """Bar chart of the indicators' capaian, coloured by predikat."""
+    return grafik.batang_capaian(
+        [b.indikator.nama for b in baris],
+        [b.hasil.capaian if b.hasil else None for b in baris],
+        [b.hasil.predikat if b.hasil else "N/A" for b in baris],
+    )
+
+
 class BabAkuntabilitas(PenyusunDasar):
     def bab_3(self) -> None:
         d, tahun = self.d, self.tahun
@@ -97,32 +106,17 @@ class BabAkuntabilitas(PenyusunDasar):
                 s.hasil.predikat,
             )
         self.tabel(t)
-        teks, angka = narasi.ringkasan_eksekutif(
-            self.org.nama,
-            tahun,
-            len(d.sasaran),
-            len(d.baris),
-            d.rekap,
-            [(s.sasaran.nomor, s.hasil.capaian) for s in d.sasaran],
-        )
+        teks, angka = self.ringkasan_capaian()
         self.narasi("bab3.capaian", "Bab III: capaian keseluruhan", teks, angka)
         self.grafik(
             f"Capaian seluruh indikator kinerja tahun {tahun}",
-            grafik.batang_capaian(
-                [b.indikator.nama for b in baris_urut],
-                [b.hasil.capaian if b.hasil else None for b in baris_urut],
-                [b.hasil.predikat if b.hasil else "N/A" for b in baris_urut],
-            ),
+            _grafik_capaian(baris_urut),
         )
         iku = [b for b in baris_urut if b.indikator.iku]
         if iku:
             self.grafik(
                 f"Capaian Indikator Kinerja Utama tahun {tahun}",
-                grafik.batang_capaian(
-                    [b.indikator.nama for b in iku],
-                    [b.hasil.capaian if b.hasil else None for b in iku],
-                    [b.hasil.predikat if b.hasil else "N/A" for b in iku],
-                ),
+                _grafik_capaian(iku),
             )
         huruf = iter("BCDEFGH")
         program = pemilih.program_anggaran(self.org, tahun)

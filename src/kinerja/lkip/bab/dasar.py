@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from kinerja import angka as fmt
 from kinerja.laporan.tabel import Tabel
-from kinerja.lkip import pemilih
+from kinerja.lkip import narasi, pemilih
 from kinerja.lkip.dokumen import (
     BlokGrafik,
     BlokNarasi,
@@ -97,6 +97,18 @@ class PenyusunDasar:
 
     def grafik(self, judul: str, png: bytes, lebar_cm: float = 15.5) -> None:
         self.dok.blok.append(BlokGrafik(judul, png, lebar_cm))
+
+    def ringkasan_capaian(self) -> tuple[str, dict]:
+        """The capaian summary the ringkasan eksekutif, Bab III and Bab IV all print."""
+        d = self.d
+        return narasi.ringkasan_eksekutif(
+            self.org.nama,
+            self.tahun,
+            len(d.sasaran),
+            len(d.baris),
+            d.rekap,
+            [(s.sasaran.nomor, s.hasil.capaian) for s in d.sasaran],
+        )
 
     # --- shared readings of the PK ------------------------------------------------------
 

@@ -54,15 +54,7 @@ class BabPendahuluan(PenyusunDasar):
 
     def ringkasan_eksekutif(self) -> None:
         self.judul("RINGKASAN EKSEKUTIF", halaman_baru=True)
-        d = self.d
-        teks, angka = narasi.ringkasan_eksekutif(
-            self.org.nama,
-            self.tahun,
-            len(d.sasaran),
-            len(d.baris),
-            d.rekap,
-            [(s.sasaran.nomor, s.hasil.capaian) for s in d.sasaran],
-        )
+        teks, angka = self.ringkasan_capaian()
         self.narasi("ringkasan.capaian", "Ringkasan eksekutif: capaian", teks, angka)
         teks, angka = narasi.kalimat_anggaran(self.anggaran)
         self.narasi("ringkasan.anggaran", "Ringkasan eksekutif: anggaran", teks, angka)

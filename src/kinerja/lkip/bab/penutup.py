@@ -10,17 +10,10 @@ from kinerja.lkip.bab.dasar import PenyusunDasar
 
 class BabPenutup(PenyusunDasar):
     def bab_4(self) -> None:
-        d, tahun = self.d, self.tahun
+        d = self.d
         self.judul("BAB IV PENUTUP", halaman_baru=True)
         self.judul("A. Kesimpulan", 2)
-        teks, angka = narasi.ringkasan_eksekutif(
-            self.org.nama,
-            tahun,
-            len(d.sasaran),
-            len(d.baris),
-            d.rekap,
-            [(s.sasaran.nomor, s.hasil.capaian) for s in d.sasaran],
-        )
+        teks, angka = self.ringkasan_capaian()
         t2, a2 = narasi.kalimat_anggaran(self.anggaran)
         self.narasi("bab4.kesimpulan", "Bab IV: kesimpulan", f"{teks}\n\n{t2}", {**angka, **a2})
         self.judul("B. Saran", 2)
