@@ -47,6 +47,7 @@ from kinerja.perencanaan.models import (
     TargetRenstra,
     TingkatAnggaran,
 )
+from kinerja.reviu.terbit import Pemeriksaan, Temuan, reviu
 from kinerja.rumus import capaian as rc
 from kinerja.rumus import sasaran as rs
 from kinerja.rumus.bilangan import DataTidakValid
@@ -61,7 +62,6 @@ from kinerja.rumus.periode import (
     target_untuk_periode,
     uraian_nilai_tahunan,
 )
-from kinerja.rumus.reviu import Pemeriksaan, Temuan, reviu
 
 S = StatusRealisasi
 
