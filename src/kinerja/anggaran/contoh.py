@@ -16,9 +16,8 @@ from django.db import transaction
 
 from kinerja.anggaran.models import AnggaranBulanan, BelanjaJenis, JenisBelanja, RealisasiProgram
 from kinerja.contoh import jakarta_pusat_2024 as jp
-from kinerja.contoh.simpan import simpan_bila_berubah
+from kinerja.contoh.simpan import simpan_angka_terbit, simpan_bila_berubah
 from kinerja.organisasi.models import Organisasi
-from kinerja.pengukuran.models import AngkaTerbit
 from kinerja.perencanaan.models import IndikatorKeluaran, ProgramAnggaran, TingkatAnggaran
 
 # RKT 2024 (seed lines 1197-1214): kegiatan per program with their anggaran; each program's
@@ -157,23 +156,25 @@ def muat_anggaran(organisasi: Organisasi | None = None) -> Organisasi:
             {"organisasi": org, "tahun": tahun, "bulan": bulan},
             {"rpd": rpd[bulan - 1], "realisasi": ra[bulan - 1]},
         )
-    for kunci, uraian, sumber, atribut in TERBIT:
-        simpan_bila_berubah(
-            AngkaTerbit,
-            {"organisasi": org, "tahun": tahun, "kunci": kunci},
-            {
-                "uraian": uraian,
-                "sumber": sumber,
-                "nilai": Decimal(jp.TABEL_74_TERBIT[atribut]),
-            },
+    terbit = [(k, u, s, jp.TABEL_74_TERBIT[a]) for k, u, s, a in TERBIT]
+    terbit.append(
+        (
+            "nka:efisiensi",
+            "Efisiensi output program",
+            "LKIP 2024 Tabel 71",
+            jp.TABEL_71_TERBIT["efisiensi"],
         )
-    simpan_bila_berubah(
-        AngkaTerbit,
-        {"organisasi": org, "tahun": tahun, "kunci": "nka:efisiensi"},
-        {
-            "uraian": "Efisiensi output program",
-            "sumber": "LKIP 2024 Tabel 71",
-            "nilai": Decimal(jp.TABEL_71_TERBIT["efisiensi"]),
-        },
     )
+    for kunci, uraian, sumber, nilai in terbit:
+        simpan_angka_terbit(
+            org,
+            tahun,
+            kunci,
+            uraian=uraian,
+            sumber=sumber,
+            nilai=nilai,
+            tabel=sumber.removeprefix(f"LKIP {tahun} "),
+            baris=uraian,
+            kolom="Nilai",
+        )
     return org

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from django.db import transaction
 
-from kinerja.contoh.simpan import sama, simpan_bila_berubah
+from kinerja.contoh.simpan import sama, simpan_angka_terbit, simpan_bila_berubah
 from kinerja.evaluasi.models import (
     EvaluasiSakip,
     NilaiKomponenEvaluasi,
@@ -84,8 +84,6 @@ class _Pemuat:
 
     def simpan(self, model, kunci: dict, nilai: dict, *, label: str | None = None):
         """get-or-create by natural key; save only when a value differs (no empty history rows)."""
-        label = label or model._meta.model_name
-        self.jumlah[label] += 1
         obj, perubahan = simpan_bila_berubah(
             model,
             kunci,
@@ -93,11 +91,16 @@ class _Pemuat:
             alasan_baru="dimuat dari contoh",
             alasan_ubah="diperbarui dari contoh",
         )
+        self._hitung(model, perubahan, label)
+        return obj
+
+    def _hitung(self, model, perubahan: str, label: str | None = None) -> None:
+        label = label or model._meta.model_name
+        self.jumlah[label] += 1
         if perubahan == "baru":
             self.baru[label] += 1
         elif perubahan == "diubah":
             self.diubah[label] += 1
-        return obj
 
     # --- organisasi -----------------------------------------------------------------------
 
@@ -332,16 +335,20 @@ class _Pemuat:
             kunci = a["jenis"] if ref is None else f"{a['jenis']}:{ref}"
             if a.get("akhiran"):
                 kunci += f":{a['akhiran']}"
-            self.simpan(
-                AngkaTerbit,
-                {"organisasi": self.org[slug], "tahun": a["tahun"], "kunci": kunci},
-                {
-                    "uraian": a["uraian"][:300],
-                    "sumber": a["sumber"][:120],
-                    "nilai": _dec(a.get("nilai")),
-                    "nilai_teks": a.get("nilai_teks", ""),
-                },
+            perubahan = simpan_angka_terbit(
+                self.org[slug],
+                a["tahun"],
+                kunci,
+                uraian=a["uraian"],
+                sumber=a["sumber"],
+                nilai=a.get("nilai"),
+                nilai_teks=a.get("nilai_teks", ""),
+                tabel=a["tabel"],
+                baris=a["baris"],
+                kolom=a["kolom"],
+                teks_terbit=a.get("teks_terbit", ""),
             )
+            self._hitung(AngkaTerbit, perubahan)
 
     # --- anggaran, rencana aksi, evaluasi ---------------------------------------------------
 

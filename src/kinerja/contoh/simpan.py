@@ -50,3 +50,51 @@ def simpan_bila_berubah(
     obj._change_reason = alasan_ubah
     obj.save()  # every field, so auto_now fields move too
     return obj, "diubah"
+
+
+def teks_cetak(nilai: str | None) -> str:
+    """A transcribed figure ("101.5") as the report prints it ("101,5"): Indonesian notation
+    with the decimals as transcribed."""
+    if nilai in (None, ""):
+        return ""
+    from kinerja.angka import angka
+
+    dp = len(str(nilai).partition(".")[2])
+    return str(angka(Decimal(str(nilai)), dp))
+
+
+def simpan_angka_terbit(
+    organisasi,
+    tahun: int,
+    kunci: str,
+    *,
+    uraian: str,
+    sumber: str,
+    nilai: str | None,
+    tabel: str,
+    baris: str,
+    kolom: str,
+    nilai_teks: str = "",
+    teks_terbit: str = "",
+) -> Perubahan:
+    """One published figure of the example (AngkaTerbit): what it is, where it is printed
+    (table, row, column) and how (`teks_terbit`, by default the value as transcribed). The one
+    writer of the example's published figures (`contoh.muat`, `anggaran.contoh`,
+    `survei.contoh`; keputusan 0030)."""
+    from kinerja.pengukuran.models import AngkaTerbit
+
+    _, perubahan = simpan_bila_berubah(
+        AngkaTerbit,
+        {"organisasi": organisasi, "tahun": tahun, "kunci": kunci},
+        {
+            "uraian": uraian[:300],
+            "sumber": sumber[:120],
+            "nilai": None if nilai in (None, "") else Decimal(str(nilai)),
+            "nilai_teks": nilai_teks,
+            "tabel": tabel[:60],
+            "baris": baris[:200],
+            "kolom": kolom[:120],
+            "teks_terbit": (teks_terbit or teks_cetak(nilai) or nilai_teks)[:60],
+        },
+    )
+    return perubahan
