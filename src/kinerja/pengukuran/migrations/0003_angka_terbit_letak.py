@@ -4,30 +4,29 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('pengukuran', '0002_koreksi_nilai'),
+        ("pengukuran", "0002_koreksi_nilai"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='angkaterbit',
-            name='baris',
+            model_name="angkaterbit",
+            name="baris",
             field=models.CharField(blank=True, max_length=200),
         ),
         migrations.AddField(
-            model_name='angkaterbit',
-            name='kolom',
+            model_name="angkaterbit",
+            name="kolom",
             field=models.CharField(blank=True, max_length=120),
         ),
         migrations.AddField(
-            model_name='angkaterbit',
-            name='tabel',
+            model_name="angkaterbit",
+            name="tabel",
             field=models.CharField(blank=True, max_length=60),
         ),
         migrations.AddField(
-            model_name='angkaterbit',
-            name='teks_terbit',
+            model_name="angkaterbit",
+            name="teks_terbit",
             field=models.CharField(blank=True, max_length=60),
         ),
     ]
