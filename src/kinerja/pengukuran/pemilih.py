@@ -1097,3 +1097,35 @@ def program_pk(organisasi: Organisasi, tahun: int) -> tuple[list[ProgramAnggaran
 def revisi_pk_dengan_perubahan(pk: PerjanjianKinerja) -> list:
     """The PK's revisions with their target changes prefetched."""
     return list(pk.revisi.prefetch_related("perubahan__butir__indikator"))
+
+
+def indikator_dan_butir(
+    organisasi: Organisasi, pk: PerjanjianKinerja | None
+) -> list[tuple[Indikator, ButirPK | None]]:
+    """Every indicator of the unit (sasaran order) with its line in `pk` (None when not in
+    the PK), period targets prefetched: two queries whatever the number of indicators."""
+    butir = (
+        {
+            b.indikator_id: b
+            for b in ButirPK.objects.filter(pk_dokumen=pk).prefetch_related("target_periode")
+        }
+        if pk
+        else {}
+    )
+    return [
+        (i, butir.get(i.pk))
+        for i in Indikator.objects.filter(organisasi=organisasi)
+        .select_related("sasaran")
+        .order_by("sasaran__nomor", "urutan", "pk")
+    ]
+
+
+def realisasi_tahun(organisasi: Organisasi, tahun: int, *, hanya_terverifikasi: bool):
+    """The unit's realisasi rows of the year in indicator and period order; verified only for
+    a user who may read final figures only."""
+    qs = Realisasi.objects.filter(organisasi=organisasi, tahun=tahun).order_by(
+        "indikator__sasaran__nomor", "indikator__urutan", "indikator_id", "jenis_periode", "ke"
+    )
+    if hanya_terverifikasi:
+        qs = qs.filter(status=StatusRealisasi.DIVERIFIKASI)
+    return qs
