@@ -250,7 +250,7 @@ def test_setiap_angka_terbit_punya_letak_dan_teks_tercetak(kota):
     from kinerja.reviu.bilangan import baca_angka
 
     semua = list(AngkaTerbit.objects.filter(organisasi__jalur__startswith=kota.jalur))
-    assert len(semua) >= 37 + 150 + 8
+    assert len(semua) >= 43 + 150 + 8 + 67
     for a in semua:
         assert a.tabel and a.baris and a.kolom and a.teks_terbit, a.kunci
         assert a.sumber.endswith(a.tabel) or a.tabel in a.sumber, a.kunci

@@ -19,6 +19,7 @@ from kinerja.contoh import jakarta_pusat_2024 as jp
 from kinerja.contoh.simpan import simpan_angka_terbit, simpan_bila_berubah
 from kinerja.organisasi.models import Organisasi
 from kinerja.perencanaan.models import IndikatorKeluaran, ProgramAnggaran, TingkatAnggaran
+from kinerja.rumus import nka
 
 # RKT 2024 (seed lines 1197-1214): kegiatan per program with their anggaran; each program's
 # kegiatan add up to its pagu perubahan in Tabel 69.
@@ -81,6 +82,125 @@ TERBIT = (  # (kunci, uraian, sumber, nilai)
         "nilai_kinerja_anggaran",
     ),
 )
+
+
+def angka_terbit_anggaran() -> list[tuple[str, str, str, str, str, str]]:
+    """(kunci, uraian, tabel, baris, kolom, nilai) of the budget figures the example publishes
+    beside the NKA components (Tabel 67-72 and the DATA PENDUKUNG appendix), from
+    `jakarta_pusat_2024`. Stored as AngkaTerbit "anggaran:*"; the reviu of the published
+    report checks them (`kinerja.reviu.aturan`, keputusan 0030)."""
+    hasil = []
+    for tabel, daftar in (("Tabel 67", jp.BELANJA), ("Tabel 68", jp.BELANJA_OPERASI)):
+        for uraian, _pagu, _real, persen in daftar:
+            hasil.append(
+                (
+                    f"anggaran:penyerapan:{uraian}",
+                    f"Penyerapan {uraian}",
+                    tabel,
+                    uraian,
+                    "%",
+                    persen,
+                )
+            )
+    for p in jp.PROGRAM:
+        nama = p["nama"]
+        hasil.append(
+            (
+                f"anggaran:penyerapan:{nama}",
+                f"Penyerapan {nama}",
+                "Tabel 69",
+                nama,
+                "%",
+                p["persen_terbit"],
+            )
+        )
+        hasil.append(
+            (
+                f"anggaran:cop:{nama}",
+                f"Capaian output {nama}",
+                "Tabel 72",
+                nama,
+                "Capaian output (%)",
+                p["cop_terbit"],
+            )
+        )
+    for nama, nilai in jp.TABEL_72_KOLOM_9.items():
+        hasil.append(
+            (
+                f"anggaran:cop-kolom-9:{nama}",
+                f"Capaian output {nama} (kolom 9)",
+                "Tabel 72",
+                nama,
+                "Kolom 9",
+                nilai,
+            )
+        )
+    hasil.append(
+        (
+            "anggaran:cop-unit",
+            "Capaian output program keseluruhan sebelum dibatasi",
+            "Tabel 72",
+            "Capaian output program keseluruhan",
+            "Capaian (%)",
+            jp.TABEL_72_TERBIT["capaian_output_mentah"],
+        )
+    )
+    k70 = jp.TABEL_70_TERBIT
+    for i, bulan in enumerate(nka.NAMA_BULAN):
+        hasil.append(
+            (
+                f"anggaran:konsistensi-bulan:{i + 1}",
+                f"Suku konsistensi bulan {bulan}",
+                "Tabel 70",
+                bulan,
+                "TK Konsistensi/bl (%)",
+                k70["per_bulan"][i],
+            )
+        )
+        hasil.append(
+            (
+                f"anggaran:konsistensi-berjalan:{i + 1}",
+                f"Konsistensi berjalan sampai {bulan}",
+                "Tabel 70",
+                bulan,
+                "Konsistensi pada bulan (%)",
+                k70["berjalan"][i],
+            )
+        )
+    hasil.append(
+        (
+            "anggaran:konsistensi-jumlah",
+            "Jumlah suku konsistensi",
+            "Tabel 70",
+            "Jumlah",
+            "TK Konsistensi/bl (%)",
+            k70["jumlah"],
+        )
+    )
+    dp = jp.DATA_PENDUKUNG_BULANAN
+    for j, (kunci, kolom) in enumerate((("rpd", "RPD"), ("realisasi", "Realisasi"))):
+        for i, bulan in enumerate(nka.NAMA_BULAN):
+            hasil.append(
+                (
+                    f"anggaran:data-pendukung:{kunci}:{i + 1}",
+                    f"{kolom} bulan {bulan} (DATA PENDUKUNG)",
+                    "Lampiran DATA PENDUKUNG",
+                    bulan,
+                    kolom,
+                    dp[kunci][i],
+                )
+            )
+        hasil.append(
+            (
+                f"anggaran:data-pendukung:{kunci}:jumlah",
+                f"Jumlah {kolom} (DATA PENDUKUNG)",
+                "Lampiran DATA PENDUKUNG",
+                "Jumlah",
+                kolom,
+                dp["jumlah_terbit"][j],
+            )
+        )
+    return hasil
 
 
 def bulanan_dari_kumulatif(kumulatif) -> list[Decimal]:
@@ -165,7 +285,9 @@ def muat_anggaran(organisasi: Organisasi | None = None) -> Organisasi:
             jp.TABEL_71_TERBIT["efisiensi"],
         )
     )
-    for kunci, uraian, sumber, nilai in terbit:
+    for kunci, uraian, tabel, baris, kolom, nilai in angka_terbit_anggaran():
+        terbit.append((kunci, uraian, f"LKIP {tahun} {tabel}", nilai, baris, kolom))
+    for kunci, uraian, sumber, nilai, *letak in terbit:
         simpan_angka_terbit(
             org,
             tahun,
@@ -174,7 +296,7 @@ def muat_anggaran(organisasi: Organisasi | None = None) -> Organisasi:
             sumber=sumber,
             nilai=nilai,
             tabel=sumber.removeprefix(f"LKIP {tahun} "),
-            baris=uraian,
-            kolom="Nilai",
+            baris=letak[0] if letak else uraian,
+            kolom=letak[1] if letak else "Nilai",
         )
     return org
