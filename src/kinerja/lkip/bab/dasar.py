@@ -10,6 +10,7 @@ mixins over `PenyusunDasar`; `kinerja.lkip.struktur.Penyusun` assembles them
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from kinerja import angka as fmt
 from kinerja.laporan.tabel import Tabel
@@ -26,6 +27,9 @@ from kinerja.lkip.dokumen import (
 from kinerja.organisasi.models import Organisasi
 from kinerja.pengukuran import pemilih as pp
 from kinerja.perencanaan.models import KelompokSasaran
+
+if TYPE_CHECKING:
+    from kinerja.lkip.sumber import RingkasanAnggaran, SumberSurveiAnggaran
 
 KANAN = "kanan"
 KIRI = "kiri"
@@ -57,6 +61,9 @@ class PenyusunDasar:
     tahun: int
     dok: Dokumen
     d: pp.Dasbor
+    sumber: SumberSurveiAnggaran
+    anggaran: RingkasanAnggaran
+    riwayat: dict[int, list[dict]]  # indicator id -> pp.riwayat_indikator
 
     def __init__(
         self,
