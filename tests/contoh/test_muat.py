@@ -241,3 +241,34 @@ def test_angka_terbit_survei_dimuat_sekali(kota):
     assert ekonomi.nilai == Decimal(jp.TABEL_34_TERBIT["Perekonomian dan Pembangunan"][1])
     assert ekonomi.sumber == "LKIP 2024 Tabel 34"
     assert muat_angka_terbit(kota) == {"baru": 0, "diubah": 0, "sama": 150}
+
+
+def test_setiap_angka_terbit_punya_letak_dan_teks_tercetak(kota):
+    """Every published figure of the example is an AngkaTerbit with table, row, column and
+    the printed text, which reads back as its value (keputusan 0030)."""
+    from kinerja.pengukuran.models import AngkaTerbit
+    from kinerja.reviu.bilangan import baca_angka
+
+    semua = list(AngkaTerbit.objects.filter(organisasi__jalur__startswith=kota.jalur))
+    assert len(semua) >= 43 + 150 + 8 + 67
+    for a in semua:
+        assert a.tabel and a.baris and a.kolom and a.teks_terbit, a.kunci
+        assert a.sumber.endswith(a.tabel) or a.tabel in a.sumber, a.kunci
+        if a.nilai is not None:
+            assert baca_angka(a.teks_terbit).nilai == a.nilai, (a.kunci, a.teks_terbit)
+    sasaran_2 = next(a for a in semua if a.uraian == "Rata-rata capaian sasaran 2")
+    assert (sasaran_2.tabel, sasaran_2.baris, sasaran_2.teks_terbit) == (
+        "Tabel 18",
+        "Sasaran 2",
+        "104,08",
+    )
+    cideng = next(
+        a
+        for a in semua
+        if a.organisasi.slug == "jakarta-pusat-kel-cideng" and a.kunci.endswith(":semester-2")
+    )
+    assert (cideng.tabel, cideng.baris, cideng.kolom) == (
+        "Tabel 31",
+        "Kelurahan Cideng",
+        "Semester II",
+    )

@@ -4,6 +4,7 @@ from decimal import Decimal
 
 import pytest
 
+from kinerja.contoh import jakarta_pusat_2024 as jp
 from kinerja.rumus.bilangan import bulat, rata_rata
 from kinerja.rumus.ikm import (
     BUTIR_IEK_JAKARTA,
@@ -13,41 +14,20 @@ from kinerja.rumus.ikm import (
     ikm_dari_nilai_butir,
 )
 
-# The 13 item values per asisten and semester, in questionnaire order (E1-E13), mapped to
-# unsur by BUTIR_IEK_JAKARTA. Tabel 37 is shifted by a page break in the seed text (its
-# labels slide down one row from "Perilaku pelaksana"), but it keeps the same 13 items in
-# the same order as Tabel 35 and 36.
-TABEL_35_PEMERINTAHAN = (
-    ("96.43", "96.43", "96.43", "96.43", "92.86", "100", "92.86", "96.43", "96.43", "100",
-     "82.14", "96.43", "96.43"),
-    ("96.43", "96.43", "96.43", "96.43", "100", "100", "96.43", "96.43", "92.86", "92.86",
-     "85.71", "96.43", "96.43"),
-)  # fmt: skip
-TABEL_36_PEREKONOMIAN = (
-    ("97.73", "97.73", "97.73", "97.73", "97.73", "93.18", "97.73", "95.45", "100", "100",
-     "93.18", "100", "97.73"),
-    ("97.73", "97.73", "97.73", "97.73", "97.73", "95.45", "95.45", "97.73", "97.73", "97.73",
-     "97.73", "97.73", "97.73"),
-)  # fmt: skip
-TABEL_37_ADMINISTRASI_KESRA = (
-    ("91.67", "97.92", "95.83", "97.92", "93.75", "95.83", "95.83", "93.75", "93.75", "97.92",
-     "89.58", "95.83", "97.92"),
-    ("97.92", "97.92", "97.92", "97.92", "95.83", "95.83", "95.83", "97.92", "93.75", "95.83",
-     "93.75", "97.92", "97.92"),
-)  # fmt: skip
-
-ASISTEN = {
-    "pemerintahan": TABEL_35_PEMERINTAHAN,
-    "perekonomian": TABEL_36_PEREKONOMIAN,
-    "administrasi_kesra": TABEL_37_ADMINISTRASI_KESRA,
+# The 13 item values per asisten and semester (seed Tabel 35-37, held by the example data
+# kinerja.contoh.jakarta_pusat_2024), in questionnaire order (E1-E13), mapped to unsur by
+# BUTIR_IEK_JAKARTA. Tabel 37 is shifted by a page break in the seed text (its labels slide
+# down one row from "Perilaku pelaksana"), but it keeps the same 13 items in the same order.
+NAMA = {
+    "pemerintahan": "Pemerintahan",
+    "perekonomian": "Perekonomian dan Pembangunan",
+    "administrasi_kesra": "Administrasi dan Kesejahteraan Rakyat",
 }
+ASISTEN = {k: jp.TABEL_35_37[v] for k, v in NAMA.items()}
+TABEL_35_PEMERINTAHAN = ASISTEN["pemerintahan"]
 
 # Seed Tabel 34 as published (semester I, semester II).
-TABEL_34_TERBIT = {
-    "pemerintahan": ("95.70", "95.90"),
-    "perekonomian": ("97.60", "97.43"),
-    "administrasi_kesra": ("95.56", "97.11"),
-}
+TABEL_34_TERBIT = {k: jp.TABEL_34_TERBIT[v] for k, v in NAMA.items()}
 # What the item → unsur → mean rule gives from Tabel 35-37.
 TABEL_34_HITUNG = {
     "pemerintahan": ("95.70", "95.90"),
@@ -62,6 +42,7 @@ def _iek(asisten: str, semester: int):
 
 
 def test_pemetaan_butir_kuesioner():
+    assert tuple(BUTIR_IEK_JAKARTA) == jp.BUTIR_KOORDINASI
     assert len(BUTIR_IEK_JAKARTA) == 13
     assert {k: BUTIR_IEK_JAKARTA.count(k) for k in ("U5", "U6", "U7")} == {
         "U5": 2,

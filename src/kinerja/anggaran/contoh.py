@@ -16,10 +16,10 @@ from django.db import transaction
 
 from kinerja.anggaran.models import AnggaranBulanan, BelanjaJenis, JenisBelanja, RealisasiProgram
 from kinerja.contoh import jakarta_pusat_2024 as jp
-from kinerja.contoh.simpan import simpan_bila_berubah
+from kinerja.contoh.simpan import simpan_angka_terbit, simpan_bila_berubah
 from kinerja.organisasi.models import Organisasi
-from kinerja.pengukuran.models import AngkaTerbit
 from kinerja.perencanaan.models import IndikatorKeluaran, ProgramAnggaran, TingkatAnggaran
+from kinerja.rumus import nka
 
 # RKT 2024 (seed lines 1197-1214): kegiatan per program with their anggaran; each program's
 # kegiatan add up to its pagu perubahan in Tabel 69.
@@ -84,6 +84,125 @@ TERBIT = (  # (kunci, uraian, sumber, nilai)
 )
 
 
+def angka_terbit_anggaran() -> list[tuple[str, str, str, str, str, str]]:
+    """(kunci, uraian, tabel, baris, kolom, nilai) of the budget figures the example publishes
+    beside the NKA components (Tabel 67-72 and the DATA PENDUKUNG appendix), from
+    `jakarta_pusat_2024`. Stored as AngkaTerbit "anggaran:*"; the reviu of the published
+    report checks them (`kinerja.reviu.aturan`, keputusan 0030)."""
+    hasil = []
+    for tabel, daftar in (("Tabel 67", jp.BELANJA), ("Tabel 68", jp.BELANJA_OPERASI)):
+        for uraian, _pagu, _real, persen in daftar:
+            hasil.append(
+                (
+                    f"anggaran:penyerapan:{uraian}",
+                    f"Penyerapan {uraian}",
+                    tabel,
+                    uraian,
+                    "%",
+                    persen,
+                )
+            )
+    for p in jp.PROGRAM:
+        nama = p["nama"]
+        hasil.append(
+            (
+                f"anggaran:penyerapan:{nama}",
+                f"Penyerapan {nama}",
+                "Tabel 69",
+                nama,
+                "%",
+                p["persen_terbit"],
+            )
+        )
+        hasil.append(
+            (
+                f"anggaran:cop:{nama}",
+                f"Capaian output {nama}",
+                "Tabel 72",
+                nama,
+                "Capaian output (%)",
+                p["cop_terbit"],
+            )
+        )
+    for nama, nilai in jp.TABEL_72_KOLOM_9.items():
+        hasil.append(
+            (
+                f"anggaran:cop-kolom-9:{nama}",
+                f"Capaian output {nama} (kolom 9)",
+                "Tabel 72",
+                nama,
+                "Kolom 9",
+                nilai,
+            )
+        )
+    hasil.append(
+        (
+            "anggaran:cop-unit",
+            "Capaian output program keseluruhan sebelum dibatasi",
+            "Tabel 72",
+            "Capaian output program keseluruhan",
+            "Capaian (%)",
+            jp.TABEL_72_TERBIT["capaian_output_mentah"],
+        )
+    )
+    k70 = jp.TABEL_70_TERBIT
+    for i, bulan in enumerate(nka.NAMA_BULAN):
+        hasil.append(
+            (
+                f"anggaran:konsistensi-bulan:{i + 1}",
+                f"Suku konsistensi bulan {bulan}",
+                "Tabel 70",
+                bulan,
+                "TK Konsistensi/bl (%)",
+                k70["per_bulan"][i],
+            )
+        )
+        hasil.append(
+            (
+                f"anggaran:konsistensi-berjalan:{i + 1}",
+                f"Konsistensi berjalan sampai {bulan}",
+                "Tabel 70",
+                bulan,
+                "Konsistensi pada bulan (%)",
+                k70["berjalan"][i],
+            )
+        )
+    hasil.append(
+        (
+            "anggaran:konsistensi-jumlah",
+            "Jumlah suku konsistensi",
+            "Tabel 70",
+            "Jumlah",
+            "TK Konsistensi/bl (%)",
+            k70["jumlah"],
+        )
+    )
+    dp = jp.DATA_PENDUKUNG_BULANAN
+    for j, (kunci, kolom) in enumerate((("rpd", "RPD"), ("realisasi", "Realisasi"))):
+        for i, bulan in enumerate(nka.NAMA_BULAN):
+            hasil.append(
+                (
+                    f"anggaran:data-pendukung:{kunci}:{i + 1}",
+                    f"{kolom} bulan {bulan} (DATA PENDUKUNG)",
+                    "Lampiran DATA PENDUKUNG",
+                    bulan,
+                    kolom,
+                    dp[kunci][i],
+                )
+            )
+        hasil.append(
+            (
+                f"anggaran:data-pendukung:{kunci}:jumlah",
+                f"Jumlah {kolom} (DATA PENDUKUNG)",
+                "Lampiran DATA PENDUKUNG",
+                "Jumlah",
+                kolom,
+                dp["jumlah_terbit"][j],
+            )
+        )
+    return hasil
+
+
 def bulanan_dari_kumulatif(kumulatif) -> list[Decimal]:
     """Monthly amounts from a cumulative series (the seed prints Tabel 70 cumulatively)."""
     hasil, lalu = [], Decimal(0)
@@ -94,14 +213,12 @@ def bulanan_dari_kumulatif(kumulatif) -> list[Decimal]:
 
 
 def _program(org, tingkat, nama, *, induk=None, urutan=0, **nilai) -> ProgramAnggaran:
-    p, _ = ProgramAnggaran.objects.get_or_create(
-        organisasi=org, tahun=jp.TAHUN, tingkat=tingkat, nama=nama, defaults={"urutan": urutan}
+    p, _ = simpan_bila_berubah(
+        ProgramAnggaran,
+        {"organisasi": org, "tahun": jp.TAHUN, "tingkat": tingkat, "nama": nama},
+        {"induk": induk, **nilai},
+        awal={"urutan": urutan},
     )
-    ubah = {"induk": induk, **nilai}
-    if any(getattr(p, k) != v for k, v in ubah.items()):
-        for k, v in ubah.items():
-            setattr(p, k, v)
-        p.save()
     return p
 
 
@@ -159,23 +276,27 @@ def muat_anggaran(organisasi: Organisasi | None = None) -> Organisasi:
             {"organisasi": org, "tahun": tahun, "bulan": bulan},
             {"rpd": rpd[bulan - 1], "realisasi": ra[bulan - 1]},
         )
-    for kunci, uraian, sumber, atribut in TERBIT:
-        simpan_bila_berubah(
-            AngkaTerbit,
-            {"organisasi": org, "tahun": tahun, "kunci": kunci},
-            {
-                "uraian": uraian,
-                "sumber": sumber,
-                "nilai": Decimal(jp.TABEL_74_TERBIT[atribut]),
-            },
+    terbit = [(k, u, s, jp.TABEL_74_TERBIT[a]) for k, u, s, a in TERBIT]
+    terbit.append(
+        (
+            "nka:efisiensi",
+            "Efisiensi output program",
+            "LKIP 2024 Tabel 71",
+            jp.TABEL_71_TERBIT["efisiensi"],
         )
-    simpan_bila_berubah(
-        AngkaTerbit,
-        {"organisasi": org, "tahun": tahun, "kunci": "nka:efisiensi"},
-        {
-            "uraian": "Efisiensi output program",
-            "sumber": "LKIP 2024 Tabel 71",
-            "nilai": Decimal(jp.TABEL_71_TERBIT["efisiensi"]),
-        },
     )
+    for kunci, uraian, tabel, baris, kolom, nilai in angka_terbit_anggaran():
+        terbit.append((kunci, uraian, f"LKIP {tahun} {tabel}", nilai, baris, kolom))
+    for kunci, uraian, sumber, nilai, *letak in terbit:
+        simpan_angka_terbit(
+            org,
+            tahun,
+            kunci,
+            uraian=uraian,
+            sumber=sumber,
+            nilai=nilai,
+            tabel=sumber.removeprefix(f"LKIP {tahun} "),
+            baris=letak[0] if letak else uraian,
+            kolom=letak[1] if letak else "Nilai",
+        )
     return org

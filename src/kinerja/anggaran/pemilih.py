@@ -28,9 +28,9 @@ from kinerja.perencanaan.models import (
     ProgramAnggaran,
     TingkatAnggaran,
 )
+from kinerja.reviu.terbit import Pemeriksaan, Temuan, reviu
 from kinerja.rumus import nka
 from kinerja.rumus.bilangan import SERATUS, DataTidakValid, bagi
-from kinerja.rumus.reviu import Pemeriksaan, Temuan, reviu
 
 NOL = Decimal(0)
 NAMA_BULAN = nka.NAMA_BULAN

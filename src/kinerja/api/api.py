@@ -28,10 +28,11 @@ from kinerja.api import skema
 from kinerja.api.galat import galat_skema
 from kinerja.api.pemilih import organisasi_terlihat
 from kinerja.organisasi.models import Organisasi
+from kinerja.pengukuran import pemilih as pemilih_pengukuran
 from kinerja.pengukuran.layanan import realisasi_ajukan, realisasi_simpan
-from kinerja.pengukuran.models import Realisasi, StatusRealisasi
+from kinerja.pengukuran.models import Realisasi
 from kinerja.pengukuran.pemilih import dasbor, pk_organisasi
-from kinerja.perencanaan.models import ButirPK, Indikator
+from kinerja.perencanaan.models import Indikator
 from kinerja.rumus.bilangan import bulat, teks
 from kinerja.token_api.auth import TokenBearer
 
@@ -183,21 +184,8 @@ def indikator(request, slug: skema.Slug, tahun: skema.Tahun):
     A draft PK's targets only with `organisasi.lihat_draf`, marked `status_pk: "draft"`."""
     org = _organisasi(request, slug)
     pk = pk_organisasi(org, tahun, dengan_draf=request.user.has_perm("organisasi.lihat_draf", org))
-    butir = (
-        {
-            b.indikator_id: b
-            for b in ButirPK.objects.filter(pk_dokumen=pk).prefetch_related("target_periode")
-        }
-        if pk
-        else {}
-    )
     hasil = []
-    for i in (
-        Indikator.objects.filter(organisasi=org)
-        .select_related("sasaran")
-        .order_by("sasaran__nomor", "urutan", "pk")
-    ):
-        b = butir.get(i.pk)
+    for i, b in pemilih_pengukuran.indikator_dan_butir(org, pk):
         hasil.append(
             {
                 "id": i.pk,
@@ -239,11 +227,9 @@ def indikator(request, slug: skema.Slug, tahun: skema.Tahun):
 def daftar_realisasi(request, slug: skema.Slug, tahun: skema.Tahun):
     """Realisasi rows of the year; drafts and submitted rows only with `organisasi.lihat_draf`."""
     org = _organisasi(request, slug)
-    qs = Realisasi.objects.filter(organisasi=org, tahun=tahun).order_by(
-        "indikator__sasaran__nomor", "indikator__urutan", "indikator_id", "jenis_periode", "ke"
+    qs = pemilih_pengukuran.realisasi_tahun(
+        org, tahun, hanya_terverifikasi=not request.user.has_perm("organisasi.lihat_draf", org)
     )
-    if not request.user.has_perm("organisasi.lihat_draf", org):
-        qs = qs.filter(status=StatusRealisasi.DIVERIFIKASI)
     return [_realisasi_out(r) for r in qs]
 
 

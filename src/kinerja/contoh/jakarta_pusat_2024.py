@@ -2,8 +2,11 @@
 
 Transcribed from the seed report (shared/seed/000_7ac1d614aa532084.txt). Numbers are
 strings in machine form so they become Decimal without passing through float. "terbit"
-means the value as printed in the report; Kinerja recomputes every one of them and the
-reviu lists where they differ (kinerja.contoh.perhitungan).
+means the value as printed in the report. This module is data only: the loaders
+(`kinerja.contoh.muat`, `anggaran.contoh`, `survei.contoh`) store the inputs and the
+published figures (AngkaTerbit), and every check of them runs in the selectors and the one
+reviu package (`kinerja.reviu`, keputusan 0030); tests import these tables instead of
+copying them.
 """
 
 ORGANISASI = "Kota Administrasi Jakarta Pusat"
@@ -276,102 +279,24 @@ TABEL_31 = (
 BUTIR_KOORDINASI = ("U1", "U2", "U3", "U4", "U5", "U5", "U6", "U6", "U6", "U7", "U7", "U8", "U9")
 TABEL_35_37 = {
     "Pemerintahan": (
-        (
-            "96.43",
-            "96.43",
-            "96.43",
-            "96.43",
-            "92.86",
-            "100",
-            "92.86",
-            "96.43",
-            "96.43",
-            "100",
-            "82.14",
-            "96.43",
-            "96.43",
-        ),
-        (
-            "96.43",
-            "96.43",
-            "96.43",
-            "96.43",
-            "100",
-            "100",
-            "96.43",
-            "96.43",
-            "92.86",
-            "92.86",
-            "85.71",
-            "96.43",
-            "96.43",
-        ),
+        ("96.43", "96.43", "96.43", "96.43", "92.86", "100", "92.86", "96.43", "96.43", "100",
+         "82.14", "96.43", "96.43"),
+        ("96.43", "96.43", "96.43", "96.43", "100", "100", "96.43", "96.43", "92.86", "92.86",
+         "85.71", "96.43", "96.43"),
     ),
     "Perekonomian dan Pembangunan": (
-        (
-            "97.73",
-            "97.73",
-            "97.73",
-            "97.73",
-            "97.73",
-            "93.18",
-            "97.73",
-            "95.45",
-            "100",
-            "100",
-            "93.18",
-            "100",
-            "97.73",
-        ),
-        (
-            "97.73",
-            "97.73",
-            "97.73",
-            "97.73",
-            "97.73",
-            "95.45",
-            "95.45",
-            "97.73",
-            "97.73",
-            "97.73",
-            "97.73",
-            "97.73",
-            "97.73",
-        ),
+        ("97.73", "97.73", "97.73", "97.73", "97.73", "93.18", "97.73", "95.45", "100", "100",
+         "93.18", "100", "97.73"),
+        ("97.73", "97.73", "97.73", "97.73", "97.73", "95.45", "95.45", "97.73", "97.73",
+         "97.73", "97.73", "97.73", "97.73"),
     ),
     "Administrasi dan Kesejahteraan Rakyat": (
-        (
-            "91.67",
-            "97.92",
-            "95.83",
-            "97.92",
-            "93.75",
-            "95.83",
-            "95.83",
-            "93.75",
-            "93.75",
-            "97.92",
-            "89.58",
-            "95.83",
-            "97.92",
-        ),
-        (
-            "97.92",
-            "97.92",
-            "97.92",
-            "97.92",
-            "95.83",
-            "95.83",
-            "95.83",
-            "97.92",
-            "93.75",
-            "95.83",
-            "93.75",
-            "97.92",
-            "97.92",
-        ),
+        ("91.67", "97.92", "95.83", "97.92", "93.75", "95.83", "95.83", "93.75", "93.75",
+         "97.92", "89.58", "95.83", "97.92"),
+        ("97.92", "97.92", "97.92", "97.92", "95.83", "95.83", "95.83", "97.92", "93.75",
+         "95.83", "93.75", "97.92", "97.92"),
     ),
-}
+}  # fmt: skip
 # Tabel 34 as printed (per asisten, semester I and II).
 TABEL_34_TERBIT = {
     "Pemerintahan": ("95.70", "95.90"),

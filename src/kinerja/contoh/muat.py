@@ -20,7 +20,7 @@ from pathlib import Path
 
 from django.db import transaction
 
-from kinerja.contoh.simpan import sama, simpan_bila_berubah
+from kinerja.contoh.simpan import sama, simpan_angka_terbit, simpan_bila_berubah
 from kinerja.evaluasi.models import (
     EvaluasiSakip,
     NilaiKomponenEvaluasi,
@@ -84,8 +84,6 @@ class _Pemuat:
 
     def simpan(self, model, kunci: dict, nilai: dict, *, label: str | None = None):
         """get-or-create by natural key; save only when a value differs (no empty history rows)."""
-        label = label or model._meta.model_name
-        self.jumlah[label] += 1
         obj, perubahan = simpan_bila_berubah(
             model,
             kunci,
@@ -93,11 +91,16 @@ class _Pemuat:
             alasan_baru="dimuat dari contoh",
             alasan_ubah="diperbarui dari contoh",
         )
+        self._hitung(model, perubahan, label)
+        return obj
+
+    def _hitung(self, model, perubahan: str, label: str | None = None) -> None:
+        label = label or model._meta.model_name
+        self.jumlah[label] += 1
         if perubahan == "baru":
             self.baru[label] += 1
         elif perubahan == "diubah":
             self.diubah[label] += 1
-        return obj
 
     # --- organisasi -----------------------------------------------------------------------
 
@@ -332,16 +335,20 @@ class _Pemuat:
             kunci = a["jenis"] if ref is None else f"{a['jenis']}:{ref}"
             if a.get("akhiran"):
                 kunci += f":{a['akhiran']}"
-            self.simpan(
-                AngkaTerbit,
-                {"organisasi": self.org[slug], "tahun": a["tahun"], "kunci": kunci},
-                {
-                    "uraian": a["uraian"][:300],
-                    "sumber": a["sumber"][:120],
-                    "nilai": _dec(a.get("nilai")),
-                    "nilai_teks": a.get("nilai_teks", ""),
-                },
+            perubahan = simpan_angka_terbit(
+                self.org[slug],
+                a["tahun"],
+                kunci,
+                uraian=a["uraian"],
+                sumber=a["sumber"],
+                nilai=a.get("nilai"),
+                nilai_teks=a.get("nilai_teks", ""),
+                tabel=a["tabel"],
+                baris=a["baris"],
+                kolom=a["kolom"],
+                teks_terbit=a.get("teks_terbit", ""),
             )
+            self._hitung(AngkaTerbit, perubahan)
 
     # --- anggaran, rencana aksi, evaluasi ---------------------------------------------------
 
@@ -349,34 +356,29 @@ class _Pemuat:
         data = self.baca("anggaran.json")
         org, tahun = self.org[data["organisasi"]], data["tahun"]
         for p in data["program"]:
-            program = self.simpan(
-                ProgramAnggaran,
-                {
-                    "organisasi": org,
-                    "tahun": tahun,
-                    "tingkat": TingkatAnggaran.PROGRAM,
-                    "induk": None,
-                    "nama": p["nama"],
-                },
-                {"pagu_awal": _dec(p["pagu_awal"]), "pagu": _dec(p["pagu"]), "urutan": p["urutan"]},
-            )
+            program = self._program(org, tahun, TingkatAnggaran.PROGRAM, None, p, p["pagu_awal"])
             sasaran = [self.sasaran[(data["organisasi"], n)] for n in p["sasaran"]]
             if set(program.sasaran.all()) != set(sasaran):
                 program.sasaran.set(sasaran)
-            self._keluaran(program, p["indikator_keluaran"])
             for k in p["kegiatan"]:
-                kegiatan = self.simpan(
-                    ProgramAnggaran,
-                    {
-                        "organisasi": org,
-                        "tahun": tahun,
-                        "tingkat": TingkatAnggaran.KEGIATAN,
-                        "induk": program,
-                        "nama": k["nama"],
-                    },
-                    {"pagu_awal": Decimal(0), "pagu": _dec(k["pagu"]), "urutan": k["urutan"]},
-                )
-                self._keluaran(kegiatan, k["indikator_keluaran"])
+                self._program(org, tahun, TingkatAnggaran.KEGIATAN, program, k, 0)
+
+    def _program(self, org, tahun, tingkat, induk, isi: dict, pagu_awal) -> ProgramAnggaran:
+        """One programme or activity (natural key: unit, year, level, parent, name) with its
+        output indicators."""
+        program = self.simpan(
+            ProgramAnggaran,
+            {
+                "organisasi": org,
+                "tahun": tahun,
+                "tingkat": tingkat,
+                "induk": induk,
+                "nama": isi["nama"],
+            },
+            {"pagu_awal": _dec(pagu_awal), "pagu": _dec(isi["pagu"]), "urutan": isi["urutan"]},
+        )
+        self._keluaran(program, isi["indikator_keluaran"])
+        return program
 
     def _keluaran(self, program, daftar):
         for u, ik in enumerate(daftar, start=1):

@@ -1,6 +1,6 @@
 """The report as a list of blocks, before it becomes Word, PDF or Excel.
 
-`struktur.py` builds a `Dokumen`; `docx.py`, `xlsx.py` and `reviu.py` only render it, so
+`struktur.py` (with the chapters in `bab/`) builds a `Dokumen`; `docx.py`, `xlsx.py` and `reviu.py` only render it, so
 every output holds the same tables with the same numbers and the same numbering.
 """
 

@@ -25,9 +25,9 @@ from typing import Protocol
 
 from kinerja import angka as fmt
 from kinerja.laporan.tabel import Tabel
+from kinerja.reviu.terbit import Pemeriksaan, Temuan, reviu
 from kinerja.rumus.ikm import ATURAN_GABUNG
 from kinerja.rumus.komposit import rata_rata_indeks
-from kinerja.rumus.reviu import Pemeriksaan, Temuan, reviu
 
 
 @dataclass

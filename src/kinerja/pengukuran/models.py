@@ -175,7 +175,8 @@ class BatasWaktu(models.Model):
 class AngkaTerbit(models.Model):
     """A figure as printed in a published report (e.g. last year's LKIP), kept so the reviu
     can compare it with what the data gives. `kunci` names what it is, e.g.
-    "capaian_sasaran:<sasaran id>" or "capaian_indikator:<indikator id>"."""
+    "capaian_sasaran:<sasaran id>" or "capaian_indikator:<indikator id>"; `tabel`, `baris`,
+    `kolom` and `teks_terbit` say where and how it is printed."""
 
     organisasi = models.ForeignKey(
         Organisasi, on_delete=models.CASCADE, related_name="angka_terbit"
@@ -186,6 +187,12 @@ class AngkaTerbit(models.Model):
     sumber = models.CharField(max_length=120)  # e.g. "LKIP 2024 Tabel 18"
     nilai = models.DecimalField(**ANGKA)
     nilai_teks = models.CharField(max_length=60, blank=True)
+    # Where it is printed and how (keputusan 0030): the table ("Tabel 18", "Bab I"), row and
+    # column as the report names them, and the printed text ("104,08").
+    tabel = models.CharField(max_length=60, blank=True)
+    baris = models.CharField(max_length=200, blank=True)
+    kolom = models.CharField(max_length=120, blank=True)
+    teks_terbit = models.CharField(max_length=60, blank=True)
 
     class Meta:
         verbose_name_plural = "angka terbit"

@@ -20,7 +20,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count, Exists, F, OuterRef, Q
+from django.db.models import Count, Exists, F, OuterRef, Q, Sum
 
 from kinerja import angka as fmt
 from kinerja.angka import angka_ringkas
@@ -41,9 +41,13 @@ from kinerja.perencanaan.models import (
     Indikator,
     JenisTarget,
     PerjanjianKinerja,
+    PerubahanTarget,
+    ProgramAnggaran,
     StatusPK,
     TargetRenstra,
+    TingkatAnggaran,
 )
+from kinerja.reviu.terbit import Pemeriksaan, Temuan, reviu
 from kinerja.rumus import capaian as rc
 from kinerja.rumus import sasaran as rs
 from kinerja.rumus.bilangan import DataTidakValid
@@ -58,7 +62,6 @@ from kinerja.rumus.periode import (
     target_untuk_periode,
     uraian_nilai_tahunan,
 )
-from kinerja.rumus.reviu import Pemeriksaan, Temuan, reviu
 
 S = StatusRealisasi
 
@@ -193,7 +196,7 @@ def hitung_capaian_butir(
         return None
 
 
-def _nilai_tahunan(
+def nilai_tahunan(
     indikator: Indikator, baris: dict[tuple[str, int], Realisasi]
 ) -> tuple[Decimal | None, str, list]:
     """The yearly value: the 'tahun' row when present, otherwise the indicator's aggregation
@@ -276,7 +279,9 @@ def keterangan_tahunan(indikator: Indikator, periode: list[BarisPeriode]) -> str
     return f"{kalimat}; baru {label} yang {keadaan}{nilai}."
 
 
-def _status_terlemah(rows: list[Realisasi]) -> str:
+def status_terlemah(rows: list[Realisasi]) -> str:
+    """The least advanced status of the rows a value comes from (draft < returned <
+    submitted < verified): a yearly value is only as final as its weakest period."""
     urutan = [S.DRAFT, S.DIKEMBALIKAN, S.DIAJUKAN, S.DIVERIFIKASI]
     if not rows:
         return ""
@@ -338,7 +343,7 @@ def baris_capaian(
     for b in butir:
         ind = b.indikator
         baris = per_indikator.get(ind.pk, {})
-        nilai, nilai_teks, dipakai = _nilai_tahunan(ind, baris)
+        nilai, nilai_teks, dipakai = nilai_tahunan(ind, baris)
         periode = baris_periode(b, baris)
         kosong = nilai is None and not nilai_teks
         hasil.append(
@@ -353,7 +358,7 @@ def baris_capaian(
                 realisasi_teks=nilai_teks,
                 per_periode=baris,
                 hasil=hitung_capaian_butir(ind, b, nilai, nilai_teks),
-                status=_status_terlemah(dipakai),
+                status=status_terlemah(dipakai),
             )
         )
     return hasil
@@ -586,7 +591,7 @@ def riwayat_indikator(
     for th in sorted(daftar_tahun):
         b = target.get(th)
         baris = per_tahun.get(th, {})
-        nilai, nilai_teks, _ = _nilai_tahunan(indikator, baris)
+        nilai, nilai_teks, _ = nilai_tahunan(indikator, baris)
         seri.append(
             {
                 "tahun": th,
@@ -598,7 +603,7 @@ def riwayat_indikator(
                 "capaian": hitung_capaian_butir(indikator, b, nilai, nilai_teks) if b else None,
                 "baris": baris,
                 # all of the year's rows, not only those the yearly value uses
-                "status": _status_terlemah(list(baris.values())),
+                "status": status_terlemah(list(baris.values())),
             }
         )
     return seri
@@ -633,10 +638,10 @@ def _pembanding_dari_data(indikator: Indikator, tahun: int) -> dict[int, tuple[D
         if i.organisasi_id in hasil:
             continue
         try:
-            nilai, _, dipakai = _nilai_tahunan(i, per_periode)
+            nilai, _, dipakai = nilai_tahunan(i, per_periode)
         except DataTidakValid:
             continue
-        if nilai is not None and _status_terlemah(dipakai) == S.DIVERIFIKASI:
+        if nilai is not None and status_terlemah(dipakai) == S.DIVERIFIKASI:
             hasil[i.organisasi_id] = (nilai, i.organisasi.nama)
     return hasil
 
@@ -1053,3 +1058,89 @@ def batas_waktu(
             }
         )
     return hasil
+
+
+# --- readings of the dashboard pages (one selector each, shared with the API) -------------
+
+
+def tahun_pk(organisasi: Organisasi) -> set[int]:
+    """The years the unit has a PK for (the year switcher)."""
+    return set(
+        PerjanjianKinerja.objects.filter(organisasi=organisasi).values_list("tahun", flat=True)
+    )
+
+
+def perubahan_target(butir: ButirPK | None) -> list[PerubahanTarget]:
+    """A PK line's target changes, in revision order."""
+    if butir is None:
+        return []
+    return list(
+        PerubahanTarget.objects.filter(butir=butir)
+        .select_related("revisi")
+        .order_by("revisi__nomor")
+    )
+
+
+def program_sasaran(sasaran_id: int, tahun: int) -> tuple[list[ProgramAnggaran], Decimal]:
+    """Programs and activities behind a sasaran, and the pagu of the top rows (an activity
+    under a listed program is not counted twice)."""
+    program = list(
+        ProgramAnggaran.objects.filter(sasaran=sasaran_id, tahun=tahun).order_by("urutan", "pk")
+    )
+    ids = {p.pk for p in program}
+    return program, sum((p.pagu for p in program if p.induk_id not in ids), Decimal(0))
+
+
+def butir_pk_urut(pk: PerjanjianKinerja) -> list[ButirPK]:
+    """The PK's lines with indicator and sasaran, in sasaran order."""
+    return list(
+        ButirPK.objects.filter(pk_dokumen=pk)
+        .select_related("indikator__sasaran")
+        .order_by("indikator__sasaran__nomor", "urutan")
+    )
+
+
+def program_pk(organisasi: Organisasi, tahun: int) -> tuple[list[ProgramAnggaran], Decimal | None]:
+    """The unit's programmes of the year (programme level) and their total pagu (GROUP BY
+    in the database)."""
+    qs = ProgramAnggaran.objects.filter(
+        organisasi=organisasi, tahun=tahun, tingkat=TingkatAnggaran.PROGRAM
+    )
+    return list(qs.order_by("urutan", "pk")), qs.aggregate(total=Sum("pagu"))["total"]
+
+
+def revisi_pk_dengan_perubahan(pk: PerjanjianKinerja) -> list:
+    """The PK's revisions with their target changes prefetched."""
+    return list(pk.revisi.prefetch_related("perubahan__butir__indikator"))
+
+
+def indikator_dan_butir(
+    organisasi: Organisasi, pk: PerjanjianKinerja | None
+) -> list[tuple[Indikator, ButirPK | None]]:
+    """Every indicator of the unit (sasaran order) with its line in `pk` (None when not in
+    the PK), period targets prefetched: two queries whatever the number of indicators."""
+    butir = (
+        {
+            b.indikator_id: b
+            for b in ButirPK.objects.filter(pk_dokumen=pk).prefetch_related("target_periode")
+        }
+        if pk
+        else {}
+    )
+    return [
+        (i, butir.get(i.pk))
+        for i in Indikator.objects.filter(organisasi=organisasi)
+        .select_related("sasaran")
+        .order_by("sasaran__nomor", "urutan", "pk")
+    ]
+
+
+def realisasi_tahun(organisasi: Organisasi, tahun: int, *, hanya_terverifikasi: bool):
+    """The unit's realisasi rows of the year in indicator and period order; verified only for
+    a user who may read final figures only."""
+    qs = Realisasi.objects.filter(organisasi=organisasi, tahun=tahun).order_by(
+        "indikator__sasaran__nomor", "indikator__urutan", "indikator_id", "jenis_periode", "ke"
+    )
+    if hanya_terverifikasi:
+        qs = qs.filter(status=StatusRealisasi.DIVERIFIKASI)
+    return qs

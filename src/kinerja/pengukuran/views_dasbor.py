@@ -12,12 +12,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from decimal import Decimal
 from types import SimpleNamespace
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q, Sum
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
@@ -27,16 +26,11 @@ from kinerja.organisasi.models import Organisasi
 from kinerja.pengukuran import grafik, pemilih
 from kinerja.pengukuran.models import StatusRealisasi
 from kinerja.perencanaan.models import (
-    ButirPK,
     CaraAgregasi,
     Indikator,
     KelompokSasaran,
-    PerjanjianKinerja,
-    PerubahanTarget,
-    ProgramAnggaran,
     Sasaran,
     SumberTarget,
-    TingkatAnggaran,
 )
 from kinerja.rumus.periode import JUMLAH_PERIODE, Periode
 from kinerja.rumus.skala import TIDAK_ADA_DATA
@@ -64,8 +58,7 @@ def _boleh_draf(request, org: Organisasi) -> bool:
 
 def _konteks(request, org: Organisasi, tahun: int, halaman: str, **isi) -> dict:
     """What every page shows around its content: unit, year switcher, tabs."""
-    tahun_pk = set(PerjanjianKinerja.objects.filter(organisasi=org).values_list("tahun", flat=True))
-    daftar_tahun = sorted(tahun_pk | {tahun, timezone.localdate().year})
+    daftar_tahun = sorted(pemilih.tahun_pk(org) | {tahun, timezone.localdate().year})
     return {
         "organisasi": org,
         "tahun": tahun,
@@ -256,15 +249,7 @@ def indikator(request, slug: str, tahun: int, pk: int):
         key=lambda t: t.tahun,
         default=None,
     )
-    perubahan = (
-        list(
-            PerubahanTarget.objects.filter(butir=butir)
-            .select_related("revisi")
-            .order_by("revisi__nomor")
-        )
-        if butir
-        else []
-    )
+    perubahan = pemilih.perubahan_target(butir)
 
     # (4) peers and national standard
     banding = pemilih.pembanding(ind, tahun)
@@ -278,11 +263,7 @@ def indikator(request, slug: str, tahun: int, pk: int):
         )
 
     # (6) programs and budget behind the indicator's sasaran
-    program = list(
-        ProgramAnggaran.objects.filter(sasaran=ind.sasaran_id, tahun=tahun).order_by("urutan", "pk")
-    )
-    ids = {p.pk for p in program}
-    total_pagu = sum((p.pagu for p in program if p.induk_id not in ids), Decimal(0))
+    program, total_pagu = pemilih.program_sasaran(ind.sasaran_id, tahun)
 
     return render(
         request,
@@ -334,22 +315,14 @@ def perjanjian_kinerja(request, slug: str, tahun: int):
     pk = pemilih.pk_organisasi(org, tahun, dengan_draf=_boleh_draf(request, org))
     kelompok, program, total, revisi = [], [], None, []
     if pk is not None:
-        butir = list(
-            ButirPK.objects.filter(pk_dokumen=pk)
-            .select_related("indikator__sasaran")
-            .order_by("indikator__sasaran__nomor", "urutan")
-        )
+        butir = pemilih.butir_pk_urut(pk)
         per_sasaran: dict[int, SimpleNamespace] = {}
         for b in butir:
             s = b.indikator.sasaran
             per_sasaran.setdefault(s.pk, SimpleNamespace(sasaran=s, baris=[])).baris.append(b)
         kelompok = kelompokkan(list(per_sasaran.values()))
-        qs = ProgramAnggaran.objects.filter(
-            organisasi=org, tahun=tahun, tingkat=TingkatAnggaran.PROGRAM
-        )
-        program = list(qs.order_by("urutan", "pk"))
-        total = qs.aggregate(total=Sum("pagu"))["total"]
-        revisi = list(pk.revisi.prefetch_related("perubahan__butir__indikator"))
+        program, total = pemilih.program_pk(org, tahun)
+        revisi = pemilih.revisi_pk_dengan_perubahan(pk)
     return render(
         request,
         "pengukuran/dasbor/pk.html",

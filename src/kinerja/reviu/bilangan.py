@@ -18,7 +18,7 @@ from decimal import Decimal, InvalidOperation
 from kinerja.angka import angka as format_angka
 from kinerja.rumus.bilangan import bulat, potong
 
-TOLERANSI = Decimal("0.01")  # as rumus.reviu.TOLERANSI_BAKU (keputusan 0013)
+TOLERANSI = Decimal("0.01")  # as reviu.terbit.TOLERANSI_BAKU (keputusan 0013)
 
 # A number token: optional Rp, sign or parentheses, digits with separators, optional %.
 _POLA = re.compile(
@@ -133,7 +133,7 @@ def cocok(
 ) -> bool:
     """A printed figure matches its recomputation: within 0,01 (plus what the rounding of the
     printed inputs allows), or equal to the recomputed value rounded or truncated to the
-    printed decimals (the seed truncates: 95.665 → 95,66), as rumus.reviu does."""
+    printed decimals (the seed truncates: 95.665 → 95,66), as reviu.terbit does."""
     if isinstance(terbit, Angka):
         nilai, dp = terbit.nilai, terbit.dp
     else:

@@ -26,9 +26,8 @@ from django.utils import timezone
 
 from kinerja.contoh import jakarta_pusat_2024 as jp
 from kinerja.contoh.jakarta_pusat_2024 import BUTIR_KOORDINASI, TABEL_31, TABEL_35_37
-from kinerja.contoh.simpan import simpan_bila_berubah
+from kinerja.contoh.simpan import simpan_angka_terbit
 from kinerja.organisasi.models import Organisasi
-from kinerja.pengukuran.models import AngkaTerbit
 from kinerja.survei.kuesioner import kuesioner_baku
 from kinerja.survei.layanan import IsianRespon, respon_simpan_banyak
 from kinerja.survei.models import PutaranSurvei, Saluran
@@ -283,8 +282,12 @@ def muat_iek(kota: Organisasi, tahun: int = 2024) -> dict:
     return {"respon": dimuat, "asisten_tidak_ada": hilang, "putaran_sudah_ada": lewat}
 
 
+ROMAWI = ("I", "II")
+
+
 def angka_terbit(kota: Organisasi, tahun: int = 2024) -> list[tuple]:
-    """(organisasi, kunci, uraian, sumber, nilai) of every published survey figure.
+    """(organisasi, kunci, uraian, sumber, nilai, letak) of every published survey figure;
+    letak = table, row (the unit) and column (the period) as printed.
 
     kunci is "survei:<kuesioner>:<periode>" (periode "tahun" or "semester-<ke>") on the unit
     the figure describes; "<kuesioner>+<kuesioner>" is the mean of both indices, the Indeks
@@ -293,8 +296,12 @@ def angka_terbit(kota: Organisasi, tahun: int = 2024) -> list[tuple]:
     baris = []
 
     def catat(org, kode, periode, uraian, tabel, nilai):
+        kolom = f"Semester {ROMAWI[int(periode[-1]) - 1]}" if periode != "tahun" else "Tahun"
+        if tabel == 31 and periode == "tahun":
+            kolom = "Rata-rata"
+        letak = {"tabel": f"Tabel {tabel}", "baris": org.nama, "kolom": kolom}
         baris.append(
-            (org, f"survei:{kode}:{periode}", uraian, f"LKIP {tahun} Tabel {tabel}", nilai)
+            (org, f"survei:{kode}:{periode}", uraian, f"LKIP {tahun} Tabel {tabel}", nilai, letak)
         )
 
     def per_semester(org, kode, uraian, tabel, nilai):
@@ -336,11 +343,9 @@ def angka_terbit(kota: Organisasi, tahun: int = 2024) -> list[tuple]:
 def muat_angka_terbit(kota: Organisasi, tahun: int = 2024) -> dict:
     """The published survey figures as AngkaTerbit (idempotent: unchanged rows are not written)."""
     hitung = {"baru": 0, "diubah": 0, "sama": 0}
-    for org, kunci, uraian, sumber, nilai in angka_terbit(kota, tahun):
-        _, perubahan = simpan_bila_berubah(
-            AngkaTerbit,
-            {"organisasi": org, "tahun": tahun, "kunci": kunci},
-            {"uraian": uraian, "sumber": sumber, "nilai": Decimal(nilai), "nilai_teks": ""},
+    for org, kunci, uraian, sumber, nilai, letak in angka_terbit(kota, tahun):
+        perubahan = simpan_angka_terbit(
+            org, tahun, kunci, uraian=uraian, sumber=sumber, nilai=nilai, **letak
         )
         hitung[perubahan] += 1
     return hitung

@@ -1,9 +1,13 @@
-"""Reviu: recompute every published figure from its inputs and list the mismatches.
+"""Reviu of published figures against the data: recompute each one from its inputs and list
+the mismatches.
 
 PermenPAN-RB 53/2014 (tata cara reviu atas LKIP) asks APIP to check that the report's
-figures are right. Here each published figure is a `Pemeriksaan`: the printed value, the
-value the engine computes from the raw inputs, the formula in words and the inputs. A
-mismatch beyond the tolerance (docs/keputusan/0013-reviu-toleransi.md) becomes a `Temuan`.
+figures are right. Here each published figure (an `AngkaTerbit` row, read by the apps'
+selectors) is a `Pemeriksaan`: the printed value, the value the engine computes from the
+stored inputs, the formula in words and the inputs. A mismatch beyond the tolerance
+(docs/keputusan/0013-reviu-toleransi.md) becomes a `Temuan`; `kinerja.lkip.reviu.temuan_data`
+prints it beside the document checks of `kinerja.reviu.periksa`. Formerly
+`kinerja.rumus.reviu`; it lives in the one reviu package since keputusan 0030.
 """
 
 from __future__ import annotations
