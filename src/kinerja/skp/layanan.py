@@ -125,17 +125,23 @@ def periksa_data_pegawai(data: DataPegawai, *, pegawai: Pegawai | None = None) -
         galat["golongan"] = "Golongan paling panjang 20 karakter (contoh: III/c)."
     if data.jenis_jabatan not in JenisJabatan.values:
         pilihan = ", ".join(JenisJabatan.values)
-        galat["jenis_jabatan"] = f"Jenis jabatan '{data.jenis_jabatan}' tidak dikenal; pilih {pilihan}."
+        galat["jenis_jabatan"] = (
+            f"Jenis jabatan '{data.jenis_jabatan}' tidak dikenal; pilih {pilihan}."
+        )
     if data.organisasi is None:
         galat["organisasi"] = "Unit kerja wajib diisi."
     a = data.atasan
     if a is not None and not galat.get("jenis_jabatan") and data.organisasi is not None:
         if pegawai is not None and a.pk == pegawai.pk:
             galat["atasan"] = "Pegawai tidak dapat menjadi atasan dirinya sendiri."
-        elif pegawai is not None and pegawai.pk and any(
-            x.pk == pegawai.pk for x in izin.rantai_atasan(a)
+        elif (
+            pegawai is not None
+            and pegawai.pk
+            and any(x.pk == pegawai.pk for x in izin.rantai_atasan(a))
         ):
-            galat["atasan"] = f"{a.nama} adalah bawahan {pegawai.nama}; atasan tidak boleh melingkar."
+            galat["atasan"] = (
+                f"{a.nama} adalah bawahan {pegawai.nama}; atasan tidak boleh melingkar."
+            )
         elif JENJANG[a.jenis_jabatan] > JENJANG[data.jenis_jabatan]:
             galat["atasan"] = (
                 f"Atasan {a.nama} ({a.get_jenis_jabatan_display().lower()}) berjenjang lebih "
@@ -226,7 +232,9 @@ def skp_buat(*, pegawai: Pegawai, tahun: int, aktor) -> SKP:
         raise ValidationError({"tahun": e.pesan}) from None
     skp = SKP.objects.filter(pegawai=pegawai, tahun=tahun).first()
     if skp is None:
-        skp = SKP(pegawai=pegawai, tahun=tahun, organisasi=pegawai.organisasi, jabatan=pegawai.jabatan)
+        skp = SKP(
+            pegawai=pegawai, tahun=tahun, organisasi=pegawai.organisasi, jabatan=pegawai.jabatan
+        )
         _catat_aktor(skp, aktor)
         skp.save()
     return skp
@@ -291,7 +299,9 @@ def _periksa_indikator(daftar: Iterable[IsianIndikator]) -> tuple[list[dict], di
         elif len(uraian) > 300:
             galat[f"indikator.{i}.uraian"] = f"{label}: uraian paling panjang 300 karakter."
         try:
-            target = aturan.desimal(ind.target, _BATAS_TARGET, label=f"{label}: target", non_negatif=True)
+            target = aturan.desimal(
+                ind.target, _BATAS_TARGET, label=f"{label}: target", non_negatif=True
+            )
             if target is None:
                 galat[f"indikator.{i}.target"] = f"{label}: target wajib diisi."
         except DataTidakValid as e:
@@ -301,7 +311,9 @@ def _periksa_indikator(daftar: Iterable[IsianIndikator]) -> tuple[list[dict], di
             galat[f"indikator.{i}.satuan"] = f"{label}: satuan paling panjang 60 karakter."
         bersih.append({"aspek": ind.aspek, "uraian": uraian, "target": target, "satuan": satuan})
     if not bersih:
-        galat["indikator"] = "RHK memerlukan paling sedikit satu indikator (kuantitas, kualitas atau waktu)."
+        galat["indikator"] = (
+            "RHK memerlukan paling sedikit satu indikator (kuantitas, kualitas atau waktu)."
+        )
     return bersih, galat
 
 
@@ -318,8 +330,10 @@ def rhk_simpan(
     rhk: RHK | None = None,
 ) -> RHK:
     """Add (or change) an RHK with its indicators; its indicators are replaced as a whole."""
-    skp = SKP.objects.select_for_update().select_related("pegawai__atasan", "organisasi").get(
-        pk=skp.pk
+    skp = (
+        SKP.objects.select_for_update()
+        .select_related("pegawai__atasan", "organisasi")
+        .get(pk=skp.pk)
     )
     _wajib_pengisi(aktor, skp.pegawai)
     _wajib_terbuka(skp)
@@ -372,7 +386,9 @@ def periksa_periode(jenis_periode: str, ke, *, tahunan_boleh: bool) -> dict:
         return galat
     n = JUMLAH_KE[jenis_periode]
     if not isinstance(ke, int) or isinstance(ke, bool) or not 1 <= ke <= n:
-        galat["ke"] = f"Periode ke- untuk {PeriodeSKP(jenis_periode).label.lower()} harus 1 sampai {n}."
+        galat["ke"] = (
+            f"Periode ke- untuk {PeriodeSKP(jenis_periode).label.lower()} harus 1 sampai {n}."
+        )
     return galat
 
 
@@ -429,7 +445,9 @@ def bukti_rhk_unggah(*, realisasi: RealisasiRHK, berkas, aktor) -> BuktiRHK:
     skp = realisasi.indikator.rhk.skp
     _wajib_pengisi(aktor, skp.pegawai)
     if _periode_terkunci(skp, realisasi.jenis_periode, realisasi.ke):
-        raise ValidationError("Penilaian periode ini sudah ditandatangani; bukti tidak dapat ditambah.")
+        raise ValidationError(
+            "Penilaian periode ini sudah ditandatangani; bukti tidak dapat ditambah."
+        )
     isi, ekstensi = periksa_berkas_bukti(berkas)
     sha = hashlib.sha256(isi).hexdigest()
     b = BuktiRHK(
@@ -525,8 +543,10 @@ def penilaian_simpan(
 
 @transaction.atomic
 def penilaian_tandatangani(*, penilaian: Penilaian, aktor) -> Penilaian:
-    p = Penilaian.objects.select_for_update().select_related("skp__pegawai__atasan").get(
-        pk=penilaian.pk
+    p = (
+        Penilaian.objects.select_for_update()
+        .select_related("skp__pegawai__atasan")
+        .get(pk=penilaian.pk)
     )
     alasan = izin.alasan_tidak_menilai(aktor, p.skp.pegawai)
     if alasan:

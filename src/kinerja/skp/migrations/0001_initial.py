@@ -7,317 +7,905 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('organisasi', '0001_initial'),
-        ('perencanaan', '0003_target_periode'),
+        ("organisasi", "0001_initial"),
+        ("perencanaan", "0003_target_periode"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='IndikatorRHK',
+            name="IndikatorRHK",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('aspek', models.CharField(choices=[('kuantitas', 'Kuantitas'), ('kualitas', 'Kualitas'), ('waktu', 'Waktu')], max_length=10)),
-                ('uraian', models.CharField(max_length=300)),
-                ('target', models.DecimalField(decimal_places=6, max_digits=24)),
-                ('satuan', models.CharField(blank=True, max_length=60)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "aspek",
+                    models.CharField(
+                        choices=[
+                            ("kuantitas", "Kuantitas"),
+                            ("kualitas", "Kualitas"),
+                            ("waktu", "Waktu"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                ("uraian", models.CharField(max_length=300)),
+                ("target", models.DecimalField(decimal_places=6, max_digits=24)),
+                ("satuan", models.CharField(blank=True, max_length=60)),
             ],
             options={
-                'verbose_name': 'indikator RHK',
-                'verbose_name_plural': 'indikator RHK',
-                'ordering': ['rhk', 'pk'],
+                "verbose_name": "indikator RHK",
+                "verbose_name_plural": "indikator RHK",
+                "ordering": ["rhk", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='HistoricalRealisasiRHK',
+            name="HistoricalRealisasiRHK",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('jenis_periode', models.CharField(choices=[('bulan', 'Bulanan'), ('triwulan', 'Triwulanan'), ('tahun', 'Tahunan')], max_length=10)),
-                ('ke', models.PositiveSmallIntegerField()),
-                ('nilai', models.DecimalField(decimal_places=6, max_digits=24)),
-                ('keterangan', models.TextField(blank=True)),
-                ('diubah_pada', models.DateTimeField(blank=True, editable=False)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('diisi_oleh', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('indikator', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='skp.indikatorrhk')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "jenis_periode",
+                    models.CharField(
+                        choices=[
+                            ("bulan", "Bulanan"),
+                            ("triwulan", "Triwulanan"),
+                            ("tahun", "Tahunan"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                ("ke", models.PositiveSmallIntegerField()),
+                ("nilai", models.DecimalField(decimal_places=6, max_digits=24)),
+                ("keterangan", models.TextField(blank=True)),
+                ("diubah_pada", models.DateTimeField(blank=True, editable=False)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "diisi_oleh",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "indikator",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="skp.indikatorrhk",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical realisasi RHK',
-                'verbose_name_plural': 'historical realisasi RHK',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='Pegawai',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('nip', models.CharField(max_length=18, unique=True, verbose_name='NIP')),
-                ('nama', models.CharField(max_length=200)),
-                ('golongan', models.CharField(blank=True, max_length=20)),
-                ('jabatan', models.CharField(max_length=200)),
-                ('jenis_jabatan', models.CharField(choices=[('pimpinan_tinggi', 'Jabatan Pimpinan Tinggi'), ('administrator', 'Jabatan Administrator'), ('pengawas', 'Jabatan Pengawas'), ('pelaksana', 'Jabatan Pelaksana'), ('fungsional', 'Jabatan Fungsional')], max_length=20)),
-                ('aktif', models.BooleanField(default=True)),
-                ('atasan', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='bawahan', to='skp.pegawai')),
-                ('organisasi', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='pegawai', to='organisasi.organisasi')),
-                ('pengguna', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='pegawai', to=settings.AUTH_USER_MODEL)),
-            ],
-            options={
-                'verbose_name_plural': 'pegawai',
-                'ordering': ['organisasi__jalur', 'jenis_jabatan', 'nama'],
-            },
-        ),
-        migrations.CreateModel(
-            name='HistoricalSKP',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('tahun', models.PositiveSmallIntegerField()),
-                ('jabatan', models.CharField(max_length=200)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('organisasi', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='organisasi.organisasi')),
-                ('pegawai', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='skp.pegawai')),
-            ],
-            options={
-                'verbose_name': 'historical SKP',
-                'verbose_name_plural': 'historical SKP',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='HistoricalPegawai',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('nip', models.CharField(db_index=True, max_length=18, verbose_name='NIP')),
-                ('nama', models.CharField(max_length=200)),
-                ('golongan', models.CharField(blank=True, max_length=20)),
-                ('jabatan', models.CharField(max_length=200)),
-                ('jenis_jabatan', models.CharField(choices=[('pimpinan_tinggi', 'Jabatan Pimpinan Tinggi'), ('administrator', 'Jabatan Administrator'), ('pengawas', 'Jabatan Pengawas'), ('pelaksana', 'Jabatan Pelaksana'), ('fungsional', 'Jabatan Fungsional')], max_length=20)),
-                ('aktif', models.BooleanField(default=True)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('organisasi', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='organisasi.organisasi')),
-                ('pengguna', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('atasan', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='skp.pegawai')),
-            ],
-            options={
-                'verbose_name': 'historical pegawai',
-                'verbose_name_plural': 'historical pegawai',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical realisasi RHK",
+                "verbose_name_plural": "historical realisasi RHK",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='RealisasiRHK',
+            name="Pegawai",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('jenis_periode', models.CharField(choices=[('bulan', 'Bulanan'), ('triwulan', 'Triwulanan'), ('tahun', 'Tahunan')], max_length=10)),
-                ('ke', models.PositiveSmallIntegerField()),
-                ('nilai', models.DecimalField(decimal_places=6, max_digits=24)),
-                ('keterangan', models.TextField(blank=True)),
-                ('diubah_pada', models.DateTimeField(auto_now=True)),
-                ('diisi_oleh', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('indikator', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='realisasi', to='skp.indikatorrhk')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("nip", models.CharField(max_length=18, unique=True, verbose_name="NIP")),
+                ("nama", models.CharField(max_length=200)),
+                ("golongan", models.CharField(blank=True, max_length=20)),
+                ("jabatan", models.CharField(max_length=200)),
+                (
+                    "jenis_jabatan",
+                    models.CharField(
+                        choices=[
+                            ("pimpinan_tinggi", "Jabatan Pimpinan Tinggi"),
+                            ("administrator", "Jabatan Administrator"),
+                            ("pengawas", "Jabatan Pengawas"),
+                            ("pelaksana", "Jabatan Pelaksana"),
+                            ("fungsional", "Jabatan Fungsional"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("aktif", models.BooleanField(default=True)),
+                (
+                    "atasan",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="bawahan",
+                        to="skp.pegawai",
+                    ),
+                ),
+                (
+                    "organisasi",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="pegawai",
+                        to="organisasi.organisasi",
+                    ),
+                ),
+                (
+                    "pengguna",
+                    models.OneToOneField(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="pegawai",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'realisasi RHK',
-                'verbose_name_plural': 'realisasi RHK',
-                'ordering': ['indikator', 'jenis_periode', 'ke'],
+                "verbose_name_plural": "pegawai",
+                "ordering": ["organisasi__jalur", "jenis_jabatan", "nama"],
             },
         ),
         migrations.CreateModel(
-            name='BuktiRHK',
+            name="HistoricalSKP",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('berkas', models.FileField(upload_to='skp/%Y/')),
-                ('nama_asli', models.CharField(max_length=255)),
-                ('jenis_mime', models.CharField(max_length=100)),
-                ('ukuran', models.PositiveBigIntegerField()),
-                ('sha256', models.CharField(db_index=True, max_length=64)),
-                ('diunggah_pada', models.DateTimeField(auto_now_add=True)),
-                ('diunggah_oleh', models.ForeignKey(null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('realisasi', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='bukti', to='skp.realisasirhk')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("tahun", models.PositiveSmallIntegerField()),
+                ("jabatan", models.CharField(max_length=200)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "organisasi",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="organisasi.organisasi",
+                    ),
+                ),
+                (
+                    "pegawai",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="skp.pegawai",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'bukti RHK',
-                'verbose_name_plural': 'bukti RHK',
+                "verbose_name": "historical SKP",
+                "verbose_name_plural": "historical SKP",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name="HistoricalPegawai",
+            fields=[
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("nip", models.CharField(db_index=True, max_length=18, verbose_name="NIP")),
+                ("nama", models.CharField(max_length=200)),
+                ("golongan", models.CharField(blank=True, max_length=20)),
+                ("jabatan", models.CharField(max_length=200)),
+                (
+                    "jenis_jabatan",
+                    models.CharField(
+                        choices=[
+                            ("pimpinan_tinggi", "Jabatan Pimpinan Tinggi"),
+                            ("administrator", "Jabatan Administrator"),
+                            ("pengawas", "Jabatan Pengawas"),
+                            ("pelaksana", "Jabatan Pelaksana"),
+                            ("fungsional", "Jabatan Fungsional"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("aktif", models.BooleanField(default=True)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "organisasi",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="organisasi.organisasi",
+                    ),
+                ),
+                (
+                    "pengguna",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "atasan",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="skp.pegawai",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "historical pegawai",
+                "verbose_name_plural": "historical pegawai",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name="RealisasiRHK",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "jenis_periode",
+                    models.CharField(
+                        choices=[
+                            ("bulan", "Bulanan"),
+                            ("triwulan", "Triwulanan"),
+                            ("tahun", "Tahunan"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                ("ke", models.PositiveSmallIntegerField()),
+                ("nilai", models.DecimalField(decimal_places=6, max_digits=24)),
+                ("keterangan", models.TextField(blank=True)),
+                ("diubah_pada", models.DateTimeField(auto_now=True)),
+                (
+                    "diisi_oleh",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "indikator",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="realisasi",
+                        to="skp.indikatorrhk",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "realisasi RHK",
+                "verbose_name_plural": "realisasi RHK",
+                "ordering": ["indikator", "jenis_periode", "ke"],
             },
         ),
         migrations.CreateModel(
-            name='RHK',
+            name="BuktiRHK",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('nomor', models.PositiveSmallIntegerField(default=1)),
-                ('jenis', models.CharField(choices=[('utama', 'Utama'), ('tambahan', 'Tambahan')], default='utama', max_length=10)),
-                ('uraian', models.TextField()),
-                ('butir_pk', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='rhk', to='perencanaan.butirpk')),
-                ('rhk_atasan', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='intervensi', to='skp.rhk')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("berkas", models.FileField(upload_to="skp/%Y/")),
+                ("nama_asli", models.CharField(max_length=255)),
+                ("jenis_mime", models.CharField(max_length=100)),
+                ("ukuran", models.PositiveBigIntegerField()),
+                ("sha256", models.CharField(db_index=True, max_length=64)),
+                ("diunggah_pada", models.DateTimeField(auto_now_add=True)),
+                (
+                    "diunggah_oleh",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "realisasi",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="bukti",
+                        to="skp.realisasirhk",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'RHK',
-                'verbose_name_plural': 'RHK',
-                'ordering': ['skp', 'nomor', 'pk'],
+                "verbose_name": "bukti RHK",
+                "verbose_name_plural": "bukti RHK",
+            },
+        ),
+        migrations.CreateModel(
+            name="RHK",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("nomor", models.PositiveSmallIntegerField(default=1)),
+                (
+                    "jenis",
+                    models.CharField(
+                        choices=[("utama", "Utama"), ("tambahan", "Tambahan")],
+                        default="utama",
+                        max_length=10,
+                    ),
+                ),
+                ("uraian", models.TextField()),
+                (
+                    "butir_pk",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="rhk",
+                        to="perencanaan.butirpk",
+                    ),
+                ),
+                (
+                    "rhk_atasan",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="intervensi",
+                        to="skp.rhk",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "RHK",
+                "verbose_name_plural": "RHK",
+                "ordering": ["skp", "nomor", "pk"],
             },
         ),
         migrations.AddField(
-            model_name='indikatorrhk',
-            name='rhk',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='indikator', to='skp.rhk'),
+            model_name="indikatorrhk",
+            name="rhk",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="indikator", to="skp.rhk"
+            ),
         ),
         migrations.CreateModel(
-            name='HistoricalIndikatorRHK',
+            name="HistoricalIndikatorRHK",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('aspek', models.CharField(choices=[('kuantitas', 'Kuantitas'), ('kualitas', 'Kualitas'), ('waktu', 'Waktu')], max_length=10)),
-                ('uraian', models.CharField(max_length=300)),
-                ('target', models.DecimalField(decimal_places=6, max_digits=24)),
-                ('satuan', models.CharField(blank=True, max_length=60)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('rhk', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='skp.rhk')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "aspek",
+                    models.CharField(
+                        choices=[
+                            ("kuantitas", "Kuantitas"),
+                            ("kualitas", "Kualitas"),
+                            ("waktu", "Waktu"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                ("uraian", models.CharField(max_length=300)),
+                ("target", models.DecimalField(decimal_places=6, max_digits=24)),
+                ("satuan", models.CharField(blank=True, max_length=60)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "rhk",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="skp.rhk",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical indikator RHK',
-                'verbose_name_plural': 'historical indikator RHK',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical indikator RHK",
+                "verbose_name_plural": "historical indikator RHK",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='SKP',
+            name="SKP",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('tahun', models.PositiveSmallIntegerField()),
-                ('jabatan', models.CharField(max_length=200)),
-                ('organisasi', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='skp', to='organisasi.organisasi')),
-                ('pegawai', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='skp', to='skp.pegawai')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("tahun", models.PositiveSmallIntegerField()),
+                ("jabatan", models.CharField(max_length=200)),
+                (
+                    "organisasi",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="skp",
+                        to="organisasi.organisasi",
+                    ),
+                ),
+                (
+                    "pegawai",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="skp",
+                        to="skp.pegawai",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'SKP',
-                'verbose_name_plural': 'SKP',
+                "verbose_name": "SKP",
+                "verbose_name_plural": "SKP",
             },
         ),
         migrations.AddField(
-            model_name='rhk',
-            name='skp',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='rhk', to='skp.skp'),
+            model_name="rhk",
+            name="skp",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="rhk", to="skp.skp"
+            ),
         ),
         migrations.CreateModel(
-            name='Penilaian',
+            name="Penilaian",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('jenis_periode', models.CharField(choices=[('bulan', 'Bulanan'), ('triwulan', 'Triwulanan'), ('tahun', 'Tahunan')], max_length=10)),
-                ('ke', models.PositiveSmallIntegerField()),
-                ('rating_hasil', models.CharField(choices=[('di_atas', 'Di atas ekspektasi'), ('sesuai', 'Sesuai ekspektasi'), ('di_bawah', 'Di bawah ekspektasi')], max_length=10)),
-                ('rating_perilaku', models.CharField(choices=[('di_atas', 'Di atas ekspektasi'), ('sesuai', 'Sesuai ekspektasi'), ('di_bawah', 'Di bawah ekspektasi')], max_length=10)),
-                ('umpan_balik', models.JSONField(blank=True, default=dict)),
-                ('catatan', models.TextField(blank=True)),
-                ('predikat', models.CharField(choices=[('sangat_baik', 'Sangat Baik'), ('baik', 'Baik'), ('butuh_perbaikan', 'Butuh Perbaikan'), ('kurang', 'Kurang/Misconduct'), ('sangat_kurang', 'Sangat Kurang')], editable=False, max_length=20)),
-                ('status', models.CharField(choices=[('draf', 'Draf'), ('ditandatangani', 'Ditandatangani')], default='draf', editable=False, max_length=20)),
-                ('ditandatangani_pada', models.DateTimeField(blank=True, editable=False, null=True)),
-                ('dinilai_oleh', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('penilai', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='penilaian_diberikan', to='skp.pegawai')),
-                ('skp', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='penilaian', to='skp.skp')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "jenis_periode",
+                    models.CharField(
+                        choices=[
+                            ("bulan", "Bulanan"),
+                            ("triwulan", "Triwulanan"),
+                            ("tahun", "Tahunan"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                ("ke", models.PositiveSmallIntegerField()),
+                (
+                    "rating_hasil",
+                    models.CharField(
+                        choices=[
+                            ("di_atas", "Di atas ekspektasi"),
+                            ("sesuai", "Sesuai ekspektasi"),
+                            ("di_bawah", "Di bawah ekspektasi"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "rating_perilaku",
+                    models.CharField(
+                        choices=[
+                            ("di_atas", "Di atas ekspektasi"),
+                            ("sesuai", "Sesuai ekspektasi"),
+                            ("di_bawah", "Di bawah ekspektasi"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                ("umpan_balik", models.JSONField(blank=True, default=dict)),
+                ("catatan", models.TextField(blank=True)),
+                (
+                    "predikat",
+                    models.CharField(
+                        choices=[
+                            ("sangat_baik", "Sangat Baik"),
+                            ("baik", "Baik"),
+                            ("butuh_perbaikan", "Butuh Perbaikan"),
+                            ("kurang", "Kurang/Misconduct"),
+                            ("sangat_kurang", "Sangat Kurang"),
+                        ],
+                        editable=False,
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("draf", "Draf"), ("ditandatangani", "Ditandatangani")],
+                        default="draf",
+                        editable=False,
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "ditandatangani_pada",
+                    models.DateTimeField(blank=True, editable=False, null=True),
+                ),
+                (
+                    "dinilai_oleh",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "penilai",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="penilaian_diberikan",
+                        to="skp.pegawai",
+                    ),
+                ),
+                (
+                    "skp",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="penilaian",
+                        to="skp.skp",
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'penilaian',
-                'ordering': ['skp', 'jenis_periode', 'ke'],
+                "verbose_name_plural": "penilaian",
+                "ordering": ["skp", "jenis_periode", "ke"],
             },
         ),
         migrations.CreateModel(
-            name='HistoricalRHK',
+            name="HistoricalRHK",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('nomor', models.PositiveSmallIntegerField(default=1)),
-                ('jenis', models.CharField(choices=[('utama', 'Utama'), ('tambahan', 'Tambahan')], default='utama', max_length=10)),
-                ('uraian', models.TextField()),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('butir_pk', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='perencanaan.butirpk')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('rhk_atasan', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='skp.rhk')),
-                ('skp', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='skp.skp')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("nomor", models.PositiveSmallIntegerField(default=1)),
+                (
+                    "jenis",
+                    models.CharField(
+                        choices=[("utama", "Utama"), ("tambahan", "Tambahan")],
+                        default="utama",
+                        max_length=10,
+                    ),
+                ),
+                ("uraian", models.TextField()),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "butir_pk",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="perencanaan.butirpk",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "rhk_atasan",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="skp.rhk",
+                    ),
+                ),
+                (
+                    "skp",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="skp.skp",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical RHK',
-                'verbose_name_plural': 'historical RHK',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical RHK",
+                "verbose_name_plural": "historical RHK",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalPenilaian',
+            name="HistoricalPenilaian",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('jenis_periode', models.CharField(choices=[('bulan', 'Bulanan'), ('triwulan', 'Triwulanan'), ('tahun', 'Tahunan')], max_length=10)),
-                ('ke', models.PositiveSmallIntegerField()),
-                ('rating_hasil', models.CharField(choices=[('di_atas', 'Di atas ekspektasi'), ('sesuai', 'Sesuai ekspektasi'), ('di_bawah', 'Di bawah ekspektasi')], max_length=10)),
-                ('rating_perilaku', models.CharField(choices=[('di_atas', 'Di atas ekspektasi'), ('sesuai', 'Sesuai ekspektasi'), ('di_bawah', 'Di bawah ekspektasi')], max_length=10)),
-                ('umpan_balik', models.JSONField(blank=True, default=dict)),
-                ('catatan', models.TextField(blank=True)),
-                ('predikat', models.CharField(choices=[('sangat_baik', 'Sangat Baik'), ('baik', 'Baik'), ('butuh_perbaikan', 'Butuh Perbaikan'), ('kurang', 'Kurang/Misconduct'), ('sangat_kurang', 'Sangat Kurang')], editable=False, max_length=20)),
-                ('status', models.CharField(choices=[('draf', 'Draf'), ('ditandatangani', 'Ditandatangani')], default='draf', editable=False, max_length=20)),
-                ('ditandatangani_pada', models.DateTimeField(blank=True, editable=False, null=True)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('dinilai_oleh', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('penilai', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='skp.pegawai')),
-                ('skp', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='skp.skp')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "jenis_periode",
+                    models.CharField(
+                        choices=[
+                            ("bulan", "Bulanan"),
+                            ("triwulan", "Triwulanan"),
+                            ("tahun", "Tahunan"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                ("ke", models.PositiveSmallIntegerField()),
+                (
+                    "rating_hasil",
+                    models.CharField(
+                        choices=[
+                            ("di_atas", "Di atas ekspektasi"),
+                            ("sesuai", "Sesuai ekspektasi"),
+                            ("di_bawah", "Di bawah ekspektasi"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "rating_perilaku",
+                    models.CharField(
+                        choices=[
+                            ("di_atas", "Di atas ekspektasi"),
+                            ("sesuai", "Sesuai ekspektasi"),
+                            ("di_bawah", "Di bawah ekspektasi"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                ("umpan_balik", models.JSONField(blank=True, default=dict)),
+                ("catatan", models.TextField(blank=True)),
+                (
+                    "predikat",
+                    models.CharField(
+                        choices=[
+                            ("sangat_baik", "Sangat Baik"),
+                            ("baik", "Baik"),
+                            ("butuh_perbaikan", "Butuh Perbaikan"),
+                            ("kurang", "Kurang/Misconduct"),
+                            ("sangat_kurang", "Sangat Kurang"),
+                        ],
+                        editable=False,
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("draf", "Draf"), ("ditandatangani", "Ditandatangani")],
+                        default="draf",
+                        editable=False,
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "ditandatangani_pada",
+                    models.DateTimeField(blank=True, editable=False, null=True),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "dinilai_oleh",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "penilai",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="skp.pegawai",
+                    ),
+                ),
+                (
+                    "skp",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="skp.skp",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical penilaian',
-                'verbose_name_plural': 'historical penilaian',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical penilaian",
+                "verbose_name_plural": "historical penilaian",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.AddConstraint(
-            model_name='pegawai',
-            constraint=models.CheckConstraint(condition=models.Q(('atasan', models.F('pk')), _negated=True), name='pegawai_bukan_atasan_diri'),
+            model_name="pegawai",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("atasan", models.F("pk")), _negated=True),
+                name="pegawai_bukan_atasan_diri",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='realisasirhk',
-            constraint=models.UniqueConstraint(fields=('indikator', 'jenis_periode', 'ke'), name='realisasi_rhk_unik'),
+            model_name="realisasirhk",
+            constraint=models.UniqueConstraint(
+                fields=("indikator", "jenis_periode", "ke"), name="realisasi_rhk_unik"
+            ),
         ),
         migrations.AddIndex(
-            model_name='skp',
-            index=models.Index(fields=['organisasi', 'tahun'], name='skp_unit_tahun'),
+            model_name="skp",
+            index=models.Index(fields=["organisasi", "tahun"], name="skp_unit_tahun"),
         ),
         migrations.AddConstraint(
-            model_name='skp',
-            constraint=models.UniqueConstraint(fields=('pegawai', 'tahun'), name='skp_unik'),
+            model_name="skp",
+            constraint=models.UniqueConstraint(fields=("pegawai", "tahun"), name="skp_unik"),
         ),
         migrations.AddConstraint(
-            model_name='penilaian',
-            constraint=models.UniqueConstraint(fields=('skp', 'jenis_periode', 'ke'), name='penilaian_skp_unik'),
+            model_name="penilaian",
+            constraint=models.UniqueConstraint(
+                fields=("skp", "jenis_periode", "ke"), name="penilaian_skp_unik"
+            ),
         ),
     ]
