@@ -18,7 +18,8 @@ from typing import Annotated, Literal
 from django.db import transaction
 from ninja import Field, Path, Router, Schema
 from ninja.errors import HttpError
-from pydantic import StrictBool, StrictStr
+from pydantic import Field as PField
+from pydantic import BeforeValidator, Strict, StrictBool, StrictStr
 
 from kinerja.api import skema
 from kinerja.api.skema import ID_MAKS, AngkaTeks, Bulat, Galat
@@ -31,6 +32,8 @@ from kinerja.skp.models import RHK, SKP, IndikatorRHK, Pegawai
 router = Router(tags=["skp"])
 
 Id = Annotated[int, Path(description="id", ge=1, le=ID_MAKS)]
+# ge/le before the validators, so they reach the JSON schema of an optional id
+IdBody = Annotated[int, PField(ge=1, le=ID_MAKS), BeforeValidator(skema._bulat_json), Strict()]
 Rating = Literal["di_atas", "sesuai", "di_bawah"]
 PeriodePenilaian = Literal["bulan", "triwulan", "tahun"]
 PeriodeRealisasi = Literal["bulan", "triwulan"]
@@ -105,11 +108,9 @@ class IndikatorRHKIn(Schema):
 class RHKIn(Schema):
     uraian: StrictStr = Field(min_length=1, max_length=layanan.URAIAN_MAKS)
     jenis: Literal["utama", "tambahan"] = "utama"
-    rhk_atasan_id: Bulat | None = Field(
-        None, ge=1, le=ID_MAKS, description="RHK atasan langsung yang diintervensi"
-    )
-    butir_pk_id: Bulat | None = Field(
-        None, ge=1, le=ID_MAKS, description="baris PK unit (atau unit di atasnya) yang didukung"
+    rhk_atasan_id: IdBody | None = Field(None, description="RHK atasan langsung yang diintervensi")
+    butir_pk_id: IdBody | None = Field(
+        None, description="baris PK unit (atau unit di atasnya) yang didukung"
     )
     indikator: list[IndikatorRHKIn] = Field(min_length=1, max_length=10)
 

@@ -203,8 +203,10 @@ def pohon_cascade(organisasi: Organisasi, tahun: int) -> Pohon:
 
     for b in butir:
         dilayani = per_butir.get(b.pk, [])
-        pohon.baris.append(BarisPohon(tingkat=0, butir=b, tanpa_rhk=not dilayani))
-        if not dilayani and b.pk_dokumen.organisasi.jalur.startswith(organisasi.jalur):
+        # served by any RHK that names it, also one placed under its atasan's RHK
+        kosong = b.pk not in butir_terpakai
+        pohon.baris.append(BarisPohon(tingkat=0, butir=b, tanpa_rhk=kosong))
+        if kosong and b.pk_dokumen.organisasi.jalur.startswith(organisasi.jalur):
             pohon.pk_tanpa_rhk.append(b)
         for r in dilayani:
             turun(r, 1)
