@@ -18,8 +18,8 @@ from typing import Annotated, Literal
 from django.db import transaction
 from ninja import Field, Path, Router, Schema
 from ninja.errors import HttpError
-from pydantic import Field as PField
 from pydantic import BeforeValidator, Strict, StrictBool, StrictStr
+from pydantic import Field as PField
 
 from kinerja.api import skema
 from kinerja.api.skema import ID_MAKS, AngkaTeks, Bulat, Galat

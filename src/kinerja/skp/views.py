@@ -10,6 +10,7 @@ import hashlib
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
@@ -338,16 +339,19 @@ def realisasi_isi(request, pk: int, tahun: int, indikator: int):
     ind = get_object_or_404(IndikatorRHK, pk=indikator, rhk__skp__pegawai=p, rhk__skp__tahun=tahun)
     try:
         ke = request.POST.get("ke", "")
-        r = layanan.realisasi_rhk_simpan(
-            indikator=ind,
-            jenis_periode=request.POST.get("jenis_periode", ""),
-            ke=int(ke) if ke.isdigit() else -1,
-            nilai=request.POST.get("nilai", ""),
-            keterangan=request.POST.get("keterangan", ""),
-            aktor=request.user,
-        )
-        if request.FILES.get("bukti"):
-            layanan.bukti_rhk_unggah(realisasi=r, berkas=request.FILES["bukti"], aktor=request.user)
+        with transaction.atomic():  # the value and its evidence, or neither
+            r = layanan.realisasi_rhk_simpan(
+                indikator=ind,
+                jenis_periode=request.POST.get("jenis_periode", ""),
+                ke=int(ke) if ke.isdigit() else -1,
+                nilai=request.POST.get("nilai", ""),
+                keterangan=request.POST.get("keterangan", ""),
+                aktor=request.user,
+            )
+            if request.FILES.get("bukti"):
+                layanan.bukti_rhk_unggah(
+                    realisasi=r, berkas=request.FILES["bukti"], aktor=request.user
+                )
         messages.success(request, "Realisasi disimpan.")
     except ValidationError as e:
         _salah(request, e)
