@@ -87,6 +87,10 @@ def skp_rinci(skp: SKP) -> dict:
     }
 
 
+def bawahan_langsung(pegawai: Pegawai) -> list[Pegawai]:
+    return list(pegawai.bawahan.filter(aktif=True).select_related("organisasi").order_by("nama"))
+
+
 def pilihan_rhk_atasan(skp: SKP) -> list[RHK]:
     """The RHK the employee may intervene in: those of the direct atasan's SKP of the year."""
     if not skp.pegawai.atasan_id:

@@ -255,6 +255,7 @@ def _konteks_skp(request, p: Pegawai, tahun: int, skp: SKP | None) -> dict:
         "penilaian": rinci["penilaian"],
         "boleh_isi": izin.dapat_mengisi_skp(request.user, p),
         "boleh_nilai": izin.dapat_menilai(request.user, p),
+        "bawahan": pemilih.bawahan_langsung(p),
         "pilihan_atasan": pemilih.pilihan_rhk_atasan(skp) if skp else [],
         "pilihan_butir": pemilih.pilihan_butir_pk(skp) if skp else [],
         "aspek_pilihan": AspekIndikator.choices,
