@@ -115,14 +115,44 @@ def pilihan_butir_pk(skp: SKP) -> list[ButirPK]:
 # --- cascade --------------------------------------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)
+class SimpulRHK:
+    """An RHK as the cascade needs it (read as plain values: 10,000 of them stay cheap)."""
+
+    pk: int
+    nomor: int
+    uraian: str
+    rhk_atasan_id: int | None
+    butir_pk_id: int | None
+    pegawai_id: int
+    pegawai_nama: str
+    pegawai_jabatan: str
+
+
+_KOLOM_SIMPUL = (
+    "pk",
+    "nomor",
+    "uraian",
+    "rhk_atasan_id",
+    "butir_pk_id",
+    "skp__pegawai_id",
+    "skp__pegawai__nama",
+    "skp__pegawai__jabatan",
+)
+
+
+def _simpul(qs) -> list[SimpulRHK]:
+    return [SimpulRHK(*row) for row in qs.values_list(*_KOLOM_SIMPUL)]
+
+
+@dataclass(slots=True)
 class BarisPohon:
     tingkat: int
     butir: ButirPK | None = None
-    rhk: RHK | None = None
+    rhk: SimpulRHK | None = None
     tanpa_rhk: bool = False  # a PK line no RHK serves
     tanpa_induk: bool = False  # an RHK serving nothing
-    induk_luar: RHK | None = None  # the atasan RHK outside this unit's tree
+    induk_luar: SimpulRHK | None = None  # the atasan RHK outside this unit's tree
 
 
 @dataclass
@@ -131,32 +161,20 @@ class Pohon:
     tahun: int
     baris: list[BarisPohon] = field(default_factory=list)
     pk_tanpa_rhk: list[ButirPK] = field(default_factory=list)
-    rhk_tanpa_induk: list[RHK] = field(default_factory=list)
+    rhk_tanpa_induk: list[SimpulRHK] = field(default_factory=list)
     jumlah_rhk: int = 0
     jumlah_pegawai: int = 0
 
 
 def pohon_cascade(organisasi: Organisasi, tahun: int) -> Pohon:
     """The tree from the PK lines of the unit (and the units below it) down to every
-    employee's RHK, with the gaps: PK lines no RHK serves and RHK serving nothing. Four
-    queries. An RHK whose atasan RHK lies outside the unit's tree, or that serves a PK line of
-    a unit above, starts its own branch (its link is shown)."""
-    rhk = list(
-        RHK.objects.filter(skp__organisasi__jalur__startswith=organisasi.jalur, skp__tahun=tahun)
-        .select_related("skp__pegawai")
-        .only(
-            "pk",
-            "nomor",
-            "jenis",
-            "uraian",
-            "rhk_atasan_id",
-            "butir_pk_id",
-            "skp__pegawai__nama",
-            "skp__pegawai__jabatan",
-            "skp__pegawai__jenis_jabatan",
-            "skp__pegawai__organisasi_id",
-        )
-        .order_by("skp__pegawai__jenis_jabatan", "skp__pegawai__nama", "nomor", "pk")
+    employee's RHK, with the gaps: PK lines no RHK serves and RHK serving nothing. At most
+    three queries. An RHK whose atasan RHK lies outside the unit's tree, or that serves a PK
+    line of a unit above, starts its own branch (its link is shown)."""
+    rhk = _simpul(
+        RHK.objects.filter(
+            skp__organisasi__jalur__startswith=organisasi.jalur, skp__tahun=tahun
+        ).order_by("skp__pegawai__jenis_jabatan", "skp__pegawai__nama", "nomor", "pk")
     )
     id_rhk = {r.pk for r in rhk}
     butir_terpakai = {r.butir_pk_id for r in rhk if r.butir_pk_id}
@@ -170,16 +188,12 @@ def pohon_cascade(organisasi: Organisasi, tahun: int) -> Pohon:
         .order_by("pk_dokumen__organisasi__jalur", "urutan", "pk")
     )
     luar_id = {r.rhk_atasan_id for r in rhk if r.rhk_atasan_id and r.rhk_atasan_id not in id_rhk}
-    luar = (
-        {r.pk: r for r in RHK.objects.filter(pk__in=luar_id).select_related("skp__pegawai")}
-        if luar_id
-        else {}
-    )
+    luar = {r.pk: r for r in _simpul(RHK.objects.filter(pk__in=luar_id))} if luar_id else {}
 
-    anak: dict[int, list[RHK]] = defaultdict(list)
-    per_butir: dict[int, list[RHK]] = defaultdict(list)
-    akar_luar: list[RHK] = []
-    tanpa_induk: list[RHK] = []
+    anak: dict[int, list[SimpulRHK]] = defaultdict(list)
+    per_butir: dict[int, list[SimpulRHK]] = defaultdict(list)
+    akar_luar: list[SimpulRHK] = []
+    tanpa_induk: list[SimpulRHK] = []
     for r in rhk:
         if r.rhk_atasan_id and r.rhk_atasan_id in id_rhk:
             anak[r.rhk_atasan_id].append(r)
@@ -191,10 +205,11 @@ def pohon_cascade(organisasi: Organisasi, tahun: int) -> Pohon:
             tanpa_induk.append(r)
 
     pohon = Pohon(organisasi=organisasi, tahun=tahun, jumlah_rhk=len(rhk))
-    pohon.jumlah_pegawai = len({r.skp.pegawai_id for r in rhk})
+    pohon.jumlah_pegawai = len({r.pegawai_id for r in rhk})
     dikunjungi: set[int] = set()
+    baris = pohon.baris
 
-    def turun(r: RHK, tingkat: int, **tanda) -> None:
+    def turun(r: SimpulRHK, tingkat: int, **tanda) -> None:
         # iterative depth-first walk: a deep tree cannot exhaust the stack; a cycle stops
         tumpukan = [(r, tingkat, tanda)]
         while tumpukan:
@@ -202,17 +217,16 @@ def pohon_cascade(organisasi: Organisasi, tahun: int) -> Pohon:
             if x.pk in dikunjungi:
                 continue
             dikunjungi.add(x.pk)
-            pohon.baris.append(BarisPohon(tingkat=t, rhk=x, **tnd))
-            tumpukan.extend((y, t + 1, {}) for y in reversed(anak.get(x.pk, [])))
+            baris.append(BarisPohon(t, rhk=x, **tnd))
+            tumpukan.extend((y, t + 1, {}) for y in reversed(anak.get(x.pk, ())))
 
     for b in butir:
-        dilayani = per_butir.get(b.pk, [])
         # served by any RHK that names it, also one placed under its atasan's RHK
         kosong = b.pk not in butir_terpakai
-        pohon.baris.append(BarisPohon(tingkat=0, butir=b, tanpa_rhk=kosong))
+        baris.append(BarisPohon(0, butir=b, tanpa_rhk=kosong))
         if kosong and b.pk_dokumen.organisasi.jalur.startswith(organisasi.jalur):
             pohon.pk_tanpa_rhk.append(b)
-        for r in dilayani:
+        for r in per_butir.get(b.pk, ()):
             turun(r, 1)
     for r in akar_luar:
         turun(r, 1, induk_luar=luar.get(r.rhk_atasan_id))
