@@ -150,3 +150,67 @@ def test_impor_lewat_halaman(client, p):
     assert "1 baru" in r.content.decode()
     client.force_login(p["op_a"])
     assert client.get(url).status_code == 403
+
+
+def test_lkip_bab_sdm_mencetak_distribusi(p):
+    from kinerja.lkip.dokumen import BlokTabel
+    from kinerja.lkip.struktur import susun_lkip
+    from kinerja.skp import layanan
+
+    for peg in ("lurah_a", "lurah_b"):
+        skp = p["r_lurah"].skp if peg == "lurah_a" else rhk(p["lurah_b"], "RHK B").skp
+        layanan.penilaian_simpan(
+            skp=skp,
+            jenis_periode="tahun",
+            ke=1,
+            rating_hasil="di_atas",
+            rating_perilaku="di_atas" if peg == "lurah_a" else "sesuai",
+            aktor=p["camat"].pengguna,
+            tandatangani=True,
+        )
+    dok = susun_lkip(p["kec"], 2024)
+    tabel = [b.tabel for b in dok.blok if isinstance(b, BlokTabel)]
+    t = next(t for t in tabel if t.judul == "Distribusi predikat kinerja pegawai tahun 2024")
+    assert t.kolom[1:6] == [
+        "Sangat Baik",
+        "Baik",
+        "Butuh Perbaikan",
+        "Kurang/Misconduct",
+        "Sangat Kurang",
+    ]
+    assert t.baris[-1] == ["Jumlah", "1", "1", "0", "0", "0", "2", "2"]  # 4 SKP, 2 signed
+
+
+def test_tambah_pegawai_lewat_formulir_dan_riwayat(client, p):
+    client.force_login(p["admin_kec"])
+    url = reverse("skp:pegawai_baru", args=["kelurahan-a"])
+    data = {
+        "nip": "1980",
+        "nama": "Baru",
+        "jabatan": "Staf",
+        "jenis_jabatan": "pelaksana",
+        "unit": "kelurahan-a",
+        "nip_atasan": p["lurah_a"].nip,
+        "akun": "",
+        "golongan": "",
+    }
+    r = client.post(url, data)
+    assert r.status_code == 400 and "harus tepat 18 digit" in r.content.decode()
+    r = client.post(url, {**data, "nip": "198001012005019999"}, follow=True)
+    assert "Data pegawai Baru disimpan" in r.content.decode()
+    client.force_login(p["op_a"])
+    assert client.get(url).status_code == 403
+    # the assessment's audit on the SKP page
+    from kinerja.skp import layanan
+
+    layanan.penilaian_simpan(
+        skp=p["r_staf"].skp,
+        jenis_periode="triwulan",
+        ke=2,
+        rating_hasil="sesuai",
+        rating_perilaku="sesuai",
+        aktor=p["lurah_a"].pengguna,
+    )
+    client.force_login(p["staf_a"].pengguna)
+    h = client.get(_skp(p)).content.decode()
+    assert "Riwayat penilaian" in h and "u_lurah_a" in h

@@ -16,7 +16,15 @@ from kinerja.pengukuran.pemilih import baris_capaian
 from kinerja.perencanaan.models import ButirPK
 from kinerja.rumus import skp as rumus
 from kinerja.skp import izin
-from kinerja.skp.models import RHK, SKP, Pegawai, Penilaian, PeriodeSKP, StatusPenilaian
+from kinerja.skp.models import (
+    JENJANG,
+    RHK,
+    SKP,
+    Pegawai,
+    Penilaian,
+    PeriodeSKP,
+    StatusPenilaian,
+)
 
 # --- employees ------------------------------------------------------------------------------
 
@@ -66,7 +74,11 @@ class BarisPegawai:
 
 
 def daftar_pegawai(user, organisasi: Organisasi) -> list[BarisPegawai]:
-    daftar = list(pegawai_unit(organisasi))
+    """Per unit, by level of jabatan (pimpinan tinggi first), then name."""
+    daftar = sorted(
+        pegawai_unit(organisasi),
+        key=lambda p: (p.organisasi.jalur, JENJANG.get(p.jenis_jabatan, 9), p.nama),
+    )
     boleh = id_pribadi_terlihat(user, daftar)
     return [BarisPegawai(p, p.pk in boleh) for p in daftar]
 
@@ -84,6 +96,12 @@ def skp_rinci(skp: SKP) -> dict:
         "skp": skp,
         "rhk": rhk,
         "penilaian": list(skp.penilaian.select_related("penilai").order_by("jenis_periode", "ke")),
+        # the audit of the assessments: every saved version, who and when
+        "riwayat": list(
+            Penilaian.history.filter(skp_id=skp.pk)
+            .select_related("history_user")
+            .order_by("-history_date")[:50]
+        ),
     }
 
 

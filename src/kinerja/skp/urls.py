@@ -15,6 +15,7 @@ urlpatterns = [
         name="realisasi",
     ),
     path("pegawai/<int:pk>/<int:tahun>/nilai/", views.nilai, name="nilai"),
+    path("<slug:slug>/pegawai/baru/", views.pegawai_baru, name="pegawai_baru"),
     path("<slug:slug>/impor/", views.impor_halaman, name="impor"),
     path("<slug:slug>/impor/terapkan/", views.impor_terapkan, name="impor_terapkan"),
     path("<slug:slug>/impor/templat/", views.impor_templat, name="impor_templat"),

@@ -187,19 +187,28 @@ def _pegawai(request, pk: int) -> Pegawai:
 
 @login_required
 @tangani_larangan(TERLARANG)
+def pegawai_baru(request, slug: str):
+    return _form_pegawai(request, None, _admin(request, slug))
+
+
+@login_required
+@tangani_larangan(TERLARANG)
 def pegawai_ubah(request, pk: int):
     p = get_object_or_404(Pegawai.objects.select_related("organisasi", "atasan", "pengguna"), pk=pk)
-    _admin(request, p.organisasi.slug)
+    return _form_pegawai(request, p, _admin(request, p.organisasi.slug))
+
+
+def _form_pegawai(request, p: Pegawai | None, unit: Organisasi):
     galat: dict = {}
     isian = {
-        "nip": p.nip,
-        "nama": p.nama,
-        "golongan": p.golongan,
-        "jabatan": p.jabatan,
-        "jenis_jabatan": p.jenis_jabatan,
-        "unit": p.organisasi.slug,
-        "nip_atasan": p.atasan.nip if p.atasan_id else "",
-        "akun": p.pengguna.username if p.pengguna_id else "",
+        "nip": p.nip if p else "",
+        "nama": p.nama if p else "",
+        "golongan": p.golongan if p else "",
+        "jabatan": p.jabatan if p else "",
+        "jenis_jabatan": p.jenis_jabatan if p else JenisJabatan.PELAKSANA,
+        "unit": p.organisasi.slug if p else unit.slug,
+        "nip_atasan": p.atasan.nip if p and p.atasan_id else "",
+        "akun": p.pengguna.username if p and p.pengguna_id else "",
     }
     if request.method == "POST":
         isian = {k: request.POST.get(k, "").strip() for k in isian}
@@ -214,7 +223,7 @@ def pegawai_ubah(request, pk: int):
                 raise ValidationError(
                     {"atasan": f"Atasan dengan NIP {isian['nip_atasan']} tidak ada."}
                 )
-            layanan.pegawai_simpan(
+            p = layanan.pegawai_simpan(
                 pegawai=p,
                 aktor=request.user,
                 data=layanan.DataPegawai(
@@ -237,6 +246,7 @@ def pegawai_ubah(request, pk: int):
         "skp/pegawai_ubah.html",
         {
             "pegawai": p,
+            "unit": unit,
             "isian": isian,
             "galat": galat,
             "jenis_pilihan": JenisJabatan.choices,
@@ -246,13 +256,14 @@ def pegawai_ubah(request, pk: int):
 
 
 def _konteks_skp(request, p: Pegawai, tahun: int, skp: SKP | None) -> dict:
-    rinci = pemilih.skp_rinci(skp) if skp else {"rhk": [], "penilaian": []}
+    rinci = pemilih.skp_rinci(skp) if skp else {"rhk": [], "penilaian": [], "riwayat": []}
     return {
         "pegawai": p,
         "tahun": tahun,
         "skp": skp,
         "rhk": rinci["rhk"],
         "penilaian": rinci["penilaian"],
+        "riwayat": rinci["riwayat"],
         "boleh_isi": izin.dapat_mengisi_skp(request.user, p),
         "boleh_nilai": izin.dapat_menilai(request.user, p),
         "bawahan": pemilih.bawahan_langsung(p),
