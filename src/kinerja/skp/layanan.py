@@ -331,7 +331,7 @@ def rhk_simpan(
 ) -> RHK:
     """Add (or change) an RHK with its indicators; its indicators are replaced as a whole."""
     skp = (
-        SKP.objects.select_for_update()
+        SKP.objects.select_for_update(of=("self",))
         .select_related("pegawai__atasan", "organisasi")
         .get(pk=skp.pk)
     )
@@ -497,7 +497,9 @@ def penilaian_simpan(
 ) -> Penilaian:
     """The direct atasan rates hasil kerja and perilaku kerja of a period; the predikat comes
     from the engine (rumus.skp.predikat_kinerja). A signed assessment is locked."""
-    skp = SKP.objects.select_for_update().select_related("pegawai__atasan").get(pk=skp.pk)
+    skp = (
+        SKP.objects.select_for_update(of=("self",)).select_related("pegawai__atasan").get(pk=skp.pk)
+    )
     alasan = izin.alasan_tidak_menilai(aktor, skp.pegawai)
     if alasan:
         raise PermissionDenied(alasan)
@@ -518,7 +520,7 @@ def penilaian_simpan(
     if galat:
         raise ValidationError(galat)
     p = (
-        Penilaian.objects.select_for_update()
+        Penilaian.objects.select_for_update(of=("self",))
         .filter(skp=skp, jenis_periode=jenis_periode, ke=ke)
         .first()
     )
@@ -544,7 +546,7 @@ def penilaian_simpan(
 @transaction.atomic
 def penilaian_tandatangani(*, penilaian: Penilaian, aktor) -> Penilaian:
     p = (
-        Penilaian.objects.select_for_update()
+        Penilaian.objects.select_for_update(of=("self",))
         .select_related("skp__pegawai__atasan")
         .get(pk=penilaian.pk)
     )
