@@ -386,14 +386,26 @@ def distribusi_predikat(
         else []
     )
     peringatan = []
-    meleset = [c for c in capaian if c.tidak_tercapai]
-    if meleset and total.semua_di_atas:
-        peringatan.append(
-            f"{len(meleset)} indikator kinerja {organisasi.nama} tidak mencapai target, "
-            f"sementara seluruh {sum(total.rating_hasil.values())} pegawai yang dinilai "
-            "mendapat rating hasil kerja 'di atas ekspektasi': periksa kesesuaian penilaian "
-            "pegawai dengan capaian unit."
-        )
+
+    def periksa(org, meleset, d: DistribusiUnit) -> None:
+        if meleset and d.semua_di_atas:
+            peringatan.append(
+                f"{len(meleset)} indikator kinerja {org.nama} tidak mencapai target, "
+                f"sementara seluruh {sum(d.rating_hasil.values())} pegawai yang dinilai "
+                "mendapat rating hasil kerja 'di atas ekspektasi': periksa kesesuaian "
+                "penilaian pegawai dengan capaian unit."
+            )
+
+    periksa(organisasi, [c for c in capaian if c.tidak_tercapai], total)
+    if dengan_capaian:
+        # the units below: their capaian is read only where the pattern can hold (bounded
+        # by the number of direct child units, never by the number of employees)
+        for u in per_unit:
+            if u.organisasi.pk != organisasi.pk and u.semua_di_atas:
+                c = _capaian_unit(
+                    u.organisasi, tahun, jenis_periode, ke, hanya_terverifikasi=hanya_terverifikasi
+                )
+                periksa(u.organisasi, [x for x in c if x.tidak_tercapai], u)
     return Distribusi(
         organisasi=organisasi,
         tahun=tahun,
