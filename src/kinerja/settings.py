@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "kinerja.cadangan",
     "dbbackup",
     "kinerja.perencanaan",
+    "kinerja.skp",  # SKP pegawai (PermenPAN-RB 6/2022), beside perencanaan
     "kinerja.pengukuran",
     "kinerja.evaluasi",
     "kinerja.pertukaran",

@@ -18,6 +18,7 @@ urlpatterns = [
     path("isian/", include("kinerja.pengukuran.urls_isian")),  # entry, verification, evidence
     path("pertukaran/", include("kinerja.pertukaran.urls")),  # Excel import/export
     path("perencanaan/", include("kinerja.perencanaan.urls")),  # PK: create, lines, revisions
+    path("skp/", include("kinerja.skp.urls")),  # SKP pegawai: RHK, cascade, penilaian
     path("evaluasi/", include("kinerja.evaluasi.urls")),  # SAKIP evaluation and BPK follow-up
     path("anggaran/", include("kinerja.anggaran.urls")),  # budget and NKA (PMK 22/2021)
     path("lkip/", include("kinerja.lkip.urls")),  # build and download the LKIP

@@ -31,6 +31,8 @@ from kinerja.api.api import api
 from kinerja.wsgi import application
 from tests import pabrik
 from tests.evaluasi.bantu import lembar_setiap_tahun
+from tests.skp.bantu import pegawai as pegawai_skp
+from tests.skp.bantu import rhk as rhk_skp
 
 CONTOH_PER_OPERASI = 50
 
@@ -40,6 +42,9 @@ _schema.app = application
 _schema.config.generation.update(with_security_parameters=False)
 OPERASI = [op.ok() for op in _schema.get_all_operations()]
 _SESI: dict = {}  # the logged-in session of the running test: cookies and headers
+# Real ids for body fields (SKP, issue 16) that valid bodies often get, like indikator_id:
+# field -> (id, other fields that go with it)
+_ID_NYATA: dict[str, tuple[int, dict]] = {}
 
 
 @_schema.auth(refresh_interval=None)
@@ -77,6 +82,17 @@ def data_uji(db):
     p = pabrik.pohon_kecil()
     p["ind"], _ = pabrik.indikator_pk(p["kel_a"], target="90.35", kode="1.1")
     lembar_setiap_tahun(p["kel_a"])  # LKE worksheets, so /lke answers 200 for generated years
+    # SKP: op_a is the lurah (an employee with an atasan and one staff member to rate)
+    camat = pegawai_skp("camat", "administrator", p["kec"], n=1, akun=False)
+    lurah = pegawai_skp("lurah", "administrator", p["kel_a"], camat, n=2, akun=False)
+    lurah.pengguna = p["op_a"]
+    lurah.save()
+    staf = pegawai_skp("staf", "pelaksana", p["kel_a"], lurah, n=3, akun=False)
+    rhk_skp(staf, "Laporan staf")
+    milik = rhk_skp(lurah, "Laporan lurah")
+    _ID_NYATA.clear()
+    _ID_NYATA["indikator_rhk_id"] = (milik.indikator.get().pk, {})
+    _ID_NYATA["pegawai_id"] = (staf.pk, {"tahun": 2024})
     return p
 
 
@@ -113,6 +129,7 @@ def _jalankan(op, mode, excluded=(), *, indikator_id=None, path_parameters=None)
             and indikator_id
             and mode == GenerationMode.POSITIVE
             and isinstance(case.body, dict)
+            and "indikator_id" in case.body
         ):
             # what depends on the indicator (annual, numeric), so that writes can succeed;
             # the numbers, years and texts stay generated
@@ -120,6 +137,10 @@ def _jalankan(op, mode, excluded=(), *, indikator_id=None, path_parameters=None)
             body.update(nilai_teks="", ajukan=False, nilai=body.get("nilai") or nilai)
             body.update(pembilang=None, penyebut=None)  # not a ratio indicator
             case.body = body
+        if nilai and mode == GenerationMode.POSITIVE and isinstance(case.body, dict):
+            for bidang, (id_, lain) in _ID_NYATA.items():
+                if bidang in case.body:
+                    case.body = {**case.body, bidang: id_, **lain}
         kode[case.call_and_validate(excluded_checks=list(excluded)).status_code] += 1
 
     # The WSGI app is called directly, not through Django's test client: like that client,

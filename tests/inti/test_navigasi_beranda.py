@@ -398,8 +398,8 @@ def _pengguna_n_unit(n: int):
     ("alamat", "batas"),
     [
         # session, user, roles, PK, subtree, 2 completeness, 2 queues, survey summary,
-        # overdue follow-up entries (evaluasi register)
-        (("beranda", []), 11),
+        # overdue follow-up entries (evaluasi register), the user's pegawai (SKP saya)
+        (("beranda", []), 12),
         # the same for one stage, plus units below with rounds and the rounds shown
         (("tahap", ["survei"]), 12),
     ],

@@ -361,3 +361,7 @@ def simpan_realisasi(request, data: skema.RealisasiIn):
 from kinerja.evaluasi.api import router as _router_evaluasi  # noqa: E402
 
 api.add_router("", _router_evaluasi)  # /organisasi/{slug}/{tahun}/lke, /tindak-lanjut
+
+from kinerja.skp.api import router as _router_skp  # noqa: E402
+
+api.add_router("", _router_skp)  # /skp/...: pegawai, SKP, RHK, penilaian (issue 16)

@@ -70,6 +70,9 @@ AKUN_DEMO = (
     ("admin.jakpus", "admin", "jakarta-pusat", "Admin Kinerja Jakarta Pusat"),
     ("operator.jakpus", "operator", "jakarta-pusat", "Operator evaluasi Jakarta Pusat"),
     ("pengendali.dki", "evaluator", "dki-jakarta", "Pengendali Teknis Inspektorat DKI Jakarta"),
+    # SKP (data contoh, kinerja.skp.contoh): employees with accounts
+    ("camat.gambir", "pimpinan", "jakarta-pusat-kec-gambir", "Camat Gambir"),
+    ("lurah.cideng", "pimpinan", "jakarta-pusat-kel-cideng", "Lurah Cideng"),
 )
 SANDI_DEMO = "demo-kinerja-2024"
 
@@ -296,6 +299,14 @@ def utama(args: argparse.Namespace) -> int:
     dasar = os.environ.get("KINERJA_URL_PUBLIK", "").rstrip("/") or f"http://127.0.0.1:{args.port}"
     for label, url in tautan_demo(kerja["putaran"], dasar):
         print(f"  {label}: {url}")
+    from kinerja.skp.contoh import siapkan_skp_demo
+
+    skp = siapkan_skp_demo(jp.SLUG)
+    print(
+        f"SKP PEGAWAI (data contoh): {skp['pegawai']} pegawai Kecamatan Gambir, {skp['rhk']} RHK "
+        f"terhubung ke PK 2024, {skp['penilaian']} penilaian tahunan ditandatangani; "
+        "lurah.cideng menilai stafnya, camat.gambir melihat cascade dan distribusi predikat."
+    )
     print()
     print(ringkasan_basis_data())
     print()

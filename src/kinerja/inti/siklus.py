@@ -66,6 +66,7 @@ _AWALAN_TAHAP = (
 )
 _NAMESPACE_TAHAP = {
     "perencanaan": "perencanaan",
+    "skp": "perencanaan",
     "anggaran": "anggaran",
     "lkip": "pelaporan",
     "reviu_unggah": "pelaporan",
@@ -252,6 +253,7 @@ def _perencanaan(user, org, t: int, r: Ringkasan, peran: set) -> Kartu:
         pimpinan = Peran.PIMPINAN in peran
         k.tautan.append(_t(f"Perjanjian Kinerja {t}", "pk", org.slug, t, utama=pimpinan))
     k.tautan.append(_t("Pohon kinerja", "pohon", org.slug, t))
+    k.tautan.append(_t("SKP pegawai dan cascade", "skp:unit", org.slug, t))
     if peran & {Peran.ADMIN, Peran.VERIFIKATOR, Peran.PIMPINAN}:
         admin = Peran.ADMIN in peran
         k.tautan.append(

@@ -6,6 +6,7 @@ from django.views.decorators.http import require_GET
 
 from kinerja.inti import pemilih, siklus
 from kinerja.organisasi.izin import dapat_memverifikasi, dapat_mengisi
+from kinerja.skp.izin import pegawai_pengguna
 
 
 def sehat(request):
@@ -46,6 +47,7 @@ def beranda(request):
 
     konteks = _konteks(request)
     konteks["kelola_pengguna"] = bool(unit_admin(request.user))
+    konteks["pegawai_saya"] = pegawai_pengguna(request.user)  # SKP (issue 16)
     return render(request, "inti/beranda.html", konteks)
 
 

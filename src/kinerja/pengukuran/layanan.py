@@ -429,18 +429,9 @@ def realisasi_buka_kembali(*, realisasi: Realisasi, aktor, alasan: str) -> Reali
     return realisasi
 
 
-@transaction.atomic
-def bukti_unggah(*, realisasi: Realisasi, berkas, aktor) -> BuktiDukung:
-    """Store an evidence file: type checked by content, size limited, named by its SHA-256."""
-    realisasi = (
-        Realisasi.objects.select_for_update().select_related("organisasi").get(pk=realisasi.pk)
-    )
-    if not dapat_mengisi(aktor, realisasi.organisasi):
-        raise PermissionDenied("Hanya operator unit ini yang dapat mengunggah bukti dukung.")
-    if realisasi.status in (S.DIAJUKAN, S.DIVERIFIKASI):
-        raise ValidationError(
-            "Bukti tidak dapat ditambahkan pada realisasi yang diajukan atau terverifikasi."
-        )
+def periksa_berkas_bukti(berkas) -> tuple[bytes, str]:
+    """(content, extension) of an evidence upload: size limited, type detected from the
+    content (never the file name). Shared by every upload of evidence (also SKP)."""
     batas = settings.KINERJA_BUKTI_MAKS_BYTE
     if berkas.size > batas:
         raise ValidationError(
@@ -458,16 +449,32 @@ def bukti_unggah(*, realisasi: Realisasi, berkas, aktor) -> BuktiDukung:
                 "Unggah PDF, gambar (JPG/PNG/WEBP), atau dokumen Office (DOCX/XLSX/PPTX/DOC/XLS/PPT/ODT/ODS)."
             }
         )
+    return isi, jenis.extension
+
+
+@transaction.atomic
+def bukti_unggah(*, realisasi: Realisasi, berkas, aktor) -> BuktiDukung:
+    """Store an evidence file: type checked by content, size limited, named by its SHA-256."""
+    realisasi = (
+        Realisasi.objects.select_for_update().select_related("organisasi").get(pk=realisasi.pk)
+    )
+    if not dapat_mengisi(aktor, realisasi.organisasi):
+        raise PermissionDenied("Hanya operator unit ini yang dapat mengunggah bukti dukung.")
+    if realisasi.status in (S.DIAJUKAN, S.DIVERIFIKASI):
+        raise ValidationError(
+            "Bukti tidak dapat ditambahkan pada realisasi yang diajukan atau terverifikasi."
+        )
+    isi, ekstensi = periksa_berkas_bukti(berkas)
     sha = hashlib.sha256(isi).hexdigest()
     bukti = BuktiDukung(
         realisasi=realisasi,
         nama_asli=berkas.name[:255],
-        jenis_mime=JENIS_BUKTI[jenis.extension],
+        jenis_mime=JENIS_BUKTI[ekstensi],
         ukuran=len(isi),
         sha256=sha,
         diunggah_oleh=aktor,
     )
-    bukti.berkas.save(f"{sha}.{jenis.extension}", ContentFile(isi), save=False)
+    bukti.berkas.save(f"{sha}.{ekstensi}", ContentFile(isi), save=False)
     bukti.save()
     _catat(
         realisasi,

@@ -15,6 +15,8 @@ from kinerja.lkip import grafik, narasi, pemilih
 from kinerja.lkip.bab.dasar import KANAN, KIRI, PenyusunDasar, _t
 from kinerja.lkip.dokumen import BlokNarasi, DaftarIsi, HalamanBaru, hash_angka
 from kinerja.organisasi.models import JenisOrganisasi
+from kinerja.rumus import skp as rumus_skp
+from kinerja.skp.pemilih import distribusi_predikat
 
 
 class BabPendahuluan(PenyusunDasar):
@@ -177,6 +179,7 @@ class BabPendahuluan(PenyusunDasar):
             )
         else:
             self.par("Data pegawai menurut pendidikan belum tercatat di sistem.")
+        self._predikat_pegawai()
         ukpd = pemilih.ukpd_per_asisten(self.org)
         pegawai = {s.organisasi_id: s.nilai for s in stat.get("pegawai", []) if s.butir == "jumlah"}
         for asisten, daftar in ukpd.items():
@@ -189,6 +192,41 @@ class BabPendahuluan(PenyusunDasar):
                 t.tambah(i, u.nama, fmt.angka(pegawai.get(u.pk), 0))
             t.tambah("", "Jumlah", fmt.angka(sum(pegawai.get(u.pk) or 0 for u in daftar), 0))
             self.tabel(t)
+
+    def _predikat_pegawai(self) -> None:
+        """The distribution of the annual predikat kinerja pegawai (SKP, PermenPAN-RB 6/2022)
+        from the SKP app's selector; printed only when SKP are recorded for the year."""
+        d = distribusi_predikat(self.org, self.tahun, dengan_capaian=False)
+        if not d.total.jumlah_skp:
+            return
+        judul = [rumus_skp.LABEL_PREDIKAT[k] for k in rumus_skp.PREDIKAT]
+        t = Tabel(
+            f"Distribusi predikat kinerja pegawai tahun {self.tahun}",
+            ["Unit", *judul, "Dinilai", "Belum dinilai"],
+            rata=[KIRI] + [KANAN] * (len(judul) + 2),
+        )
+        for u in [*d.per_unit, d.total]:
+            label = "Jumlah" if u is d.total else u.organisasi.nama
+            t.tambah(
+                label,
+                *[fmt.angka(u.distribusi.jumlah[k], 0) for k in rumus_skp.PREDIKAT],
+                fmt.angka(u.distribusi.total, 0),
+                fmt.angka(u.belum_dinilai, 0),
+            )
+        t.catatan.append(
+            "Sumber: penilaian kinerja pegawai tahunan yang ditandatangani atasan (SKP, "
+            "PermenPAN-RB 6/2022)."
+        )
+        self.narasi(
+            "bab1.sdm_predikat",
+            "Bab I: predikat kinerja pegawai",
+            f"Dari {fmt.angka(d.total.jumlah_skp, 0)} SKP pegawai tahun {self.tahun}, "
+            f"{fmt.angka(d.total.distribusi.total, 0)} telah dinilai dan ditandatangani atasan; "
+            f"{fmt.angka(d.total.distribusi.jumlah[rumus_skp.SANGAT_BAIK], 0)} berpredikat "
+            f"Sangat Baik dan {fmt.angka(d.total.distribusi.jumlah[rumus_skp.BAIK], 0)} Baik.",
+            {k: d.total.distribusi.jumlah[k] for k in rumus_skp.PREDIKAT},
+        )
+        self.tabel(t)
 
     def _sarana(self, stat) -> None:
         daftar = [
