@@ -68,6 +68,7 @@ _NAMESPACE_TAHAP = {
     "perencanaan": "perencanaan",
     "anggaran": "anggaran",
     "lkip": "pelaporan",
+    "monev": "pengukuran",
     "reviu_unggah": "pelaporan",
 }
 

@@ -114,7 +114,11 @@ def proyeksi_nilai(
             if se is None:
                 return Proyeksi(hasil, None, None, metode, uraian, m, n)
             return Proyeksi(hasil, hasil - z * se, hasil + z * se, metode, uraian, m, n)
-        # nilai_akhir
+        # nilai_akhir: the last period entered is the yearly value itself
+        if titik[-1][0] == n:
+            return Proyeksi(
+                angka[-1], angka[-1], angka[-1], "tetap", f"nilai periode {n} = {teks(angka[-1])}", m, n
+            )
         if m < 3:
             akhir = angka[-1]
             return Proyeksi(
