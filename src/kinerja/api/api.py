@@ -366,3 +366,7 @@ def simpan_realisasi(request, data: skema.RealisasiIn):
 from kinerja.evaluasi.api import router as _router_evaluasi  # noqa: E402
 
 api.add_router("", _router_evaluasi)  # /organisasi/{slug}/{tahun}/lke, /tindak-lanjut
+
+from kinerja.monev.api import router as _router_monev  # noqa: E402
+
+api.add_router("", _router_monev)  # /organisasi/{slug}/{tahun}/kelengkapan, /peringatan-dini

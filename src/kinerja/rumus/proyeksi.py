@@ -117,7 +117,13 @@ def proyeksi_nilai(
         # nilai_akhir: the last period entered is the yearly value itself
         if titik[-1][0] == n:
             return Proyeksi(
-                angka[-1], angka[-1], angka[-1], "tetap", f"nilai periode {n} = {teks(angka[-1])}", m, n
+                angka[-1],
+                angka[-1],
+                angka[-1],
+                "tetap",
+                f"nilai periode {n} = {teks(angka[-1])}",
+                m,
+                n,
             )
         if m < 3:
             akhir = angka[-1]
