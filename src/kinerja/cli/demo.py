@@ -297,6 +297,15 @@ def utama(args: argparse.Namespace) -> int:
     for label, url in tautan_demo(kerja["putaran"], dasar):
         print(f"  {label}: {url}")
     print()
+    from kinerja.contoh.monev_2025 import siapkan_monev_2025
+
+    siapkan_monev_2025(jp.SLUG)
+    print(
+        "MONEV 2025 (data contoh, tahun berjalan): realisasi Januari-September Jakarta Pusat "
+        f"dan Cideng; peringatan dini dan kalender di {dasar}/monev/{jp.SLUG}/2025/, papan "
+        f"kelengkapan di {dasar}/o/{jp.SLUG}/2025/kelengkapan/"
+    )
+    print()
     print(ringkasan_basis_data())
     print()
     teks, temuan = bangun_lkip_demo()
