@@ -161,7 +161,11 @@ def siapkan_monev_2025(kota_slug: str = "jakarta-pusat") -> dict:
         "bulan", "kumulatif", "orang",
     )  # fmt: skip
     _butir(_pk(cideng, "Lurah Cideng"), ind, "6000", 1)
-    if operator and verifikator and not Realisasi.objects.filter(indikator=ind, tahun=TAHUN).exists():
+    if (
+        operator
+        and verifikator
+        and not Realisasi.objects.filter(indikator=ind, tahun=TAHUN).exists()
+    ):
         for ke, v in enumerate(("455", "430", "470", "410", "445", "460", "438", "452", "441"), 1):
             r = ukur.realisasi_simpan(
                 indikator=ind, tahun=TAHUN, jenis_periode="bulan", ke=ke, nilai=Decimal(v),

@@ -25,7 +25,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal, localcontext
 
-from kinerja.rumus.bilangan import PRESISI, D, DataTidakValid, jumlah, rata_rata, teks
+from kinerja.rumus.bilangan import PRESISI, D, DataTidakValid, jumlah, rata_rata
+from kinerja.rumus.bilangan import teks_ringkas as teks
 from kinerja.rumus.capaian import hitung_capaian, pilih
 from kinerja.rumus.periode import CARA_AGREGASI
 
