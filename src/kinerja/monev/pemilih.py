@@ -469,12 +469,13 @@ def peringatan_dini(
         nilai__isnull=False,
     ).values_list("indikator_id", "ke", "nilai"):
         nilai[(ind, ke)] = v
+    berjalan = {j: rk.periode_berjalan(j, tahun, hari_ini) for j in JUMLAH_PERIODE}
     hasil = []
     for b in butir:
         ind = b.indikator
         n = JUMLAH_PERIODE[ind.frekuensi]
         ada = [k for k in range(1, n + 1) if (ind.pk, k) in nilai]
-        k = max([rk.periode_berjalan(ind.frekuensi, tahun, hari_ini)] + ada)
+        k = max([berjalan[ind.frekuensi]] + ada)
         if sampai_bulan is not None:
             k = min(k, sampai_bulan * n // 12)
         if k == 0:
