@@ -84,8 +84,8 @@ def kelengkapan(request, slug: skema.Slug, tahun: skema.Tahun):
     _org, units, draf = _units(request, slug)
     hari_ini = timezone.localdate()
     hasil = []
-    for jenis in pemilih.jenis_papan(units, tahun):
-        for b in pemilih.papan(units, tahun, jenis, hari_ini, draf_ids=draf):
+    for jenis, papan in pemilih.papan_semua(units, tahun, hari_ini, draf_ids=draf).items():
+        for b in papan:
             for s in b.sel:
                 hasil.append(
                     {

@@ -82,8 +82,11 @@ class Hitungan:
     tanggal_anggaran: dict[int, dt.date]
 
 
-def hitung(units: list[Organisasi], tahun: int, *, draf_ids: set[int] | None = None) -> Hitungan:
-    """Expected entries and realisasi per status, GROUP BY in the database (six queries).
+def hitung(
+    units: list[Organisasi], tahun: int, *, draf_ids: set[int] | None = None, ringkas=False
+) -> Hitungan:
+    """Expected entries and realisasi per status, GROUP BY in the database (six queries;
+    two with `ringkas`, for the board, which needs no PK, LKIP, LKE or budget dates).
     A unit outside `draf_ids` (None = all units) counts only verified rows and the lines
     of a signed PK, as the kelengkapan page does."""
     from kinerja.evaluasi.models import LembarKerja, StatusLembar
@@ -114,6 +117,8 @@ def hitung(units: list[Organisasi], tahun: int, *, draf_ids: set[int] | None = N
         .annotate(n=Count("id", distinct=True))
     ):
         status[(org, jenis, ke)][st] = n
+    if ringkas:
+        return Hitungan(harapan, status, set(), set(), set(), set(), {})
     pk = list(
         PerjanjianKinerja.objects.filter(organisasi__in=ids, tahun=tahun).values_list(
             "organisasi", "status"
@@ -357,6 +362,40 @@ class BarisPapan:
     sel: list[SelPapan] = field(default_factory=list)
 
 
+def papan_semua(
+    units: list[Organisasi],
+    tahun: int,
+    hari_ini: dt.date,
+    *,
+    draf_ids: set[int] | None = None,
+) -> dict[str, list[BarisPapan]]:
+    """Per frequency with PK lines among the units (most frequent first): units × periods
+    with each cell's state and due date; four queries whatever the number of units. Units
+    without PK lines of a frequency are left out of its board."""
+    h = hitung(units, tahun, draf_ids=draf_ids, ringkas=True)
+    aturan = aturan_unit(units)
+    manual = batas_manual(units, tahun)
+    ada = {j for per in h.harapan.values() for j in per}
+    hasil: dict[str, list[BarisPapan]] = {}
+    for jenis in (j for j in ("bulan", "triwulan", "semester", "tahun") if j in ada):
+        daftar = hasil.setdefault(jenis, [])
+        for u in units:
+            n = h.harapan.get(u.pk, {}).get(jenis, 0)
+            if not n:
+                continue
+            baris = BarisPapan(u)
+            for p in periode_dalam_tahun(jenis, tahun):
+                st = h.status.get((u.pk, jenis, p.ke), {})
+                batas = manual[u.pk].get((jenis, p.ke)) or rk.batas_realisasi(p, aturan[u.pk])
+                baris.sel.append(
+                    SelPapan(
+                        p, keadaan_sel(n, st, batas, hari_ini), batas, n, st, tautan_isian(u, p)
+                    )
+                )
+            daftar.append(baris)
+    return hasil
+
+
 def papan(
     units: list[Organisasi],
     tahun: int,
@@ -365,36 +404,8 @@ def papan(
     *,
     draf_ids: set[int] | None = None,
 ) -> list[BarisPapan]:
-    """Units × periods of `jenis` with each cell's state and due date (bounded: eight
-    queries whatever the number of units); units without PK lines of that frequency are
-    left out."""
-    h = hitung(units, tahun, draf_ids=draf_ids)
-    aturan = aturan_unit(units)
-    manual = batas_manual(units, tahun)
-    hasil = []
-    for u in units:
-        n = h.harapan.get(u.pk, {}).get(jenis, 0)
-        if not n:
-            continue
-        baris = BarisPapan(u)
-        for p in periode_dalam_tahun(jenis, tahun):
-            st = h.status.get((u.pk, jenis, p.ke), {})
-            batas = manual[u.pk].get((jenis, p.ke)) or rk.batas_realisasi(p, aturan[u.pk])
-            baris.sel.append(
-                SelPapan(p, keadaan_sel(n, st, batas, hari_ini), batas, n, st, tautan_isian(u, p))
-            )
-        hasil.append(baris)
-    return hasil
-
-
-def jenis_papan(units: list[Organisasi], tahun: int) -> list[str]:
-    """Frequencies with PK lines among the units, most frequent first (one query)."""
-    ada = set(
-        ButirPK.objects.filter(pk_dokumen__tahun=tahun, pk_dokumen__organisasi__in=units)
-        .values_list("indikator__frekuensi", flat=True)
-        .distinct()
-    )
-    return [j for j in ("bulan", "triwulan", "semester", "tahun") if j in ada]
+    """The board of one frequency (see papan_semua)."""
+    return papan_semua(units, tahun, hari_ini, draf_ids=draf_ids).get(jenis, [])
 
 
 # --- early warning ------------------------------------------------------------------------

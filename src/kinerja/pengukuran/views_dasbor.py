@@ -430,12 +430,11 @@ def kelengkapan(request, slug: str, tahun: int):
     # the board units × periods with due dates (kinerja.monev, keputusan 0051)
     from kinerja.monev import pemilih as monev
 
-    jenis_ada = monev.jenis_papan(units, tahun)
+    semua = monev.papan_semua(units, tahun, timezone.localdate(), draf_ids=draf_ids)
+    jenis_ada = list(semua)
     jenis = request.GET.get("jenis")
     jenis = jenis if jenis in jenis_ada else (jenis_ada[0] if jenis_ada else "")
-    papan = (
-        monev.papan(units, tahun, jenis, timezone.localdate(), draf_ids=draf_ids) if jenis else []
-    )
+    papan = semua.get(jenis, [])
     return render(
         request,
         "pengukuran/dasbor/kelengkapan.html",
