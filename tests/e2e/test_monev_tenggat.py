@@ -48,3 +48,14 @@ def test_operator_melihat_terlambat_lalu_mengisi(live_server, monkeypatch):
         assert tenggat.locator("li", has_text=judul).count() == 0
         assert tenggat.locator("li", has_text=f"Realisasi Triwulan II {tahun}").count() == 1
         _foto(page, "monev-beranda-sesudah")
+
+        # the board shows the quarter as submitted, the next ones as late
+        page.goto(f"{live_server.url}/o/kelurahan-a/{tahun}/kelengkapan/")
+        sel = page.locator("table.papan td.sel")
+        assert [sel.nth(i).get_attribute("data-keadaan") for i in range(4)] == [
+            "diajukan", "terlambat", "terlambat", "terlambat",
+        ]  # fmt: skip
+        _foto(page, "monev-papan")
+        page.goto(f"{live_server.url}/monev/kelurahan-a/{tahun}/")
+        assert "Peringatan dini" in page.content()
+        _foto(page, "monev-halaman")
