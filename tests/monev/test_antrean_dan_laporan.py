@@ -7,7 +7,6 @@ import subprocess
 from decimal import Decimal
 
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
@@ -32,19 +31,32 @@ ANTREAN_DB = {
 
 
 def test_pekerja_menjadwalkan_pengingat_harian_sekali(settings):
+    """The worker's start queues one daily job; a run queues tomorrow's at JAM_PENGINGAT.
+    (The task body runs here with .call(): `db_worker` inside a test transaction loses its
+    PostgreSQL connection, the same for the LKIP queue tests.)"""
     from django_tasks_db.models import DBTaskResult
 
     settings.TASKS = ANTREAN_DB
     jalur = layanan.tugas_pengingat_harian.module_path
     layanan.jadwalkan_pengingat_harian()
     layanan.jadwalkan_pengingat_harian()  # a second start: still one waiting
-    assert DBTaskResult.objects.filter(task_path=jalur, status="READY").count() == 1
-    call_command("pekerja", batch=True, verbosity=0)
-    assert DBTaskResult.objects.filter(task_path=jalur, status="SUCCESSFUL").count() == 1
-    besok = DBTaskResult.objects.get(task_path=jalur, status="READY")  # tomorrow's run
+    siap = DBTaskResult.objects.filter(task_path=jalur, status="READY")
+    assert siap.count() == 1
+    sekarang = timezone.now()
+    hasil = layanan.tugas_pengingat_harian.call()
+    assert hasil["tanggal"] == timezone.localdate().isoformat()
+    # tomorrow's run (a job queued without run_after carries the far-future sentinel)
+    besok = siap.filter(run_after__gt=sekarang, run_after__lt=sekarang + dt.timedelta(days=2))
+    besok = besok.get()
     lokal = timezone.localtime(besok.run_after)
     assert lokal.date() == timezone.localdate() + dt.timedelta(days=1)
     assert lokal.hour == layanan.JAM_PENGINGAT
+
+
+def test_tugas_harian_tanpa_antrean_tertunda_tidak_berantai():
+    """The immediate backend (tests, KINERJA_ANTREAN=langsung) cannot defer: one run only."""
+    hasil = layanan.tugas_pengingat_harian.enqueue()
+    assert hasil.return_value["dibuat"] == 0
 
 
 def test_halaman_kalender_admin(client):
