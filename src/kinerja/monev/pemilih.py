@@ -9,6 +9,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 
 from django.db.models import Count, F, Q
 from django.urls import reverse
@@ -20,7 +21,7 @@ from kinerja.pengukuran.models import BatasWaktu, Realisasi
 from kinerja.pengukuran.models import StatusRealisasi as S
 from kinerja.perencanaan.models import ButirPK, JenisTarget, PerjanjianKinerja, StatusPK
 from kinerja.rumus import kalender as rk
-from kinerja.rumus.bilangan import DataTidakValid
+from kinerja.rumus.bilangan import DataTidakValid, bulat
 from kinerja.rumus.periode import JUMLAH_PERIODE, Periode, periode_dalam_tahun
 from kinerja.rumus.proyeksi import ProyeksiCapaian, proyeksi_capaian
 
@@ -411,6 +412,16 @@ def papan(
 # --- early warning ------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=4096)
+def _bulat0(x: Decimal) -> str:
+    """A whole percent as kinerja.angka prints it; cached: a list has few distinct ones."""
+    return fmt.angka(x, 0)
+
+
+def _persen0(x: Decimal) -> str:
+    return _bulat0(bulat(x, 0))
+
+
 @dataclass
 class BarisPeringatan:
     butir: ButirPK
@@ -428,12 +439,10 @@ class BarisPeringatan:
         c = self.hasil
         if c.capaian is None:
             return "belum ada realisasi periode untuk diproyeksikan"
-        dasar = (
-            f"jika laju ini berlanjut, capaian akhir tahun diperkirakan {fmt.angka(c.capaian, 0)} %"
-        )
+        dasar = f"jika laju ini berlanjut, capaian akhir tahun diperkirakan {_persen0(c.capaian)} %"
         if c.bawah is None:
             return dasar + " (rentang belum dapat dihitung: terlalu sedikit periode)"
-        return dasar + f" (rentang {fmt.angka(c.bawah, 0)}-{fmt.angka(c.atas, 0)} %)"
+        return dasar + f" (rentang {_persen0(c.bawah)}-{_persen0(c.atas)} %)"
 
     @property
     def uraian_metode(self) -> str:
