@@ -292,3 +292,15 @@ def test_laporan_monev_docx_xlsx(client, pohon, django_capture_on_commit_callbac
     assert 60 in angka  # projection 5+6+4 = 15, mean 5 × 12 = 60, a numeric cell
     client.force_login(pohon["op_b"])
     assert client.get(reverse("monev:unduh", args=[p.pk, p.berkas[0]])).status_code == 403
+
+
+def test_pk_belum_dibuat_terlambat():
+    """A unit with a PK last year and none this year: the PK is overdue after 1 February
+    (PermenPAN-RB 53/2014: a month after the budget), or a month after the budget date."""
+    kel = pabrik.organisasi("Kelurahan PK")
+    pabrik.indikator_pk(kel, tahun=2024)
+    kal = {b.jenis: b for b in pemilih.kalender([kel], 2025, d(2025, 2, 2))[kel.pk]}
+    assert kal["pk"].keadaan == "terlambat" and kal["pk"].batas == d(2025, 2, 1)
+    layanan.tanggal_anggaran_simpan(organisasi=kel, tahun=2025, tanggal=d(2025, 1, 31), aktor=None)
+    kal = {b.jenis: b for b in pemilih.kalender([kel], 2025, d(2025, 2, 2))[kel.pk]}
+    assert kal["pk"].batas == d(2025, 2, 28) and kal["pk"].keadaan == "mendatang"

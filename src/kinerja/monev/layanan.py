@@ -187,7 +187,9 @@ def kirim_pengingat(*, hari_ini: dt.date | None = None, url_dasar: str = "") -> 
     pref = {p.pengguna_id: p for p in PreferensiPengingat.objects.all()}
     for tahun in (hari_ini.year - 1, hari_ini.year):
         units = list(
-            Organisasi.objects.filter(perjanjian_kinerja__tahun=tahun).distinct().order_by("jalur")
+            Organisasi.objects.filter(perjanjian_kinerja__tahun__in=[tahun - 1, tahun])
+            .distinct()
+            .order_by("jalur")
         )
         if not units:
             continue

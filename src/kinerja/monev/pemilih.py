@@ -81,6 +81,7 @@ class Hitungan:
     lkip_selesai: set[int]
     lke_diajukan: set[int]
     tanggal_anggaran: dict[int, dt.date]
+    pk_lalu: set[int] = field(default_factory=set)  # units with a PK the year before
 
 
 def hitung(
@@ -121,15 +122,16 @@ def hitung(
     if ringkas:
         return Hitungan(harapan, status, set(), set(), set(), set(), {})
     pk = list(
-        PerjanjianKinerja.objects.filter(organisasi__in=ids, tahun=tahun).values_list(
-            "organisasi", "status"
-        )
+        PerjanjianKinerja.objects.filter(organisasi__in=ids, tahun__in=[tahun - 1, tahun])
+        .values_list("organisasi", "status", "tahun")
+        .distinct()
     )
     return Hitungan(
         harapan=harapan,
         status=status,
-        pk_ada={o for o, _ in pk},
-        pk_ditandatangani={o for o, s in pk if s == StatusPK.DITANDATANGANI},
+        pk_ada={o for o, _, t in pk if t == tahun},
+        pk_ditandatangani={o for o, s, t in pk if t == tahun and s == StatusPK.DITANDATANGANI},
+        pk_lalu={o for o, _, t in pk if t == tahun - 1},
         lkip_selesai=set(
             PekerjaanLkip.objects.filter(
                 organisasi__in=ids, tahun=tahun, status=StatusPekerjaan.SELESAI
@@ -255,7 +257,7 @@ def kalender(
                     harapan=n,
                     kurang=max(n - verif, 0),
                 )
-        if harapan or u.pk in h.pk_ada:
+        if harapan or u.pk in h.pk_ada or u.pk in h.pk_lalu:  # a unit that makes PKs
             tambah(
                 "pk",
                 f"Perjanjian Kinerja {tahun} ditandatangani",
