@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "kinerja.pertukaran",
     "kinerja.anggaran",
     "kinerja.lkip",
+    "kinerja.monev",
     "kinerja.reviu_unggah",
     "kinerja.survei",
     "kinerja.survei_publik",
@@ -185,6 +186,24 @@ TASKS = {
     }
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# --- E-mail (reminders, keputusan 0053) ----------------------------------------------------
+# SMTP when KINERJA_SMTP_HOST is set (production); otherwise each message is written as a
+# file under KINERJA_DATA_DIR/surel (demo: readable without a mail server).
+DEFAULT_FROM_EMAIL = os.environ.get("KINERJA_SUREL_DARI", "Kinerja <kinerja@localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+if os.environ.get("KINERJA_SMTP_HOST", "").strip():
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_HOST = os.environ.get("KINERJA_SMTP_HOST", "").strip()
+    EMAIL_PORT = int(os.environ.get("KINERJA_SMTP_PORT", "587"))
+    EMAIL_HOST_USER = os.environ.get("KINERJA_SMTP_PENGGUNA", "")
+    EMAIL_HOST_PASSWORD = os.environ.get("KINERJA_SMTP_SANDI", "")
+    EMAIL_USE_SSL = _flag("KINERJA_SMTP_SSL")
+    EMAIL_USE_TLS = not EMAIL_USE_SSL and _flag("KINERJA_SMTP_TLS", "1")
+    EMAIL_TIMEOUT = 30
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    EMAIL_FILE_PATH = DATA_DIR / "surel"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -22,6 +22,7 @@ urlpatterns = [
     path("evaluasi/", include("kinerja.evaluasi.urls")),  # SAKIP evaluation and BPK follow-up
     path("anggaran/", include("kinerja.anggaran.urls")),  # budget and NKA (PMK 22/2021)
     path("lkip/", include("kinerja.lkip.urls")),  # build and download the LKIP
+    path("monev/", include("kinerja.monev.urls")),  # calendar, early warning, reminders
     path("reviu/", include("kinerja.reviu_unggah.urls")),  # reviu of an uploaded LKIP file
     path("api/", include("kinerja.api.urls")),  # django-ninja, OpenAPI at /api/docs
     path("survei/", include("kinerja.survei.urls")),  # survey results, review, import

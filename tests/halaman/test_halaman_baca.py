@@ -365,6 +365,9 @@ def _organisasi_besar(n: int):
 
 
 MAKS_QUERY = 15
+# kelengkapan: the board units × periods reads PK lines, realisasi per status, calendar rules
+# and due dates set by hand (kinerja.monev, keputusan 0051), one more than the others
+BATAS_HALAMAN = {"kelengkapan": 16}
 
 
 @pytest.mark.parametrize("nama", ["dasbor", "indikator", "kelengkapan", "pk", "pohon"])
@@ -375,7 +378,7 @@ def test_jumlah_query_tidak_tumbuh(client, django_assert_max_num_queries, nama):
         client.force_login(user)
         args = [org.slug, 2024] + ([ind.pk] if nama == "indikator" else [])
         url = reverse(nama, args=args)
-        with django_assert_max_num_queries(MAKS_QUERY):
+        with django_assert_max_num_queries(BATAS_HALAMAN.get(nama, MAKS_QUERY)):
             with CaptureQueriesContext(connection) as q:
                 r = client.get(url)
         assert r.status_code == 200

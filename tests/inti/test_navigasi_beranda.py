@@ -398,8 +398,10 @@ def _pengguna_n_unit(n: int):
     ("alamat", "batas"),
     [
         # session, user, roles, PK, subtree, 2 completeness, 2 queues, survey summary,
-        # overdue follow-up entries (evaluasi register), the user's pegawai (SKP saya)
-        (("beranda", []), 12),
+        # overdue follow-up entries (evaluasi register), the user's pegawai (SKP saya); the
+        # monev's due dates (PK lines, realisasi per status, PK, LKIP, LKE, budget dates,
+        # rules, dates by hand) and the unread reminders (kinerja.monev, keputusan 0051)
+        (("beranda", []), 21),
         # the same for one stage, plus units below with rounds and the rounds shown
         (("tahap", ["survei"]), 12),
     ],

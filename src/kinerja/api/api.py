@@ -365,3 +365,7 @@ api.add_router("", _router_evaluasi)  # /organisasi/{slug}/{tahun}/lke, /tindak-
 from kinerja.skp.api import router as _router_skp  # noqa: E402
 
 api.add_router("", _router_skp)  # /skp/...: pegawai, SKP, RHK, penilaian (issue 16)
+
+from kinerja.monev.api import router as _router_monev  # noqa: E402
+
+api.add_router("", _router_monev)  # /organisasi/{slug}/{tahun}/kelengkapan, /peringatan-dini

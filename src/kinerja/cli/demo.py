@@ -308,6 +308,15 @@ def utama(args: argparse.Namespace) -> int:
         "lurah.cideng menilai stafnya, camat.gambir melihat cascade dan distribusi predikat."
     )
     print()
+    from kinerja.contoh.monev_2025 import siapkan_monev_2025
+
+    siapkan_monev_2025(jp.SLUG)
+    print(
+        "MONEV 2025 (data contoh, tahun berjalan): realisasi Januari-September Jakarta Pusat "
+        f"dan Cideng; peringatan dini dan kalender di {dasar}/monev/{jp.SLUG}/2025/, papan "
+        f"kelengkapan di {dasar}/o/{jp.SLUG}/2025/kelengkapan/"
+    )
+    print()
     print(ringkasan_basis_data())
     print()
     teks, temuan = bangun_lkip_demo()

@@ -69,6 +69,7 @@ _NAMESPACE_TAHAP = {
     "skp": "perencanaan",
     "anggaran": "anggaran",
     "lkip": "pelaporan",
+    "monev": "pengukuran",
     "reviu_unggah": "pelaporan",
 }
 
@@ -285,6 +286,7 @@ def _pengukuran(user, org, t: int, r: Ringkasan, peran: set) -> Kartu:
     pembaca = peran & {Peran.PIMPINAN, Peran.EVALUATOR}
     k.tautan.append(_t(f"Dasbor capaian {t}", "dasbor", org.slug, t, utama=pembaca))
     k.tautan.append(_t("Kelengkapan data", "kelengkapan", org.slug, t))
+    k.tautan.append(_t("Monev: kalender dan peringatan dini", "monev:halaman", org.slug, t))
     if dapat_mengisi(user, org):
         admin = Peran.ADMIN in peran
         k.tautan.append(_t("Impor dan ekspor Excel", "pertukaran", org.slug, t, utama=admin))

@@ -400,6 +400,14 @@ def kelengkapan(request, slug: str, tahun: int):
     rekap = pemilih.kelengkapan_unit(units, tahun, draf_ids)
     baris_unit = [{"unit": u, **rekap[u.pk]} for u in units if rekap[u.pk]["harapan"]]
     kisi, kolom = pemilih.kisi_indikator(org, tahun, boleh_draf)
+    # the board units × periods with due dates (kinerja.monev, keputusan 0051)
+    from kinerja.monev import pemilih as monev
+
+    semua = monev.papan_semua(units, tahun, timezone.localdate(), draf_ids=draf_ids)
+    jenis_ada = list(semua)
+    jenis = request.GET.get("jenis")
+    jenis = jenis if jenis in jenis_ada else (jenis_ada[0] if jenis_ada else "")
+    papan = semua.get(jenis, [])
     return render(
         request,
         "pengukuran/dasbor/kelengkapan.html",
@@ -413,6 +421,10 @@ def kelengkapan(request, slug: str, tahun: int):
             baris_unit=baris_unit,
             kisi=kisi,
             kolom=range(1, kolom + 1),
+            papan=papan,
+            jenis_papan=jenis,
+            jenis_ada=[(j, Periode(j, tahun, 1).label.split()[0]) for j in jenis_ada],
+            label_sel=monev.LABEL_SEL,
             batas=pemilih.batas_waktu(
                 org, tahun, timezone.localdate(), [u.pk for u in units], boleh_draf
             ),
