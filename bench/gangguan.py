@@ -275,9 +275,7 @@ def klien_survei(no, port, kode, batas_waktu, hasil, tanda):
         }
         for coba in range(6):  # the person presses "Kirim" again after an error
             try:
-                c = http.client.HTTPConnection(
-                    "127.0.0.1", port, timeout=15, source_address=sumber
-                )
+                c = http.client.HTTPConnection("127.0.0.1", port, timeout=15, source_address=sumber)
                 c.request("POST", jalur, body=badan, headers=kepala)
                 r = c.getresponse()
                 r.read()
@@ -362,7 +360,9 @@ class Sesi:
 
     def minta(self, metode, jalur, badan=None, jenis=None, conn=None, timeout=60):
         c = conn or http.client.HTTPConnection("127.0.0.1", self.port, timeout=timeout)
-        c.request(metode, jalur, body=badan, headers=self._kepala(jenis and {"Content-Type": jenis}))
+        c.request(
+            metode, jalur, body=badan, headers=self._kepala(jenis and {"Content-Type": jenis})
+        )
         r = c.getresponse()
         isi = r.read()
         self._simpan_kuki(r)
@@ -436,7 +436,9 @@ def impor_sekali(app, sesi, semai, templat, ke, bunuh: bool, lama_dasar: float) 
     isi, n = buku_impor(templat, penanda, ke)
     for _ in range(30):
         try:
-            status, _, html = sesi.unggah(f"/pertukaran/{slug}/{TAHUN}/unggah/", "gangguan.xlsx", isi)
+            status, _, html = sesi.unggah(
+                f"/pertukaran/{slug}/{TAHUN}/unggah/", "gangguan.xlsx", isi
+            )
             sha = re.search(r'name="sha" value="([0-9a-f]+)"', html)
             if status == 200 and sha:
                 break
@@ -445,7 +447,9 @@ def impor_sekali(app, sesi, semai, templat, ke, bunuh: bool, lama_dasar: float) 
         time.sleep(0.5)
     else:
         raise RuntimeError("unggah impor gagal")
-    badan = urllib.parse.urlencode({"sha": sha.group(1), "csrfmiddlewaretoken": sesi.kuki["csrftoken"]})
+    badan = urllib.parse.urlencode(
+        {"sha": sha.group(1), "csrfmiddlewaretoken": sesi.kuki["csrftoken"]}
+    )
     conn = http.client.HTTPConnection("127.0.0.1", app.a.port, timeout=120)
     conn.connect()
     port_klien = conn.sock.getsockname()[1]
@@ -480,22 +484,45 @@ def impor_sekali(app, sesi, semai, templat, ke, bunuh: bool, lama_dasar: float) 
 # ------------------------------------------------------------------ (c) LKIP build
 
 
+def status_bangun(app, pk: int) -> dict | None:
+    """The job row read straight from the database (polled often, so no Django start-up);
+    None while the database is restarting."""
+    sql = "SELECT status, percobaan, pesan, progres FROM lkip_pekerjaanlkip WHERE id = "
+    try:
+        if "DATABASE_URL" in app.env:
+            import psycopg
+
+            with psycopg.connect(app.env["DATABASE_URL"], connect_timeout=3) as c:
+                baris = c.execute(sql + "%s", (pk,)).fetchone()
+        else:
+            import sqlite3
+
+            with sqlite3.connect(Path(app.env["KINERJA_DATA_DIR"]) / "kinerja.sqlite3") as c:
+                baris = c.execute(sql + "?", (pk,)).fetchone()
+    except Exception:  # noqa: BLE001 - database restarting
+        return None
+    return dict(zip(("status", "percobaan", "pesan", "progres"), baris, strict=True))
+
+
 def bangun_sekali(app, semai, kali_bunuh: int, batas: float) -> dict:
     pk = app.django(BANGUN, semai["kel"], semai["admin"])
     mulai = time.time()
     dibunuh = 0
     while time.time() - mulai < batas:
-        s = app.django(STATUS_BANGUN, pk)
-        if s["status"] in ("selesai", "gagal"):
+        s = status_bangun(app, pk)
+        if s and s["status"] in ("selesai", "gagal"):
             return s | {"dibunuh": dibunuh, "detik": time.time() - mulai}
-        if s["status"] == "berjalan" and dibunuh < kali_bunuh:
-            time.sleep(random.uniform(0.0, 1.5))
-            if app.bunuh_pekerja():
+        if s and s["status"] == "berjalan" and dibunuh < kali_bunuh:
+            time.sleep(random.uniform(0.0, 2.0))  # a random moment of the build
+            s = status_bangun(app, pk)
+            if s and s["status"] == "berjalan" and app.bunuh_pekerja():
                 dibunuh += 1
                 if random.random() < 0.5:
                     app.bunuh_web()
-        time.sleep(0.3)
-    return app.django(STATUS_BANGUN, pk) | {"dibunuh": dibunuh, "detik": batas}
+        time.sleep(0.1)
+    return (
+        status_bangun(app, pk) or {"status": "?", "percobaan": 0, "pesan": "", "progres": 0}
+    ) | {"dibunuh": dibunuh, "detik": batas}
 
 
 # ------------------------------------------------------------------ main
@@ -562,7 +589,10 @@ def main() -> int:
         sesi.masuk("operator_gangguan")
         dasar = impor_sekali(app, sesi, semai, templat, 0, False, 0)
         g0 = app.gangguan.copy()
-        impor = [impor_sekali(app, sesi, semai, templat, i + 1, True, dasar["lama"]) for i in range(a.impor)]
+        impor = [
+            impor_sekali(app, sesi, semai, templat, i + 1, True, dasar["lama"])
+            for i in range(a.impor)
+        ]
         g_impor = app.gangguan - g0
         akhir = impor_sekali(app, sesi, semai, templat, 99, False, 0)
         setengah = sum(1 for x in impor + [dasar, akhir] if 0 < x["tersimpan"] < x["baris"])
@@ -590,16 +620,22 @@ def main() -> int:
         def g(c):
             return ", ".join(f"{k} {v}" for k, v in sorted(c.items())) or "-"
 
-        print(f"\n== bench/gangguan.py · {a.db} · {a.pekerja} pekerja web · {os.cpu_count()} CPU ==")
+        print(
+            f"\n== bench/gangguan.py · {a.db} · {a.pekerja} pekerja web · {os.cpu_count()} CPU =="
+        )
         print(f"(a) ledakan survei {a.detik:.0f} s, {a.klien} klien")
         print(f"    gangguan          {g(g_survei)}")
         if "pg_detik" in s:
             print(f"    PostgreSQL kembali dalam {s['pg_detik']:.1f} s")
-        print(f"    diakui (302)      {len(s['diakui'])} (setelah kirim ulang: {s['diakui setelah kirim ulang']})")
+        print(
+            f"    diakui (302)      {len(s['diakui'])} (setelah kirim ulang: {s['diakui setelah kirim ulang']})"
+        )
         print(f"    galat dilihat     {dict(s['galat']) or 0}; menyerah {s['menyerah']}")
         print(f"    tersimpan         {s['tersimpan']} dari yang diakui; hilang {s['hilang']}")
         print(f"    ganda             {s['ganda']}")
-        print(f"    tersimpan tanpa diakui {s['tersimpan_tanpa_diakui']} (respon terputus sebelum jawaban sampai)")
+        print(
+            f"    tersimpan tanpa diakui {s['tersimpan_tanpa_diakui']} (respon terputus sebelum jawaban sampai)"
+        )
         print(f"    jawaban/rekap     {s['jawaban']} / {s['rekap']} (harus {9 * s['respon']})")
         print(f"(b) impor Excel {dasar['baris']} baris, tanpa gangguan {dasar['lama']:.1f} s")
         print(f"    gangguan          {g(g_impor)}")
@@ -617,7 +653,9 @@ def main() -> int:
             print(f"      {b['status']:8} percobaan {b['percobaan']} dibunuh {b['dibunuh']} "
                   f"{b['detik']:.0f} s {b['pesan'][:70]!r}")  # fmt: skip
         total = app.gangguan
-        print(f"jumlah gangguan      {sum(v for k, v in total.items() if 'dimulai ulang' not in k or 'PostgreSQL' in k)} ({g(total)})")
+        print(
+            f"jumlah gangguan      {sum(v for k, v in total.items() if 'dimulai ulang' not in k or 'PostgreSQL' in k)} ({g(total)})"
+        )
         print("INVARIAN: " + ("SEMUA TERPENUHI" if not gagal else "GAGAL: " + "; ".join(gagal)))
         return 0 if not gagal else 1
     finally:
