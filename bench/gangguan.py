@@ -508,15 +508,19 @@ def bangun_sekali(app, semai, kali_bunuh: int, batas: float) -> dict:
     pk = app.django(BANGUN, semai["kel"], semai["admin"])
     mulai = time.time()
     dibunuh = 0
+    siap = True  # a second kill only once the restarted worker has requeued the build
     while time.time() - mulai < batas:
         s = status_bangun(app, pk)
         if s and s["status"] in ("selesai", "gagal"):
             return s | {"dibunuh": dibunuh, "detik": time.time() - mulai}
-        if s and s["status"] == "berjalan" and dibunuh < kali_bunuh:
+        if s and s["status"] == "antre":
+            siap = True
+        if s and s["status"] == "berjalan" and dibunuh < kali_bunuh and siap:
             time.sleep(random.uniform(0.0, 2.0))  # a random moment of the build
             s = status_bangun(app, pk)
             if s and s["status"] == "berjalan" and app.bunuh_pekerja():
                 dibunuh += 1
+                siap = False
                 if random.random() < 0.5:
                     app.bunuh_web()
         time.sleep(0.1)
