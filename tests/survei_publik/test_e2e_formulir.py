@@ -6,7 +6,6 @@ FAILS, never skips."""
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 

@@ -5,20 +5,23 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('survei', '0004_alter_respon_status'),
+        ("survei", "0004_alter_respon_status"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='respon',
-            name='kunci_kiriman',
+            model_name="respon",
+            name="kunci_kiriman",
             field=models.CharField(blank=True, max_length=32),
         ),
         migrations.AddConstraint(
-            model_name='respon',
-            constraint=models.UniqueConstraint(condition=models.Q(('kunci_kiriman', ''), _negated=True), fields=('putaran', 'kunci_kiriman'), name='respon_kunci_kiriman_unik'),
+            model_name="respon",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("kunci_kiriman", ""), _negated=True),
+                fields=("putaran", "kunci_kiriman"),
+                name="respon_kunci_kiriman_unik",
+            ),
         ),
     ]
