@@ -160,3 +160,37 @@ def test_batas_yang_salah_tulis_ditolak_saat_mulai(tmp_path, laju):
     )  # fmt: skip
     r = jalankan(["check"], env)
     assert r.returncode != 0 and f"KINERJA_BATAS_SURVEI='{laju}' tidak dikenal" in r.stderr
+
+
+def test_halaman_429_survei_memakai_tata_letak_survei(client, dunia, settings):
+    settings.KINERJA_BATAS_SURVEI = "1/m"
+    url = reverse("publik_formulir", args=[dunia["t"].kode])
+    assert _kirim(client, url).status_code == 302
+    r = _kirim(client, url)
+    teks = r.content.decode()
+    assert r.status_code == 429 and PESAN in teks
+    assert "survei_publik/publik.css" in teks and 'class="pita"' in teks  # survey layout
+    assert "Keluar" not in teks
+
+
+def test_halaman_429_masuk_memakai_tata_letak_situs(client, db, settings):
+    settings.KINERJA_BATAS_MASUK = "1/m"
+    url = reverse("masuk")
+    client.post(url, {"username": "x", "password": "y"})
+    r = client.post(url, {"username": "x", "password": "y"})
+    teks = r.content.decode()
+    assert r.status_code == 429 and PESAN in teks
+    assert "Langsung ke isi" in teks and 'class="merek"' in teks  # dasar.html
+
+
+def test_lonjakan_30_kiriman_kios_semenit_diterima_dengan_batas_bawaan(dunia):
+    """One kiosk at a busy counter: 30 respondents in a minute with the default limits (the
+    address limit is 30/m too, so a kiosk counted by address would already lose the 31st)."""
+    url = reverse("publik_kios", args=[dunia["t"].kode])
+    c = _kios(dunia)
+    web = reverse("publik_formulir", args=[dunia["t"].kode])
+    for _ in range(30):  # the office's own browsers have used the address budget
+        _kirim(Client(), web, alamat="10.0.0.7")
+    kode = [_kirim(c, url, alamat="10.0.0.7").status_code for _ in range(30)]
+    assert kode == [302] * 30
+    assert Respon.objects.filter(putaran=dunia["p"], saluran="kiosk").count() == 30

@@ -116,6 +116,7 @@ ATURAN = {
     "publik_kios": ("survei_kios", _kunci_kios, "KINERJA_BATAS_SURVEI_KIOS"),
     "masuk": ("masuk", _kunci_alamat, "KINERJA_BATAS_MASUK"),
 }
+ATURAN_SURVEI = {"publik_formulir", "publik_undangan", "publik_kios"}
 ATURAN_API = ("api_tulis", _kunci_pengguna, "KINERJA_BATAS_API_TULIS")
 
 
@@ -130,9 +131,8 @@ def aturan_untuk(request):
 
 def terlalu_banyak(request, exception=None, detik: int = 60):
     """The 429 page (also RATELIMIT_VIEW for a @ratelimit decorator elsewhere)."""
-    kios = getattr(request, "resolver_match", None) and request.resolver_match.url_name == (
-        "publik_kios"
-    )
+    nama = getattr(getattr(request, "resolver_match", None), "url_name", "")
+    kios = nama == "publik_kios"
     pesan = (
         "Terlalu banyak kiriman dari perangkat atau alamat Anda dalam waktu singkat. "
         f"Tunggu sekitar {angka.angka(max(detik, 1), 0)} detik lalu kirim lagi."
@@ -141,7 +141,13 @@ def terlalu_banyak(request, exception=None, detik: int = 60):
         r = JsonResponse({"detail": pesan}, status=429)
     else:
         konteks = {"pesan": pesan, "kios": kios, "detik": max(detik, 1)}
-        r = render(request, "inti/terlalu_banyak.html", konteks, status=429)
+        # respondents see the survey's own layout; signed-in pages the site layout
+        templat = (
+            "survei_publik/terlalu_banyak.html"
+            if nama in ATURAN_SURVEI
+            else "inti/terlalu_banyak.html"
+        )
+        r = render(request, templat, konteks, status=429)
     r["Retry-After"] = str(max(detik, 1))
     return r
 

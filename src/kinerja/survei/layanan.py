@@ -301,6 +301,7 @@ class IsianRespon:
     id_perangkat: str = ""
     diterima_pada: dt.datetime | None = None
     sumber: str = ""
+    kunci_kiriman: str = ""  # one rendered public form (resubmission stored once)
 
 
 def nilai_jawaban(nilai, *, kode: str) -> int | None:
@@ -363,6 +364,7 @@ def _siapkan(putaran: PutaranSurvei, isian: IsianRespon, saluran: str, butir, de
         id_perangkat=(isian.id_perangkat or "")[:64],
         hash_telepon=sidik("telepon", isian.telepon),
         hash_alamat=sidik("alamat", isian.alamat_klien),
+        kunci_kiriman=(isian.kunci_kiriman or "")[:32],
         sumber=isian.sumber[:200],
     )
     return respon, nilai

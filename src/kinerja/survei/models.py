@@ -274,6 +274,9 @@ class Respon(models.Model):
     hash_telepon = models.CharField(max_length=64, blank=True, db_index=True)
     hash_alamat = models.CharField(max_length=64, blank=True)  # client IP, keyed hash
     sumber = models.CharField(max_length=200, blank=True)  # e.g. "impor survei.xlsx baris 12"
+    # random key of one rendered public form: a resubmission (lost response, "Kirim" pressed
+    # again) finds the stored response instead of storing it twice (bench/gangguan.py)
+    kunci_kiriman = models.CharField(max_length=32, blank=True)
 
     objects = ResponQuerySet.as_manager()
 
@@ -283,6 +286,13 @@ class Respon(models.Model):
         indexes = [
             models.Index(fields=["putaran", "status"], name="respon_putaran_status"),
             models.Index(fields=["putaran", "diterima_pada"], name="respon_putaran_waktu"),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["putaran", "kunci_kiriman"],
+                condition=~models.Q(kunci_kiriman=""),
+                name="respon_kunci_kiriman_unik",
+            )
         ]
 
     def __str__(self) -> str:

@@ -8,6 +8,7 @@ public form. Blanks stay possible through the import path (paper forms).
 from __future__ import annotations
 
 import re
+import secrets
 from dataclasses import dataclass
 
 from django import forms
@@ -88,6 +89,16 @@ class FormulirSurvei(forms.Form):
                 label="Nomor HP (tidak wajib)", required=False, max_length=30
             )
         self.fields[NAMA_JEBAKAN] = forms.CharField(required=False, max_length=200)
+        # a fresh key per rendered form; the POST carries it back (see clean_kunci_kiriman)
+        self.fields["kunci_kiriman"] = forms.CharField(
+            required=False, widget=forms.HiddenInput, initial=secrets.token_urlsafe(16)
+        )
+
+    def clean_kunci_kiriman(self):
+        """A form from before this field, or a tampered value, is stored without the key
+        (no resubmission check) rather than refused: the respondent's answers count."""
+        nilai = (self.cleaned_data.get("kunci_kiriman") or "").strip()
+        return nilai if re.fullmatch(r"[A-Za-z0-9_-]{16,32}", nilai) else ""
 
     def clean_telepon(self):
         return _telepon(self.cleaned_data.get("telepon", ""))
@@ -114,4 +125,5 @@ class FormulirSurvei(forms.Form):
             demografi={k: c[f"d_{k}"] for k, *_ in self.struktur.demografi if c.get(f"d_{k}")},
             saran=c.get("saran", ""),
             telepon=c.get("telepon", ""),
+            kunci_kiriman=c.get("kunci_kiriman", ""),
         )

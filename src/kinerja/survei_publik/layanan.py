@@ -180,8 +180,14 @@ def _simpan(*, putaran, isian: IsianRespon, saluran: str, jebakan: bool) -> Resp
 def respon_publik_simpan(
     *, tautan: TautanPublik, isian: IsianRespon, kios: bool = False, jebakan: bool = False
 ) -> Respon:
-    """Store a response from the public form or a kiosk (validated by respon_simpan)."""
+    """Store a response from the public form or a kiosk (validated by respon_simpan).
+
+    The same rendered form sent again (its kunci_kiriman: the first response was lost to a
+    dropped connection, or "Kirim" pressed twice) returns the stored response, not a copy."""
     p = tautan.putaran
+    kunci = isian.kunci_kiriman
+    if kunci and (ada := Respon.objects.filter(putaran=p, kunci_kiriman=kunci).first()):
+        return ada
     periksa_putaran(p)
     saluran = Saluran.KIOSK if kios else Saluran.WEB
     if kios:
@@ -189,7 +195,14 @@ def respon_publik_simpan(
     else:
         isian.id_perangkat = ""
     isian.sumber = f"tautan {tautan.kode}"
-    return _simpan(putaran=p, isian=isian, saluran=saluran, jebakan=jebakan)
+    try:
+        with transaction.atomic():
+            return _simpan(putaran=p, isian=isian, saluran=saluran, jebakan=jebakan)
+    except IntegrityError:
+        # two copies at the same moment: the other one was stored (unique putaran + kunci)
+        if kunci and (ada := Respon.objects.filter(putaran=p, kunci_kiriman=kunci).first()):
+            return ada
+        raise
 
 
 # ------------------------------------------------------------------------- invitations
