@@ -429,6 +429,37 @@ def realisasi_buka_kembali(*, realisasi: Realisasi, aktor, alasan: str) -> Reali
     return realisasi
 
 
+def periksa_berkas(berkas, diterima: dict[str, str] | None = None) -> tuple[bytes, str, str]:
+    """The evidence checks shared by every upload of supporting documents: size limited
+    (KINERJA_BUKTI_MAKS_BYTE), type detected from the content (never from the name) and one
+    of `diterima` (extension -> MIME; default JENIS_BUKTI). Returns (bytes, extension,
+    SHA-256 hex) or raises a ValidationError on `berkas` in Indonesian."""
+    diterima = JENIS_BUKTI if diterima is None else diterima
+    batas = settings.KINERJA_BUKTI_MAKS_BYTE
+    if berkas.size > batas:
+        raise ValidationError(
+            {
+                "berkas": f"Berkas '{berkas.name}' berukuran {_ukuran(berkas.size)}; maksimal {_ukuran(batas)}."
+            }
+        )
+    isi = berkas.read()
+    jenis = filetype.guess(isi)
+    if jenis is None or jenis.extension not in diterima:
+        terdeteksi = jenis.mime if jenis else "tidak dikenali"
+        boleh = (
+            "PDF, gambar (JPG/PNG/WEBP), atau dokumen Office (DOCX/XLSX/PPTX/DOC/XLS/PPT/ODT/ODS)"
+            if diterima is JENIS_BUKTI
+            else "/".join(k.upper() for k in diterima)
+        )
+        raise ValidationError(
+            {
+                "berkas": f"Jenis berkas '{berkas.name}' tidak diterima (isi terdeteksi: {terdeteksi}). "
+                f"Unggah {boleh}."
+            }
+        )
+    return isi, jenis.extension, hashlib.sha256(isi).hexdigest()
+
+
 @transaction.atomic
 def bukti_unggah(*, realisasi: Realisasi, berkas, aktor) -> BuktiDukung:
     """Store an evidence file: type checked by content, size limited, named by its SHA-256."""
@@ -441,33 +472,16 @@ def bukti_unggah(*, realisasi: Realisasi, berkas, aktor) -> BuktiDukung:
         raise ValidationError(
             "Bukti tidak dapat ditambahkan pada realisasi yang diajukan atau terverifikasi."
         )
-    batas = settings.KINERJA_BUKTI_MAKS_BYTE
-    if berkas.size > batas:
-        raise ValidationError(
-            {
-                "berkas": f"Berkas '{berkas.name}' berukuran {_ukuran(berkas.size)}; maksimal {_ukuran(batas)}."
-            }
-        )
-    isi = berkas.read()
-    jenis = filetype.guess(isi)
-    if jenis is None or jenis.extension not in JENIS_BUKTI:
-        terdeteksi = jenis.mime if jenis else "tidak dikenali"
-        raise ValidationError(
-            {
-                "berkas": f"Jenis berkas '{berkas.name}' tidak diterima (isi terdeteksi: {terdeteksi}). "
-                "Unggah PDF, gambar (JPG/PNG/WEBP), atau dokumen Office (DOCX/XLSX/PPTX/DOC/XLS/PPT/ODT/ODS)."
-            }
-        )
-    sha = hashlib.sha256(isi).hexdigest()
+    isi, jenis, sha = periksa_berkas(berkas)
     bukti = BuktiDukung(
         realisasi=realisasi,
         nama_asli=berkas.name[:255],
-        jenis_mime=JENIS_BUKTI[jenis.extension],
+        jenis_mime=JENIS_BUKTI[jenis],
         ukuran=len(isi),
         sha256=sha,
         diunggah_oleh=aktor,
     )
-    bukti.berkas.save(f"{sha}.{jenis.extension}", ContentFile(isi), save=False)
+    bukti.berkas.save(f"{sha}.{jenis}", ContentFile(isi), save=False)
     bukti.save()
     _catat(
         realisasi,
