@@ -670,7 +670,11 @@ def _lampirkan(revisi: RevisiPK, surat: dict) -> None:
     if surat["berkas"]:
         nama, isi, jenis, sha = surat["berkas"]
         revisi.dokumen.save(f"{sha}.{jenis}", ContentFile(isi), save=False)
-        revisi.dokumen_nama, revisi.dokumen_ukuran, revisi.dokumen_sha256 = nama[:255], len(isi), sha
+        revisi.dokumen_nama, revisi.dokumen_ukuran, revisi.dokumen_sha256 = (
+            nama[:255],
+            len(isi),
+            sha,
+        )
     revisi.save()
 
 

@@ -103,7 +103,10 @@ def periksa_langkah(
     elif len(uraian) > 2000:
         galat["uraian"] = f"Uraian paling banyak 2000 karakter (sekarang {len(uraian)})."
     data["uraian"] = uraian
-    for bidang, label, maks in (("satuan", "Satuan", 60), ("target_teks", "Keterangan target", 200)):
+    for bidang, label, maks in (
+        ("satuan", "Satuan", 60),
+        ("target_teks", "Keterangan target", 200),
+    ):
         isi = (isian.get(bidang) or "").strip()
         if len(isi) > maks:
             galat[bidang] = f"{label} paling banyak {maks} karakter (sekarang {len(isi)})."

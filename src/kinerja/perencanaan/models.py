@@ -473,9 +473,7 @@ class RealisasiLangkah(models.Model):
     )
     bulan = models.PositiveSmallIntegerField()
     nilai = models.DecimalField(max_digits=24, decimal_places=6)
-    anggaran_terpakai = models.DecimalField(
-        max_digits=20, decimal_places=2, null=True, blank=True
-    )
+    anggaran_terpakai = models.DecimalField(max_digits=20, decimal_places=2, null=True, blank=True)
     catatan = models.TextField(blank=True)
     bukti = models.FileField(upload_to="bukti-renaksi/%Y/", blank=True)
     bukti_nama = models.CharField(max_length=255, blank=True)
