@@ -17,8 +17,7 @@ def env_bersih(data_dir: Path, **tambah) -> dict:
     env = {
         k: v
         for k, v in os.environ.items()
-        if not k.startswith("KINERJA_")
-        and k not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE")
+        if not k.startswith("KINERJA_") and k not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE")
     }
     env["KINERJA_DATA_DIR"] = str(data_dir)
     env["DJANGO_SETTINGS_MODULE"] = "kinerja.settings"
