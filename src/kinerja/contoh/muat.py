@@ -232,15 +232,20 @@ class _Pemuat:
                     },
                 )
             for rev in p.get("revisi", []):
-                revisi = self.simpan(
-                    RevisiPK,
-                    {"pk_dokumen": pk, "nomor": rev["nomor"]},
-                    {
-                        "dasar_hukum": rev["dasar_hukum"],
-                        "alasan": rev["alasan"],
-                        "nomor_surat": rev.get("nomor_surat", ""),
-                    },
-                )
+                # RevisiPK is append-only (keputusan 0028): a recorded revision stays as it is
+                revisi = RevisiPK.objects.filter(pk_dokumen=pk, nomor=rev["nomor"]).first()
+                if revisi is not None:
+                    self.jumlah["revisipk"] += 1
+                else:
+                    revisi = self.simpan(
+                        RevisiPK,
+                        {"pk_dokumen": pk, "nomor": rev["nomor"]},
+                        {
+                            "dasar_hukum": rev["dasar_hukum"],
+                            "alasan": rev["alasan"],
+                            "nomor_surat": rev.get("nomor_surat", ""),
+                        },
+                    )
                 for u in rev["perubahan"]:
                     self.simpan(
                         PerubahanTarget,

@@ -664,6 +664,7 @@ def _surat(galat: dict, *, nomor_surat, tanggal_surat, dokumen) -> dict:
 
 
 def _lampirkan(revisi: RevisiPK, surat: dict) -> None:
+    """Fill the letter fields of a new revision and insert it (never updated later)."""
     from django.core.files.base import ContentFile
 
     revisi.nomor_surat, revisi.tanggal_surat = surat["nomor_surat"], surat["tanggal_surat"]
@@ -739,7 +740,7 @@ def pk_revisi(
             "revisi."
         )
     nomor = (RevisiPK.objects.filter(pk_dokumen=pk).aggregate(m=Max("nomor"))["m"] or 0) + 1
-    revisi = RevisiPK.objects.create(
+    revisi = RevisiPK(
         pk_dokumen=pk,
         nomor=nomor,
         tanggal=tanggal,
@@ -747,7 +748,7 @@ def pk_revisi(
         alasan=alasan,
         dibuat_oleh=aktor.get_username() if _pengguna(aktor) else "",
     )
-    _lampirkan(revisi, surat)
+    _lampirkan(revisi, surat)  # saved once: the table is append-only (keputusan 0028)
     for b, x in ubah:
         PerubahanTarget.objects.create(revisi=revisi, butir=b, target_lama=b.target, target_baru=x)
         b.target = x
