@@ -414,10 +414,10 @@ class _Pemuat:
             self.simpan(
                 RencanaAksi,
                 {"organisasi": self.org[self.kota], "tahun": r["tahun"], "uraian": r["uraian"]},
-                {
-                    "indikator": self.ind(self.kota, r["indikator"])
-                    if r.get("indikator")
-                    else None,
+                # a row without an indicator leaves it as it is: the monthly plan
+                # (rencana_aksi_bulanan) links those steps to their PK line
+                ({"indikator": self.ind(self.kota, r["indikator"])} if r.get("indikator") else {})
+                | {
                     "penanggung_jawab": pj,
                     "instansi_terkait": instansi[:300],
                     "kriteria_keberhasilan": r.get("kriteria_keberhasilan", ""),
