@@ -236,7 +236,9 @@ def test_tandatangani_lalu_hanya_revisi(client, p, draf):
     rev = RevisiPK.objects.get()
     assert rev.nomor == 1 and rev.perubahan.get().target_baru == Decimal("82.5")
     isi = _teks(c.get(_url("pk")))
-    assert "Revisi 1</strong>: Instruksi Sekda 19/2024 — 1 target berubah" in isi
+    # the revision history table (docs/keputusan/0050): basis, letter, old -> new target
+    assert 'id="riwayat-revisi"' in isi and "Instruksi Sekda 19/2024" in isi
+    assert ": 80 → 82,5</li>" in isi
     assert "target: 80 → 82,5" in isi and "Alasan: revisi PK 1: Anggaran" in isi
 
 

@@ -362,6 +362,81 @@ from kinerja.evaluasi.api import router as _router_evaluasi  # noqa: E402
 
 api.add_router("", _router_evaluasi)  # /organisasi/{slug}/{tahun}/lke, /tindak-lanjut
 
+
+@api.get(
+    "/organisasi/{slug}/{tahun}/rencana-aksi",
+    response={200: skema.RencanaAksiOut, **_BACA},
+    tags=["perencanaan"],
+)
+def rencana_aksi(
+    request,
+    slug: skema.Slug,
+    tahun: skema.Tahun,
+    bulan: Annotated[
+        int | None,
+        Query(None, ge=1, le=12, description="keadaan s.d. akhir bulan ini (1-12; bawaan 12)"),
+    ] = None,
+):
+    """The rencana aksi of the unit and year as on the board: every step with its targets
+    per month or quarter, budget, monthly realisasi, planned vs done up to `bulan`, and the
+    reconciliation of the steps' budgets with the RKT pagu of their kegiatan. Same rule as the
+    page: `perencanaan.lihat_renaksi` (the unit and the roles above it)."""
+    from kinerja.perencanaan import pemilih_renaksi
+
+    org = _organisasi(request, slug)
+    if not request.user.has_perm("perencanaan.lihat_renaksi", org):
+        raise HttpError(404, f"Organisasi '{slug}' tidak ditemukan.")
+    bulan = bulan or 12
+    langkah = []
+    for b in pemilih_renaksi.papan(org, tahun, bulan):
+        x = b.langkah
+        langkah.append(
+            {
+                "id": x.pk,
+                "uraian": x.uraian,
+                "jenis": x.jenis,
+                "jenis_periode": x.jenis_periode,
+                "satuan": x.satuan,
+                "butir_id": x.butir_id,
+                "indikator_id": x.butir.indikator_id if x.butir_id else x.indikator_id,
+                "kegiatan_id": x.kegiatan_id,
+                "kegiatan": x.kegiatan.nama if x.kegiatan_id else "",
+                "anggaran": _d(x.anggaran),
+                "target": [{"ke": t.ke, "target": _d(t.target)} for t in x.target.all()],
+                "realisasi": [
+                    {
+                        "bulan": r.bulan,
+                        "nilai": _d(r.nilai),
+                        "anggaran_terpakai": _d(r.anggaran_terpakai),
+                        "ada_bukti": bool(r.bukti_sha256),
+                    }
+                    for r in x.realisasi.all()
+                ],
+                "rencana_sampai": _d(b.rencana_sampai),
+                "realisasi_sampai": _d(b.capai_sampai),
+                "terlambat": b.terlambat,
+            }
+        )
+    return {
+        "organisasi": org.slug,
+        "tahun": tahun,
+        "bulan": bulan,
+        "langkah": langkah,
+        "rekonsiliasi": [
+            {
+                "kegiatan_id": r.kegiatan.pk,
+                "kegiatan": r.kegiatan.nama,
+                "program": r.program.nama if r.program else "",
+                "pagu": _d(r.hasil.pagu),
+                "jumlah_langkah": _d(r.hasil.jumlah_langkah),
+                "selisih": _d(r.hasil.selisih),
+                "cocok": r.hasil.cocok,
+            }
+            for r in pemilih_renaksi.rekonsiliasi(org, tahun)
+        ],
+    }
+
+
 from kinerja.skp.api import router as _router_skp  # noqa: E402
 
 api.add_router("", _router_skp)  # /skp/...: pegawai, SKP, RHK, penilaian (issue 16)

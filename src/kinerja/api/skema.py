@@ -206,3 +206,54 @@ class CapaianOut(Schema):
     rekap_predikat: dict[str, int]
     temuan: list[TemuanOut]
     peringatan: list[str]
+
+
+# --- rencana aksi (docs/keputusan/0049-rencana-aksi-bulanan.md) ---------------------------
+
+
+class TargetLangkahOut(Schema):
+    ke: int = Field(description="bulan 1-12 atau triwulan 1-4, menurut jenis_periode langkah")
+    target: Desimal
+
+
+class RealisasiLangkahOut(Schema):
+    bulan: int = Field(ge=1, le=12)
+    nilai: Desimal
+    anggaran_terpakai: Desimal
+    ada_bukti: bool = Field(description="bukti dukung terunggah")
+
+
+class LangkahOut(Schema):
+    id: int
+    uraian: str
+    jenis: str = Field(description="'kegiatan' atau 'tonggak'")
+    jenis_periode: str = Field(description="'bulan' atau 'triwulan'")
+    satuan: str
+    butir_id: int | None = Field(description="butir PK yang didukung langkah ini")
+    indikator_id: int | None
+    kegiatan_id: int | None = Field(description="kegiatan/sub kegiatan anggaran (RKT)")
+    kegiatan: str
+    anggaran: Desimal = Field(description="anggaran langkah (Rp)")
+    target: list[TargetLangkahOut]
+    realisasi: list[RealisasiLangkahOut]
+    rencana_sampai: Desimal = Field(description="jumlah target periode yang berakhir s.d. bulan")
+    realisasi_sampai: Desimal = Field(description="jumlah realisasi bulanan s.d. bulan")
+    terlambat: bool = Field(description="rencana s.d. bulan belum tercapai")
+
+
+class RekonsiliasiOut(Schema):
+    kegiatan_id: int
+    kegiatan: str
+    program: str
+    pagu: Desimal = Field(description="pagu kegiatan dalam RKT (Rp)")
+    jumlah_langkah: Desimal = Field(description="jumlah anggaran langkah (Rp)")
+    selisih: Desimal = Field(description="pagu − jumlah anggaran langkah (Rp)")
+    cocok: bool
+
+
+class RencanaAksiOut(Schema):
+    organisasi: str
+    tahun: int
+    bulan: int = Field(description="keadaan s.d. akhir bulan ini")
+    langkah: list[LangkahOut]
+    rekonsiliasi: list[RekonsiliasiOut]

@@ -43,10 +43,12 @@ from kinerja.perencanaan.models import (
     PerjanjianKinerja,
     PerubahanTarget,
     ProgramAnggaran,
+    RealisasiLangkah,
     RencanaAksi,
     Renstra,
     RevisiPK,
     Sasaran,
+    TargetLangkah,
     TargetRenstra,
     TingkatAnggaran,
     Tujuan,
@@ -233,11 +235,20 @@ class _Pemuat:
                     },
                 )
             for rev in p.get("revisi", []):
-                revisi = self.simpan(
-                    RevisiPK,
-                    {"pk_dokumen": pk, "nomor": rev["nomor"]},
-                    {"dasar_hukum": rev["dasar_hukum"], "alasan": rev["alasan"]},
-                )
+                # RevisiPK is append-only (keputusan 0028): a recorded revision stays as it is
+                revisi = RevisiPK.objects.filter(pk_dokumen=pk, nomor=rev["nomor"]).first()
+                if revisi is not None:
+                    self.jumlah["revisipk"] += 1
+                else:
+                    revisi = self.simpan(
+                        RevisiPK,
+                        {"pk_dokumen": pk, "nomor": rev["nomor"]},
+                        {
+                            "dasar_hukum": rev["dasar_hukum"],
+                            "alasan": rev["alasan"],
+                            "nomor_surat": rev.get("nomor_surat", ""),
+                        },
+                    )
                 for u in rev["perubahan"]:
                     self.simpan(
                         PerubahanTarget,
@@ -405,10 +416,10 @@ class _Pemuat:
             self.simpan(
                 RencanaAksi,
                 {"organisasi": self.org[self.kota], "tahun": r["tahun"], "uraian": r["uraian"]},
-                {
-                    "indikator": self.ind(self.kota, r["indikator"])
-                    if r.get("indikator")
-                    else None,
+                # a row without an indicator leaves it as it is: the monthly plan
+                # (rencana_aksi_bulanan) links those steps to their PK line
+                ({"indikator": self.ind(self.kota, r["indikator"])} if r.get("indikator") else {})
+                | {
                     "penanggung_jawab": pj,
                     "instansi_terkait": instansi[:300],
                     "kriteria_keberhasilan": r.get("kriteria_keberhasilan", ""),
@@ -416,6 +427,48 @@ class _Pemuat:
                     "bulan": r.get("bulan", []),
                 },
             )
+
+    def rencana_aksi_bulanan(self):
+        """Example monthly plan (labelled DATA CONTOH in the fixture): budget, kegiatan and
+        PK line of steps already loaded from the LKIP, their targets per month or quarter,
+        and realisasi for every period of 2024 (minus the example shortfalls)."""
+        data = self.baca("rencana_aksi_bulanan.json")
+        org, tahun = self.org[self.kota], data["tahun"]
+        pk = PerjanjianKinerja.objects.get(organisasi=org, tahun=tahun)
+        kegiatan = {
+            k.nama: k
+            for k in ProgramAnggaran.objects.filter(
+                organisasi=org, tahun=tahun, tingkat=TingkatAnggaran.KEGIATAN
+            )
+        }
+        for r in data["langkah"]:
+            ind = self.ind(self.kota, r["indikator"])
+            langkah = self.simpan(
+                RencanaAksi,
+                {"organisasi": org, "tahun": tahun, "uraian": r["uraian"]},
+                {
+                    "indikator": ind,
+                    "butir": ButirPK.objects.get(pk_dokumen=pk, indikator=ind),
+                    "kegiatan": kegiatan[r["kegiatan"]],
+                    "anggaran": _dec(r["anggaran"]),
+                    "jenis_periode": r["jenis_periode"],
+                    "satuan": r["satuan"],
+                    "urutan": r["urutan"],
+                },
+            )
+            kali = 3 if r["jenis_periode"] == "triwulan" else 1
+            sisa = r.get("kurang", 0)
+            for ke in sorted(r["target"], key=int, reverse=True):
+                x = _dec(r["target"][ke])
+                self.simpan(TargetLangkah, {"rencana_aksi": langkah, "ke": int(ke)}, {"target": x})
+                capai = x
+                if sisa:
+                    capai, sisa = max(x - sisa, Decimal(0)), max(sisa - x, Decimal(0))
+                self.simpan(
+                    RealisasiLangkah,
+                    {"rencana_aksi": langkah, "bulan": int(ke) * kali},
+                    {"nilai": capai, "catatan": "data contoh"},
+                )
 
     def evaluasi(self):
         data = self.baca("evaluasi.json")
@@ -487,6 +540,7 @@ def muat_contoh(slug: str = "jakarta-pusat") -> dict:
     m.pembanding()
     m.anggaran()
     m.rencana_aksi()
+    m.rencana_aksi_bulanan()
     m.evaluasi()
     m.angka_terbit()
     if slug == "jakarta-pusat":

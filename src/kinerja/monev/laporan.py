@@ -3,10 +3,9 @@ LKIP's own writers (DOCX with the LKIP template, PDF through LibreOffice, XLSX t
 `pertukaran.sel.isi_sel`), built as a job on the queue (`tugas_bangun_monev`).
 
 Content: realisasi to date and the year-end projection per indicator (rumus.proyeksi), a
-chart of the projections against 100 %, the rencana aksi steps behind schedule (from
-`kinerja.perencanaan.pemilih_renaksi.langkah_terlambat` when that module is installed,
-see `langkah_terlambat` below), the calendar items overdue and the open follow-up entries
-(register tindak lanjut).
+chart of the projections against 100 %, the rencana aksi steps behind schedule
+(`kinerja.perencanaan.pemilih_renaksi.langkah_terlambat`), the calendar items overdue and
+the open follow-up entries (register tindak lanjut).
 """
 
 from __future__ import annotations
@@ -25,29 +24,12 @@ from kinerja.lkip.dokumen import BlokGrafik, BlokTabel, Dokumen, Judul, Paragraf
 from kinerja.monev import pemilih
 from kinerja.monev.models import PekerjaanMonev, StatusPekerjaan
 from kinerja.organisasi.models import Organisasi
+from kinerja.perencanaan.pemilih_renaksi import langkah_terlambat
 from kinerja.rumus.bilangan import D
 from kinerja.rumus.periode import Periode, agregasi_periode
 
 FORMAT = ("docx", "pdf", "xlsx")
 AKTIF = (StatusPekerjaan.ANTRE, StatusPekerjaan.BERJALAN)
-
-
-def langkah_terlambat(organisasi: Organisasi, tahun: int, bulan: int) -> list | None:
-    """Hook to the rencana aksi (issue 17, perencanaan): the steps behind schedule at the
-    end of `bulan`, or None while `kinerja.perencanaan.pemilih_renaksi` does not exist."""
-    try:
-        from kinerja.perencanaan.pemilih_renaksi import langkah_terlambat as baca
-    except ImportError:
-        return None
-    return list(baca(organisasi, tahun, bulan))
-
-
-def _atribut(x, *nama, bawaan=""):
-    for n in nama:
-        v = x.get(n) if isinstance(x, dict) else getattr(x, n, None)
-        if v not in (None, ""):
-            return v
-    return bawaan
 
 
 def _grafik(baris) -> bytes:
@@ -176,32 +158,20 @@ def susun_monev(organisasi: Organisasi, tahun: int, triwulan: int) -> Dokumen:
 
     dok.blok.append(Judul("B. Langkah rencana aksi yang terlambat", tingkat=2))
     langkah = langkah_terlambat(organisasi, tahun, bulan_akhir)
-    if langkah is None:
-        dok.blok.append(
-            Paragraf(
-                "Rencana aksi belum terpasang pada instalasi ini; daftar langkah yang terlambat "
-                "akan tampil di sini (kinerja.perencanaan.pemilih_renaksi.langkah_terlambat)."
-            )
-        )
-    else:
-        tl = Tabel(
-            f"Langkah Rencana Aksi Terlambat s.d. {label}",
-            ["No", "Indikator", "Langkah", "Rencana", "Realisasi", "Keterangan"],
-            rata=["kiri", "kiri", "kiri", "kanan", "kanan", "kiri"],
-        )
-        for i, x in enumerate(langkah, 1):
-            ind = _atribut(x, "indikator")
-            tl.tambah(
-                i,
-                str(_atribut(ind, "nama", bawaan=ind) if ind else ""),
-                str(_atribut(x, "uraian", "nama", "langkah", bawaan=x)),
-                str(_atribut(x, "target", "rencana")),
-                str(_atribut(x, "realisasi")),
-                str(_atribut(x, "keterangan", "alasan")),
-            )
-        if not langkah:
-            tl.catatan.append("Tidak ada langkah yang terlambat.")
-        dok.blok.append(BlokTabel(tl))
+    tl = Tabel(
+        f"Langkah Rencana Aksi Terlambat s.d. {label}",
+        ["No", "Indikator", "Langkah", "Rencana s.d. bulan ini", "Realisasi", "Kekurangan"],
+        rata=["kiri", "kiri", "kiri", "kanan", "kanan", "kanan"],
+    )
+    for i, x in enumerate(langkah, 1):
+        satuan = f" {x.satuan}" if x.satuan else ""
+        tl.tambah(
+            i, x.indikator, x.uraian, fmt.angka(x.rencana_sampai) + satuan,
+            fmt.angka(x.capai_sampai) + satuan, fmt.angka(x.kekurangan) + satuan,
+        )  # fmt: skip
+    if not langkah:
+        tl.catatan.append("Tidak ada langkah yang terlambat.")
+    dok.blok.append(BlokTabel(tl))
 
     dok.blok.append(Judul("C. Kelengkapan pelaporan", tingkat=2))
     kal = pemilih.kalender([organisasi], tahun, acuan)[organisasi.pk]

@@ -430,8 +430,17 @@ def realisasi_buka_kembali(*, realisasi: Realisasi, aktor, alasan: str) -> Reali
 
 
 def periksa_berkas_bukti(berkas) -> tuple[bytes, str]:
-    """(content, extension) of an evidence upload: size limited, type detected from the
-    content (never the file name). Shared by every upload of evidence (also SKP)."""
+    """(content, extension) of an evidence upload with the default accepted types (SKP)."""
+    isi, ekstensi, _ = periksa_berkas(berkas)
+    return isi, ekstensi
+
+
+def periksa_berkas(berkas, diterima: dict[str, str] | None = None) -> tuple[bytes, str, str]:
+    """The evidence checks shared by every upload of supporting documents: size limited
+    (KINERJA_BUKTI_MAKS_BYTE), type detected from the content (never from the name) and one
+    of `diterima` (extension -> MIME; default JENIS_BUKTI). Returns (bytes, extension,
+    SHA-256 hex) or raises a ValidationError on `berkas` in Indonesian."""
+    diterima = JENIS_BUKTI if diterima is None else diterima
     batas = settings.KINERJA_BUKTI_MAKS_BYTE
     if berkas.size > batas:
         raise ValidationError(
@@ -441,15 +450,20 @@ def periksa_berkas_bukti(berkas) -> tuple[bytes, str]:
         )
     isi = berkas.read()
     jenis = filetype.guess(isi)
-    if jenis is None or jenis.extension not in JENIS_BUKTI:
+    if jenis is None or jenis.extension not in diterima:
         terdeteksi = jenis.mime if jenis else "tidak dikenali"
+        boleh = (
+            "PDF, gambar (JPG/PNG/WEBP), atau dokumen Office (DOCX/XLSX/PPTX/DOC/XLS/PPT/ODT/ODS)"
+            if diterima is JENIS_BUKTI
+            else "/".join(k.upper() for k in diterima)
+        )
         raise ValidationError(
             {
                 "berkas": f"Jenis berkas '{berkas.name}' tidak diterima (isi terdeteksi: {terdeteksi}). "
-                "Unggah PDF, gambar (JPG/PNG/WEBP), atau dokumen Office (DOCX/XLSX/PPTX/DOC/XLS/PPT/ODT/ODS)."
+                f"Unggah {boleh}."
             }
         )
-    return isi, jenis.extension
+    return isi, jenis.extension, hashlib.sha256(isi).hexdigest()
 
 
 @transaction.atomic
@@ -464,17 +478,16 @@ def bukti_unggah(*, realisasi: Realisasi, berkas, aktor) -> BuktiDukung:
         raise ValidationError(
             "Bukti tidak dapat ditambahkan pada realisasi yang diajukan atau terverifikasi."
         )
-    isi, ekstensi = periksa_berkas_bukti(berkas)
-    sha = hashlib.sha256(isi).hexdigest()
+    isi, jenis, sha = periksa_berkas(berkas)
     bukti = BuktiDukung(
         realisasi=realisasi,
         nama_asli=berkas.name[:255],
-        jenis_mime=JENIS_BUKTI[ekstensi],
+        jenis_mime=JENIS_BUKTI[jenis],
         ukuran=len(isi),
         sha256=sha,
         diunggah_oleh=aktor,
     )
-    bukti.berkas.save(f"{sha}.{ekstensi}", ContentFile(isi), save=False)
+    bukti.berkas.save(f"{sha}.{jenis}", ContentFile(isi), save=False)
     bukti.save()
     _catat(
         realisasi,

@@ -14,9 +14,11 @@ from kinerja.pengukuran.forms import DesimalIndonesiaField
 from kinerja.perencanaan import layanan
 from kinerja.perencanaan.models import (
     ButirPK,
+    JenisLangkah,
     JenisPeriode,
     JenisTarget,
     KelompokSasaran,
+    PeriodeLangkah,
     Polaritas,
 )
 
@@ -284,6 +286,19 @@ class RevisiForm(KeteranganRevisiForm):
     """A revision of a signed PK: legal basis, reason, and a new target per line (filled
     with the current target; only lines whose value changes are recorded)."""
 
+    nomor_surat = forms.CharField(
+        label="Nomor surat/keputusan",
+        max_length=150,
+        required=False,
+        help_text="Contoh: Instruksi Sekretaris Daerah Nomor 19 Tahun 2024.",
+    )
+    tanggal_surat = _Tanggal(label="Tanggal surat/keputusan", required=False)
+    dokumen = forms.FileField(
+        label="Dokumen surat/keputusan (PDF)",
+        required=False,
+        help_text="PDF, diperiksa dari isinya; ukuran sesuai batas bukti dukung.",
+    )
+
     def __init__(self, *args, butir: list[ButirPK], **kwargs):
         super().__init__(*args, **kwargs)
         self.baris = []
@@ -307,6 +322,9 @@ class RevisiForm(KeteranganRevisiForm):
         d = self.cleaned_data
         return {
             **self.keterangan(),
+            "nomor_surat": d.get("nomor_surat", ""),
+            "tanggal_surat": d.get("tanggal_surat"),
+            "dokumen": d.get("dokumen"),
             "target_baru": {b.pk: d.get(nama) for b, nama in self.baris if nama},
         }
 
@@ -349,3 +367,75 @@ class TargetPeriodeForm(forms.Form):
                 "tanggal": d.get("tanggal"),
             }
         return hasil
+
+
+class LangkahForm(forms.Form):
+    """A step of the rencana aksi with its targets per month (or quarter) and budget; the
+    numbers are checked again by `layanan_renaksi.periksa_langkah` (kinerja.inti.nilai)."""
+
+    uraian = forms.CharField(label="Uraian langkah", widget=forms.Textarea(attrs={"rows": 2}))
+    butir = forms.TypedChoiceField(label="Indikator PK (butir)", required=False, coerce=int)
+    kegiatan = forms.TypedChoiceField(
+        label="Kegiatan / sub kegiatan anggaran", required=False, coerce=int
+    )
+    jenis = forms.ChoiceField(label="Jenis langkah", choices=JenisLangkah.choices)
+    jenis_periode = forms.ChoiceField(label="Target per", choices=PeriodeLangkah.choices)
+    satuan = forms.CharField(label="Satuan keluaran", max_length=60, required=False)
+    anggaran = DesimalIndonesiaField(label="Anggaran (Rp)", required=False)
+    urutan = forms.IntegerField(label="Urutan", required=False, min_value=0)
+
+    def __init__(self, *args, butir, kegiatan, **kwargs):
+        from kinerja.perencanaan.layanan_renaksi import label_ke
+
+        super().__init__(*args, **kwargs)
+        self.fields["butir"].choices = [("", "(tanpa butir PK)")] + [
+            (b.pk, b.indikator.nama[:90]) for b in butir
+        ]
+        self.fields["kegiatan"].choices = [("", "(tanpa kegiatan)")] + [
+            (k.pk, f"{k.get_tingkat_display()}: {k.nama[:90]}") for k in kegiatan
+        ]
+        self.target_bidang = []
+        for ke in range(1, 13):
+            nama = f"target_{ke}"
+            self.fields[nama] = DesimalIndonesiaField(
+                label=f"Target {label_ke('bulan', ke)} / TW {ke}" if ke <= 4 else
+                f"Target {label_ke('bulan', ke)}",
+                required=False,
+            )  # fmt: skip
+            self.target_bidang.append(nama)
+        pesan_indonesia(self)
+
+    def isian(self) -> dict:
+        d = self.cleaned_data
+        return {
+            **{k: d.get(k) for k in ("uraian", "butir", "kegiatan", "jenis", "jenis_periode")},
+            "satuan": d.get("satuan", ""),
+            "anggaran": d.get("anggaran"),
+            "urutan": d.get("urutan"),
+            "target": {ke: d.get(f"target_{ke}") for ke in range(1, 13)},
+        }
+
+
+class RealisasiLangkahForm(forms.Form):
+    bulan = forms.IntegerField(label="Bulan (1-12)")
+    nilai = DesimalIndonesiaField(label="Realisasi keluaran bulan ini")
+    anggaran_terpakai = DesimalIndonesiaField(label="Anggaran terpakai (Rp)", required=False)
+    catatan = forms.CharField(
+        label="Catatan", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    berkas = forms.FileField(label="Bukti dukung", required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        pesan_indonesia(self)
+
+
+class ImporRenaksiForm(forms.Form):
+    berkas = forms.FileField(label="Berkas Excel (.xlsx)")
+    terapkan = forms.BooleanField(
+        label="Terapkan (tanpa centang: hanya uji coba, tidak ada yang disimpan)", required=False
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        pesan_indonesia(self)

@@ -26,5 +26,12 @@ def dapat_melihat_pk(user, pk) -> bool:
 
 dapat_mengubah_pk = dapat_mengisi  # on the unit (organisasi), as the PK-target import
 
+# Rencana aksi (docs/keputusan/0049): read like the unit's signed figures (verifikator and
+# pimpinan above read, never edit); kept by the unit's operator (its planner) and admins.
+dapat_melihat_renaksi = dapat_melihat_organisasi
+dapat_mengubah_renaksi = dapat_mengisi
+
+rules.add_perm("perencanaan.lihat_renaksi", dapat_melihat_renaksi)
+rules.add_perm("perencanaan.ubah_renaksi", dapat_mengubah_renaksi)
 rules.add_perm("perencanaan.lihat_pk", dapat_melihat_pk)
 rules.add_perm("perencanaan.ubah_pk", dapat_mengubah_pk)

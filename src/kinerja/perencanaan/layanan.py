@@ -641,6 +641,44 @@ def pk_tandatangani(
     return pk
 
 
+def _surat(galat: dict, *, nomor_surat, tanggal_surat, dokumen) -> dict:
+    """The decree or letter a revision rests on (docs/keputusan/0050): number, date and a
+    PDF checked like every evidence upload (content, size), all optional for revisions made
+    before; a document or date without the letter's number is refused."""
+    from kinerja.pengukuran.layanan import periksa_berkas
+
+    nomor = _teks(nomor_surat, galat, bidang="nomor_surat", label="Nomor surat/keputusan", maks=150)
+    tgl = _tanggal(tanggal_surat, galat, bidang="tanggal_surat", label="Tanggal surat/keputusan")
+    hasil = {"nomor_surat": nomor, "tanggal_surat": tgl, "berkas": None}
+    if dokumen is not None:
+        try:
+            hasil["berkas"] = (dokumen.name, *periksa_berkas(dokumen, {"pdf": "application/pdf"}))
+        except ValidationError as e:
+            galat["dokumen"] = "Dokumen revisi: " + "; ".join(e.messages)
+    if (tgl or dokumen is not None) and not nomor and "nomor_surat" not in galat:
+        galat["nomor_surat"] = (
+            "Nomor surat/keputusan wajib diisi bila tanggal atau dokumennya dilampirkan "
+            "(contoh: Instruksi Sekda Nomor 19 Tahun 2024)."
+        )
+    return hasil
+
+
+def _lampirkan(revisi: RevisiPK, surat: dict) -> None:
+    """Fill the letter fields of a new revision and insert it (never updated later)."""
+    from django.core.files.base import ContentFile
+
+    revisi.nomor_surat, revisi.tanggal_surat = surat["nomor_surat"], surat["tanggal_surat"]
+    if surat["berkas"]:
+        nama, isi, jenis, sha = surat["berkas"]
+        revisi.dokumen.save(f"{sha}.{jenis}", ContentFile(isi), save=False)
+        revisi.dokumen_nama, revisi.dokumen_ukuran, revisi.dokumen_sha256 = (
+            nama[:255],
+            len(isi),
+            sha,
+        )
+    revisi.save()
+
+
 @transaction.atomic
 def pk_revisi(
     *,
@@ -650,6 +688,9 @@ def pk_revisi(
     alasan: str,
     target_baru: Mapping[int, object],
     tanggal: dt.date | None = None,
+    nomor_surat: str = "",
+    tanggal_surat: dt.date | None = None,
+    dokumen=None,
 ) -> RevisiPK:
     """Revise targets of a signed PK: a new numbered RevisiPK with its legal basis and
     reason, a PerubahanTarget (old, new) per changed line, and the line's target updated
@@ -668,6 +709,7 @@ def pk_revisi(
     )
     alasan = _teks(alasan, galat, bidang="alasan", label="Alasan revisi", maks=5000, wajib=True)
     tanggal = _tanggal(tanggal, galat, bidang="tanggal", label="Tanggal revisi")
+    surat = _surat(galat, nomor_surat=nomor_surat, tanggal_surat=tanggal_surat, dokumen=dokumen)
     semua = {b.pk: b for b in ButirPK.objects.filter(pk_dokumen=pk).select_related("indikator")}
     ubah: list[tuple[ButirPK, Decimal]] = []
     for kunci, isi in target_baru.items():
@@ -698,7 +740,7 @@ def pk_revisi(
             "revisi."
         )
     nomor = (RevisiPK.objects.filter(pk_dokumen=pk).aggregate(m=Max("nomor"))["m"] or 0) + 1
-    revisi = RevisiPK.objects.create(
+    revisi = RevisiPK(
         pk_dokumen=pk,
         nomor=nomor,
         tanggal=tanggal,
@@ -706,6 +748,7 @@ def pk_revisi(
         alasan=alasan,
         dibuat_oleh=aktor.get_username() if _pengguna(aktor) else "",
     )
+    _lampirkan(revisi, surat)  # saved once: the table is append-only (keputusan 0028)
     for b, x in ubah:
         PerubahanTarget.objects.create(revisi=revisi, butir=b, target_lama=b.target, target_baru=x)
         b.target = x

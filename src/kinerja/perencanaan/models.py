@@ -4,6 +4,7 @@ structure program -> kegiatan -> sub kegiatan (seed Tabel 10-14, RKT, Renaksi)."
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
 
@@ -290,6 +291,14 @@ class RevisiPK(models.Model):
     alasan = models.TextField()
     dibuat_oleh = models.CharField(max_length=150, blank=True)
     dibuat_pada = models.DateTimeField(auto_now_add=True)
+    # The decree or letter the revision rests on (docs/keputusan/0050-revisi-pk-dasar-hukum.md):
+    # its number and date, and the PDF (checked by content and size, named by its SHA-256).
+    nomor_surat = models.CharField(max_length=150, blank=True)
+    tanggal_surat = models.DateField(null=True, blank=True)
+    dokumen = models.FileField(upload_to="revisi-pk/%Y/", blank=True)
+    dokumen_nama = models.CharField(max_length=255, blank=True)
+    dokumen_ukuran = models.PositiveBigIntegerField(null=True, blank=True)
+    dokumen_sha256 = models.CharField(max_length=64, blank=True)
 
     class Meta:
         verbose_name_plural = "revisi PK"
@@ -358,13 +367,45 @@ class IndikatorKeluaran(models.Model):
         ordering = ["program", "urutan"]
 
 
+class JenisLangkah(models.TextChoices):
+    KEGIATAN = "kegiatan", "Kegiatan / sub kegiatan"
+    TONGGAK = "tonggak", "Tonggak (milestone)"
+
+
+class PeriodeLangkah(models.TextChoices):
+    BULAN = "bulan", "Bulanan"
+    TRIWULAN = "triwulan", "Triwulanan"
+
+
 class RencanaAksi(models.Model):
+    """One planned step (langkah) of the rencana aksi of a unit and year (seed Bab II,
+    Renaksi and RKT tables; docs/keputusan/0049-rencana-aksi-bulanan.md).
+
+    A step serves a PK line (`butir`) and may name the program/kegiatan/sub kegiatan of the
+    RKT that pays for it (`kegiatan`), with its budget (`anggaran`); its targets are per
+    month or per quarter (TargetLangkah) and its realisasi per month (RealisasiLangkah).
+    Steps loaded before the monthly plan existed (LKIP 2024 text) have only `uraian`,
+    `bulan` and `target_teks`."""
+
     organisasi = models.ForeignKey(
         Organisasi, on_delete=models.CASCADE, related_name="rencana_aksi"
     )
     tahun = models.PositiveSmallIntegerField()
     indikator = models.ForeignKey(
         Indikator, null=True, blank=True, on_delete=models.SET_NULL, related_name="rencana_aksi"
+    )
+    butir = models.ForeignKey(
+        ButirPK, null=True, blank=True, on_delete=models.PROTECT, related_name="rencana_aksi"
+    )
+    kegiatan = models.ForeignKey(
+        ProgramAnggaran,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="rencana_aksi",
+    )
+    jenis = models.CharField(
+        max_length=10, choices=JenisLangkah.choices, default=JenisLangkah.KEGIATAN
     )
     uraian = models.TextField()
     penanggung_jawab = models.ForeignKey(
@@ -378,6 +419,84 @@ class RencanaAksi(models.Model):
     kriteria_keberhasilan = models.TextField(blank=True)
     bulan = models.JSONField(default=list, help_text="bulan pelaksanaan, 1-12")
     target_teks = models.CharField(max_length=200, blank=True)
+    jenis_periode = models.CharField(
+        max_length=10, choices=PeriodeLangkah.choices, default=PeriodeLangkah.BULAN
+    )
+    satuan = models.CharField(max_length=60, blank=True)
+    anggaran = models.DecimalField(max_digits=20, decimal_places=2, null=True, blank=True)
+    urutan = models.PositiveIntegerField(default=0)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name_plural = "rencana aksi"
+        ordering = ["organisasi", "tahun", "urutan", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(anggaran__isnull=True) | models.Q(anggaran__gte=0),
+                name="rencana_aksi_anggaran_non_negatif",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.uraian[:100]
+
+
+class TargetLangkah(models.Model):
+    """The planned output of a step in one month (ke 1-12) or quarter (ke 1-4), the step's
+    `jenis_periode`; planned to date is the sum of the periods ended (cumulative)."""
+
+    rencana_aksi = models.ForeignKey(RencanaAksi, on_delete=models.CASCADE, related_name="target")
+    ke = models.PositiveSmallIntegerField()
+    target = models.DecimalField(max_digits=24, decimal_places=6)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name_plural = "target langkah"
+        ordering = ["rencana_aksi", "ke"]
+        constraints = [
+            models.UniqueConstraint(fields=["rencana_aksi", "ke"], name="target_langkah_unik"),
+            models.CheckConstraint(
+                condition=models.Q(ke__gte=1, ke__lte=12), name="target_langkah_ke_1_12"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(target__gte=0), name="target_langkah_non_negatif"
+            ),
+        ]
+
+
+class RealisasiLangkah(models.Model):
+    """What a step achieved in one month (not cumulative) with its evidence file (same checks
+    as the realisasi evidence: content type, size, SHA-256 name)."""
+
+    rencana_aksi = models.ForeignKey(
+        RencanaAksi, on_delete=models.CASCADE, related_name="realisasi"
+    )
+    bulan = models.PositiveSmallIntegerField()
+    nilai = models.DecimalField(max_digits=24, decimal_places=6)
+    anggaran_terpakai = models.DecimalField(max_digits=20, decimal_places=2, null=True, blank=True)
+    catatan = models.TextField(blank=True)
+    bukti = models.FileField(upload_to="bukti-renaksi/%Y/", blank=True)
+    bukti_nama = models.CharField(max_length=255, blank=True)
+    bukti_mime = models.CharField(max_length=100, blank=True)
+    bukti_ukuran = models.PositiveBigIntegerField(null=True, blank=True)
+    bukti_sha256 = models.CharField(max_length=64, blank=True)
+    diisi_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    diisi_pada = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name_plural = "realisasi langkah"
+        ordering = ["rencana_aksi", "bulan"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["rencana_aksi", "bulan"], name="realisasi_langkah_unik"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(bulan__gte=1, bulan__lte=12), name="realisasi_langkah_bulan"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(nilai__gte=0), name="realisasi_langkah_non_negatif"
+            ),
+        ]

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from kinerja.perencanaan import views
+from kinerja.perencanaan import views, views_renaksi
 
 app_name = "perencanaan"
 
@@ -25,4 +25,33 @@ urlpatterns = [
     ),
     path("pk/<slug:slug>/<int:tahun>/tandatangani/", views.tandatangani, name="tandatangani"),
     path("pk/<slug:slug>/<int:tahun>/revisi/", views.revisi, name="revisi"),
+    path(
+        "pk/<slug:slug>/<int:tahun>/revisi/<int:nomor>/dokumen/",
+        views.revisi_dokumen,
+        name="revisi_dokumen",
+    ),
+    # rencana aksi (docs/keputusan/0049-rencana-aksi-bulanan.md)
+    path("renaksi/<slug:slug>/<int:tahun>/", views_renaksi.papan, name="renaksi"),
+    path("renaksi/<slug:slug>/<int:tahun>/tambah/", views_renaksi.langkah, name="renaksi_tambah"),
+    path(
+        "renaksi/<slug:slug>/<int:tahun>/<int:pk>/ubah/",
+        views_renaksi.langkah,
+        name="renaksi_ubah",
+    ),
+    path(
+        "renaksi/<slug:slug>/<int:tahun>/<int:pk>/realisasi/",
+        views_renaksi.realisasi,
+        name="renaksi_realisasi",
+    ),
+    path(
+        "renaksi/<slug:slug>/<int:tahun>/bukti/<int:pk>/",
+        views_renaksi.bukti,
+        name="renaksi_bukti",
+    ),
+    path("renaksi/<slug:slug>/<int:tahun>/impor/", views_renaksi.impor, name="renaksi_impor"),
+    path(
+        "renaksi/<slug:slug>/<int:tahun>/templat.xlsx",
+        views_renaksi.templat,
+        name="renaksi_templat",
+    ),
 ]

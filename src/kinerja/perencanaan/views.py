@@ -29,7 +29,7 @@ from kinerja.perencanaan.forms import (
     TandatanganiForm,
     TargetPeriodeForm,
 )
-from kinerja.perencanaan.models import ButirPK, PerjanjianKinerja, StatusPK
+from kinerja.perencanaan.models import ButirPK, PerjanjianKinerja, RevisiPK, StatusPK
 
 _tangani_larangan = tangani_larangan("perencanaan/terlarang.html")
 
@@ -377,7 +377,7 @@ def revisi(request, slug: str, tahun: int):
         return _ke_pk(dokumen)
     butir = pemilih.butir_pk(dokumen)
     if request.method == "POST":
-        form = RevisiForm(request.POST, butir=butir)
+        form = RevisiForm(request.POST, request.FILES, butir=butir)
         if form.is_valid():
             try:
                 r = layanan.pk_revisi(pk=dokumen, aktor=request.user, **form.nilai_layanan())
@@ -398,3 +398,26 @@ def revisi(request, slug: str, tahun: int):
             "nomor": max((r.nomor for r in pemilih.revisi_pk(dokumen)), default=0) + 1,
         },
     )
+
+
+@require_GET
+@login_required
+@_tangani_larangan
+def revisi_dokumen(request, slug: str, tahun: int, nomor: int):
+    """The decree or letter (PDF) of a revision, for those who may read the PK; never inline."""
+    from django.http import FileResponse
+
+    dokumen = _pk(request, slug, tahun)
+    r = get_object_or_404(RevisiPK, pk_dokumen=dokumen, nomor=nomor)
+    if not r.dokumen:
+        raise Http404("Revisi ini tidak memiliki dokumen surat/keputusan.")
+    try:
+        berkas = r.dokumen.open("rb")
+    except FileNotFoundError:
+        raise Http404("Dokumen revisi tidak ditemukan di penyimpanan.") from None
+    respons = FileResponse(
+        berkas, as_attachment=True, filename=r.dokumen_nama, content_type="application/pdf"
+    )
+    respons["X-Content-Type-Options"] = "nosniff"
+    respons["Cache-Control"] = "private, no-store"
+    return respons

@@ -95,10 +95,37 @@ class BabPerencanaan(PenyusunDasar):
                 + f" dan memuat {len(d.baris)} indikator dari {len(d.sasaran)} sasaran."
             )
             self.tabel(self._tabel_pk())
-            for rev, perubahan in pemilih.revisi_pk(d.pk):
+            riwayat = pemilih.revisi_pk(d.pk)
+            if riwayat:
+                # the revision history with each one's legal basis (docs/keputusan/0050)
+                t = Tabel(
+                    f"Riwayat revisi Perjanjian Kinerja {tahun}",
+                    ["Revisi", "Tanggal", "Dasar hukum", "Nomor dan tanggal surat", "Alasan",
+                     "Target berubah"],
+                    rata=[KANAN, KIRI, KIRI, KIRI, KIRI, KANAN],
+                )  # fmt: skip
+                for rev, perubahan in riwayat:
+                    surat = rev.nomor_surat or "-"
+                    if rev.tanggal_surat:
+                        surat += f", {fmt.tanggal(rev.tanggal_surat)}"
+                    t.tambah(
+                        rev.nomor,
+                        fmt.tanggal(rev.tanggal) if rev.tanggal else "-",
+                        rev.dasar_hukum,
+                        surat,
+                        rev.alasan,
+                        len(perubahan),
+                    )
+                self.tabel(t)
+            for rev, perubahan in riwayat:
                 self.par(
                     f"Perjanjian Kinerja direvisi (revisi {rev.nomor}) berdasarkan "
                     f"{rev.dasar_hukum}"
+                    + (
+                        f" ({rev.nomor_surat})"
+                        if rev.nomor_surat and rev.nomor_surat != rev.dasar_hukum
+                        else ""
+                    )
                     + (f" tanggal {fmt.tanggal(rev.tanggal)}" if rev.tanggal else "")
                     + f". Alasan: {rev.alasan}"
                 )
