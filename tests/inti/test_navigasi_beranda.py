@@ -401,9 +401,9 @@ def _pengguna_n_unit(n: int):
         # overdue follow-up entries (evaluasi register), the user's pegawai (SKP saya); the
         # monev's due dates (PK lines, realisasi per status, PK, LKIP, LKE, budget dates,
         # rules, dates by hand) and the unread reminders (kinerja.monev, keputusan 0051)
-        (("beranda", []), 21),
+        (("beranda", []), 22),
         # the same for one stage, plus units below with rounds and the rounds shown
-        (("tahap", ["survei"]), 12),
+        (("tahap", ["survei"]), 13),
     ],
 )
 def test_kueri_terbatas_satu_dan_lima_unit(client, django_assert_max_num_queries, alamat, batas):

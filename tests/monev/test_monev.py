@@ -283,7 +283,7 @@ def test_laporan_monev_docx_xlsx(client, pohon, django_capture_on_commit_callbac
     assert r.status_code == 200
     teks = "\n".join(x.text for x in Document(f"{p.folder}/{p.berkas[0]}").paragraphs)
     assert "Triwulan I 2025" in teks
-    assert "Rencana aksi belum terpasang" in teks  # the hook while renaksi is not merged
+    assert "Langkah Rencana Aksi Terlambat" in teks  # the steps behind schedule (rencana aksi)
     wb = load_workbook(f"{p.folder}/{p.berkas[1]}")
     ws = wb.worksheets[0]
     angka = [
