@@ -271,10 +271,20 @@ class HasilPutaran:
 
 def hasil_putaran(putaran) -> list[HasilPutaran]:
     """IKM of every putaran in the queryset/list: two GROUP BY queries, then the engine."""
+    # A total order, the same on SQLite and PostgreSQL (NULL services first on both, ties by
+    # id): the roll-ups print their parts in this order, and a report must not change with
+    # the database it was built on.
     daftar = list(
-        PutaranSurvei.objects.filter(pk__in=_ids(putaran)).select_related(
-            "organisasi", "layanan", "kuesioner"
-        )
+        PutaranSurvei.objects.filter(pk__in=_ids(putaran))
+        .select_related("organisasi", "layanan", "kuesioner")
+        .order_by(
+            "tahun",
+            "jenis_periode",
+            "ke",
+            "organisasi__jalur",
+            F("layanan__urutan").asc(nulls_first=True),
+            "pk",
+        )  # fmt: skip
     )
     totals = agregat_butir(daftar)
     n = jumlah_responden(daftar)
