@@ -80,3 +80,32 @@ def test_masuk_berhasil_dan_halaman_butuh_login(p, client):
     )
     assert jawab.status_code == 302
     assert "Kelurahan A" in client.get(reverse("beranda")).content.decode()
+
+
+def test_urutan_jalur_tidak_bergantung_pada_jumlah_digit_id():
+    """Siblings sort in creation order even when their ids cross a power of ten, so a
+    report's order does not change with the database's sequences (PostgreSQL does not
+    reset them between tests; a long-lived installation has large ids)."""
+    from kinerja.organisasi.models import Organisasi
+
+    kota = Organisasi.objects.create(nama="Kota", slug="kota-x", jenis="kota_administrasi")
+    sembilan = Organisasi.objects.create(
+        pk=kota.pk + 9, nama="A", slug="a-x", jenis="kecamatan", induk=kota
+    )
+    sepuluh = Organisasi.objects.create(
+        pk=kota.pk + 1000, nama="B", slug="b-x", jenis="kecamatan", induk=kota
+    )
+    assert list(kota.turunan(termasuk_diri=False).order_by("jalur")) == [sembilan, sepuluh]
+    assert sembilan.jalur == f"/{kota.pk:012d}/{sembilan.pk:012d}/"
+
+
+def test_pindah_induk_memindahkan_seluruh_cabang(p):
+    from kinerja.organisasi.models import Organisasi
+
+    prov = Organisasi.objects.create(nama="Provinsi", slug="prov-x", jenis="provinsi")
+    p["kota"].induk = prov
+    p["kota"].save()
+    kel = Organisasi.objects.get(pk=p["kel_a"].pk)
+    assert kel.jalur.startswith(prov.jalur + f"{p['kota'].pk:012d}/")
+    assert kel.kedalaman == Organisasi.objects.get(pk=p["kota"].pk).kedalaman + 2 == 3
+    assert set(prov.turunan()) >= {p["kota"], p["kec"], p["kel_a"], p["kel_b"]}

@@ -2,14 +2,18 @@
 
 One installation holds many organisations (a whole province): provinsi -> kota/kabupaten
 administrasi -> kecamatan -> kelurahan, plus the sekretariat (asisten, bagian) and the UKPD
-coordinated by an asisten (seed Tabel 2-4). `jalur` is a materialised path ("/1/5/23/") so
-"everything below this unit" is one indexed prefix query.
+coordinated by an asisten (seed Tabel 2-4). `jalur` is a materialised path of fixed-width ids
+("/000000000001/000000000005/") so "everything below this unit" is one indexed prefix query
+and ordering by jalur is tree order with siblings in creation order: with unpadded ids
+"/1/10/" would sort before "/1/9/", and reports would change with the database's sequences.
 """
 
 from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.db.models import F, Value
+from django.db.models.functions import Concat, Substr
 
 
 class JenisOrganisasi(models.TextChoices):
@@ -23,6 +27,13 @@ class JenisOrganisasi(models.TextChoices):
     KECAMATAN = "kecamatan", "Kecamatan"
     KELURAHAN = "kelurahan", "Kelurahan"
     UKPD = "ukpd", "UKPD (suku dinas, suku badan, Satpol PP, UPPMPTSP)"
+
+
+LEBAR_SEGMEN = 12  # digits per id in jalur (BigAutoField; 10^12 units is far beyond need)
+
+
+def segmen_jalur(pk: int) -> str:
+    return f"{pk:0{LEBAR_SEGMEN}d}/"
 
 
 class Organisasi(models.Model):
@@ -51,10 +62,17 @@ class Organisasi(models.Model):
 
     def save(self, *args, **kwargs):
         super().save(*args, **kwargs)
-        jalur = (self.induk.jalur if self.induk_id else "/") + f"{self.pk}/"
+        jalur = (self.induk.jalur if self.induk_id else "/") + segmen_jalur(self.pk)
         kedalaman = self.induk.kedalaman + 1 if self.induk_id else 0
         if jalur != self.jalur or kedalaman != self.kedalaman:
+            lama, selisih = self.jalur, kedalaman - self.kedalaman
             Organisasi.objects.filter(pk=self.pk).update(jalur=jalur, kedalaman=kedalaman)
+            if lama:
+                # a unit moved under another parent: its whole subtree moves with it
+                Organisasi.objects.filter(jalur__startswith=lama).exclude(pk=self.pk).update(
+                    jalur=Concat(Value(jalur), Substr("jalur", len(lama) + 1)),
+                    kedalaman=F("kedalaman") + selisih,
+                )
             self.jalur, self.kedalaman = jalur, kedalaman
 
     def turunan(self, *, termasuk_diri: bool = True):
