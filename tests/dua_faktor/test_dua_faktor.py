@@ -121,3 +121,61 @@ def test_kebijakan_hanya_oleh_admin_organisasinya(client, p):
     assert r.status_code == 302
     w = WajibDuaFaktor.objects.get(organisasi=p["kota"])
     assert w.wajib and w.history.first().history_user == p["admin"]
+
+
+def _terdaftar(user) -> TOTPDevice:
+    from django_otp.plugins.otp_static.models import StaticDevice
+
+    d = TOTPDevice.objects.create(user=user, name="app", confirmed=True)
+    StaticDevice.objects.create(user=user, name="cadangan").token_set.create(token="abcd1234")
+    return d
+
+
+def test_admin_mengatur_ulang_dua_faktor_akun_di_unitnya_dengan_alasan(client, p):
+    from django_otp.plugins.otp_static.models import StaticDevice
+
+    from kinerja.pengguna.models import PerubahanAkun
+
+    _wajibkan(p)
+    _terdaftar(p["verif"])
+    admin = p["admin"]
+    _terdaftar(admin)
+    client.force_login(admin)
+    s = client.session
+    s["otp_device_id"] = TOTPDevice.objects.get(user=admin).persistent_id
+    s.save()
+    url = reverse("pengguna:rincian", args=[p["verif"].pk])
+    r = client.get(url)
+    assert "Atur ulang verifikasi dua langkah" in r.content.decode()
+    # no reason: refused, nothing removed
+    r = client.post(url, {"aksi": "dua_faktor_atur_ulang", "alasan": "hilang"}, follow=True)
+    assert "paling sedikit 10 karakter" in r.content.decode()
+    assert TOTPDevice.objects.filter(user=p["verif"]).count() == 1
+    r = client.post(
+        url,
+        {"aksi": "dua_faktor_atur_ulang", "alasan": "Ponsel hilang, tiket 2026-118"},
+        follow=True,
+    )
+    assert "pemilik akun mendaftarkan" in r.content.decode()
+    assert not TOTPDevice.objects.filter(user=p["verif"]).exists()
+    assert not StaticDevice.objects.filter(user=p["verif"]).exists()
+    catat = PerubahanAkun.objects.get(pengguna=p["verif"], tindakan="dua_faktor_reset")
+    assert catat.aktor == admin and catat.rincian["alasan"] == "Ponsel hilang, tiket 2026-118"
+    # the owner is sent to enrol again at the next login
+    client.force_login(p["verif"])
+    r = client.get("/isian/")
+    assert r.status_code == 302 and r["Location"].startswith("/2fa/daftar/")
+
+
+def test_atur_ulang_dua_faktor_ditolak_di_luar_unit_dan_untuk_diri_sendiri(p):
+    from django.core.exceptions import PermissionDenied
+
+    from kinerja.pengguna import layanan as lp
+
+    _terdaftar(p["op_a"])
+    _terdaftar(p["admin_b"])
+    with pytest.raises(PermissionDenied):  # op_a works at kel_a, not under kel_b
+        lp.dua_faktor_atur_ulang(aktor=p["admin_b"], akun=p["op_a"], alasan="x" * 20)
+    with pytest.raises(PermissionDenied):
+        lp.dua_faktor_atur_ulang(aktor=p["admin_b"], akun=p["admin_b"], alasan="x" * 20)
+    assert TOTPDevice.objects.filter(user__in=[p["op_a"], p["admin_b"]]).count() == 2

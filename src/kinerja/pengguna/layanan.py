@@ -7,6 +7,8 @@ from __future__ import annotations
 from django.contrib.auth import get_user_model, password_validation
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from kinerja.organisasi.models import Organisasi, Penugasan, Peran
 from kinerja.pengguna.izin import mengelola_akun, mengelola_unit
@@ -151,3 +153,28 @@ def akun_atur_aktif(*, aktor, akun, aktif: bool) -> None:
         sebelum=not aktif,
         sesudah=aktif,
     )
+
+
+@transaction.atomic
+def dua_faktor_atur_ulang(*, aktor, akun, alasan: str) -> int:
+    """An admin removes the authenticator app and recovery codes of an account whose owner
+    lost both (a new phone, a lost paper): at the next login the owner enrols again where
+    the organisation requires it. The reason is recorded; returns the devices removed."""
+    _boleh_akun(aktor, akun)
+    alasan = (alasan or "").strip()
+    if len(alasan) < 10:
+        raise ValidationError(
+            {"alasan": "Tulis alasan pengaturan ulang (paling sedikit 10 karakter), "
+             "mis. nomor tiket atau cara identitas pemilik akun diperiksa."}
+        )  # fmt: skip
+    totp = TOTPDevice.objects.filter(user=akun)
+    cadangan = StaticDevice.objects.filter(user=akun)
+    n = totp.count() + cadangan.count()
+    if n == 0:
+        raise ValidationError(
+            {"alasan": f"Akun {akun.username} belum memakai verifikasi dua langkah."}
+        )
+    totp.delete()
+    cadangan.delete()  # its tokens go with it (cascade)
+    _catat(aktor, akun, Tindakan.DUA_FAKTOR_ATUR_ULANG, alasan=alasan[:500], perangkat=n)
+    return n

@@ -16,6 +16,7 @@ class Tindakan(models.TextChoices):
     SANDI_ATUR_ULANG = "sandi_atur_ulang", "Kata sandi diatur ulang"
     AKUN_NONAKTIF = "akun_nonaktif", "Akun dinonaktifkan"
     AKUN_AKTIF = "akun_aktif", "Akun diaktifkan kembali"
+    DUA_FAKTOR_ATUR_ULANG = "dua_faktor_reset", "Verifikasi dua langkah diatur ulang"
 
 
 class PerubahanAkun(models.Model):

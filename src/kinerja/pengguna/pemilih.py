@@ -69,3 +69,10 @@ def semua_peran(akun) -> list[Penugasan]:
         .select_related("organisasi")
         .order_by("-aktif", "organisasi__jalur", "peran")
     )
+
+
+def memakai_dua_faktor(akun) -> bool:
+    """Has the account a confirmed authenticator app (shown to its admin)?"""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    return TOTPDevice.objects.filter(user=akun, confirmed=True).exists()

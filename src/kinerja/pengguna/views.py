@@ -153,6 +153,16 @@ def rincian(request, pk: int):
                 )
                 messages.success(request, "Kata sandi diatur ulang; sampaikan kepada pemiliknya.")
                 return redirect("pengguna:rincian", akun.pk)
+            elif aksi == "dua_faktor_atur_ulang":
+                layanan.dua_faktor_atur_ulang(
+                    aktor=request.user, akun=akun, alasan=request.POST.get("alasan", "")
+                )
+                messages.success(
+                    request,
+                    "Verifikasi dua langkah diatur ulang: pemilik akun mendaftarkan aplikasi "
+                    "autentikatornya lagi saat masuk berikutnya.",
+                )
+                return redirect("pengguna:rincian", akun.pk)
             elif aksi in ("nonaktifkan", "aktifkan"):
                 layanan.akun_atur_aktif(aktor=request.user, akun=akun, aktif=aksi == "aktifkan")
                 messages.success(
@@ -178,5 +188,6 @@ def rincian(request, pk: int):
             "riwayat": pemilih.riwayat_akun(akun),
             "form_peran": form_peran,
             "boleh_ubah_akun": mengelola_akun(request.user, akun) and akun.pk != request.user.pk,
+            "dua_faktor": pemilih.memakai_dua_faktor(akun),
         },
     )
