@@ -226,3 +226,23 @@ def test_skema_openapi_menyebut_bearer(client, p):
     skemas = skema["components"]["securitySchemes"]
     assert any(s.get("scheme") == "bearer" for s in skemas.values())
     assert "Bearer" in skema["info"]["description"]
+
+
+def test_tulis_lewat_token_dibatasi_per_token_bukan_per_alamat(p, settings, monkeypatch):
+    """Two systems behind one address (a government network's NAT) each have their own
+    write budget; the N+1th write of one token in the window gets 429."""
+    import types
+
+    import django_ratelimit.core as inti
+
+    monkeypatch.setattr(inti, "time", types.SimpleNamespace(time=lambda: 1_800_000_000.0))
+    settings.KINERJA_BATAS_API_TULIS = "2/m"
+    _, satu = _token(p, akses="tulis", unit=[p["kel_b"]], bawahan=False)
+    _, dua = _token(p, akses="tulis", unit=[p["kel_b"]], bawahan=False)
+    badan = {"indikator_id": p["ind_b"].pk, "tahun": TAHUN, "jenis_periode": "tahun"}
+    kode = [_api(satu, "/api/realisasi", "post", {**badan, "nilai": str(70 + i)}).status_code
+            for i in range(3)]  # fmt: skip
+    assert kode == [200, 200, 429], kode
+    r = _api(dua, "/api/realisasi", "post", {**badan, "nilai": "75"})
+    assert r.status_code == 200, r.content
+    assert Realisasi.objects.get(indikator=p["ind_b"]).nilai == 75

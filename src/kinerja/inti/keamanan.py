@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from decimal import Decimal
 
 from django.conf import settings
@@ -103,6 +104,11 @@ def _kunci_kios(group, request) -> str:
 
 
 def _kunci_pengguna(group, request) -> str:
+    # A service token is checked by the API after this middleware runs, so its calls are
+    # counted per token (its digest), not per address: each system has its own limit.
+    otorisasi = request.META.get("HTTP_AUTHORIZATION", "")
+    if otorisasi[:7].lower() == "bearer " and otorisasi[7:].strip():
+        return "token:" + hashlib.sha256(otorisasi[7:].strip().encode()).hexdigest()[:32]
     user = getattr(request, "user", None)
     if user is not None and user.is_authenticated:
         return f"pengguna:{user.pk}"
