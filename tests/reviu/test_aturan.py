@@ -680,3 +680,55 @@ def test_narasi_nilai_kolom_turunan(nilai, ada):
 def test_narasi_nilai_kolom_capaian_boleh_dikutip():
     teks = _satu() + "Capaian Persentase penyelesaian pengaduan masyarakat sebesar 99,99%.\n"
     assert temuan(teks, "narasi_nilai") == []
+
+
+def _berkas(tmp_path, nama: str, teks: str):
+    p = tmp_path / nama
+    p.write_text(teks, encoding="utf-8")
+    return p
+
+
+def test_tabel_salinan_lkip_tahun_lalu(tmp_path):
+    """A table of this year's report equal, number for number, to last year's table with
+    another year in its caption is found, with both tables named; a changed figure, or a
+    table without a single year in its title (Renstra targets), is not."""
+    from kinerja.reviu.periksa import periksa_berkas
+
+    kepala = ["No", "Uraian", "Pagu", "Realisasi", "Persen"]
+    isi = [[1, "Belanja A", "1.000", "900", "90,00"], [2, "Belanja B", "2.000", "1.500", "75,00"]]
+    renstra = [[1, "Indeks X", "80", "82", "84"], [2, "Indeks Y", "70", "72", "74"]]
+    kep_r = ["No", "Indikator", "2024", "2025", "2026"]
+    lalu = _berkas(
+        tmp_path, "lkip2023.txt",
+        tabel("Tabel 7 Realisasi anggaran tahun 2023", kepala, *isi)
+        + tabel("Tabel 3 Target Renstra 2023-2026", kep_r, *renstra),
+    )  # fmt: skip
+    kini = _berkas(
+        tmp_path, "lkip2024.txt",
+        tabel("Tabel 8 Realisasi anggaran tahun 2024", kepala, *isi)
+        + tabel("Tabel 3 Target Renstra 2023-2026", kep_r, *renstra),
+    )  # fmt: skip
+    hasil = periksa_berkas(kini, pembanding=lalu)
+    t = [x for x in hasil.temuan if x.aturan == "tabel_salinan_tahun_lalu"]
+    assert len(t) == 1, t
+    assert t[0].lokasi == "Tabel 8" and "Tabel 7 (tahun 2023)" in t[0].hitung
+    assert "lkip2023.txt" in t[0].hitung
+    # without the previous report the rule is silent; a changed figure is no copy
+    assert not [x for x in periksa_berkas(kini).temuan if x.aturan == "tabel_salinan_tahun_lalu"]
+    isi[1][3] = "1.501"
+    kini2 = _berkas(
+        tmp_path, "lkip2024b.txt", tabel("Tabel 8 Realisasi anggaran tahun 2024", kepala, *isi)
+    )
+    hasil = periksa_berkas(kini2, pembanding=lalu)
+    assert not [x for x in hasil.temuan if x.aturan == "tabel_salinan_tahun_lalu"]
+
+
+def test_pembanding_tidak_terbaca_disebut(tmp_path, capsys):
+    from kinerja.cli.utama import main
+
+    kini = _berkas(
+        tmp_path, "kini.txt", tabel("Tabel 1 Data 2024", ["No", "A", "B"], [1, "x", "2"])
+    )
+    kosong = _berkas(tmp_path, "lalu.pdf", "bukan pdf")
+    assert main(["reviu", str(kini), "--pembanding", str(kosong)]) == 2
+    assert "LKIP pembanding (tahun lalu)" in capsys.readouterr().err

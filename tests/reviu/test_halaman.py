@@ -5,6 +5,7 @@ oversized request, a double submit."""
 
 from __future__ import annotations
 
+import html
 import io
 
 import pytest
@@ -20,8 +21,9 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(autouse=True)
-def _antrean_langsung(settings, tmp_path):
-    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+def _berkas_sementara(settings, tmp_path):
+    # (tasks run at once: tests/conftest.py; its queues include "laporan", which the task
+    # decorators check when the URL modules are first imported)
     settings.MEDIA_ROOT = tmp_path / "berkas"
 
 
@@ -120,3 +122,43 @@ def test_tanpa_berkas(client, operator):
     r = client.post(reverse("reviu_unggah:halaman"), {})
     assert ReviuBerkas.objects.count() == 0
     assert "Pilih berkas LKIP" in client.get(r["Location"]).content.decode()
+
+
+def _tabel_teks(judul: str, *baris) -> str:
+    kepala = "\t".join(["No", "Uraian", "Pagu", "Realisasi", "Persen"])
+    nomor = "\t".join(str(i) for i in range(1, 6))
+    isi = "\n".join("\t".join(str(x) for x in b) for b in baris)
+    return f"{kepala}\n{nomor}\n{isi}\n\n{judul}\n\n"
+
+
+def test_unggah_dengan_lkip_tahun_lalu_menandai_tabel_tersalin(
+    client, operator, django_capture_on_commit_callbacks
+):
+    baris = ([1, "Belanja A", "1.000", "900", "90,00"], [2, "Belanja B", "2.000", "1.500", "75,00"])
+    kini = _tabel_teks("Tabel 8 Realisasi anggaran tahun 2024", *baris).encode()
+    lalu = _tabel_teks("Tabel 7 Realisasi anggaran tahun 2023", *baris).encode()
+    with django_capture_on_commit_callbacks(execute=True):
+        r = client.post(
+            reverse("reviu_unggah:halaman"),
+            {
+                "berkas": SimpleUploadedFile("lkip-2024.txt", kini),
+                "pembanding": SimpleUploadedFile("lkip-2023.txt", lalu),
+            },
+        )
+    rb = ReviuBerkas.objects.get()
+    assert rb.status == StatusReviu.SELESAI and rb.nama_pembanding == "lkip-2023.txt"
+    salinan = [t for t in rb.temuan if t["aturan"] == "tabel_salinan_tahun_lalu"]
+    assert len(salinan) == 1 and "lkip-2023.txt" in salinan[0]["hitung"]
+    halaman = client.get(r["Location"]).content.decode()
+    assert "Dibandingkan dengan LKIP tahun lalu: lkip-2023.txt" in halaman
+    # a comparison file that is not a report is refused by name; nothing is stored
+    r = client.post(
+        reverse("reviu_unggah:halaman"),
+        {
+            "berkas": SimpleUploadedFile("lkip-2024b.txt", kini + b" "),
+            "pembanding": SimpleUploadedFile("lalu.pdf", b"\x89PNG\r\n\x1a\n" + bytes(range(256))),
+        },
+    )
+    assert ReviuBerkas.objects.count() == 1
+    pesan = html.unescape(client.get(r["Location"]).content.decode())
+    assert "Berkas pembanding 'lalu.pdf' bukan PDF" in pesan

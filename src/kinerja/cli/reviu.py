@@ -1,6 +1,6 @@
 """`kinerja reviu`: check the figures of any LKIP (DOCX, PDF or text) like an inspector.
 
-    kinerja reviu LKIP.pdf [--keluar DIR] [--format teks,docx,xlsx,json]
+    kinerja reviu LKIP.pdf [--keluar DIR] [--format teks,docx,xlsx,json] [--pembanding LALU]
 
 Prints one finding per entry (location, check, printed value, recomputed value, formula
 with its inputs); with --keluar also writes the chosen formats there. Exit code 0 when the
@@ -24,6 +24,11 @@ def tambah_parser(sub) -> None:
         default="teks",
         help="daftar format dipisah koma: teks, docx, xlsx, json (bawaan teks)",
     )
+    p.add_argument(
+        "--pembanding",
+        metavar="LALU",
+        help="LKIP tahun lalu (.docx, .pdf atau teks): tabel yang tersalin darinya ditandai",
+    )
     p.set_defaults(fungsi=utama)
 
 
@@ -44,7 +49,9 @@ def utama(args: argparse.Namespace) -> int:
             f"--format: '{args.format}' tidak dikenal; pilih dari {', '.join(keluaran.FORMAT)}"
         )
     try:
-        hasil = periksa_berkas(Path(args.berkas))
+        hasil = periksa_berkas(
+            Path(args.berkas), pembanding=Path(args.pembanding) if args.pembanding else None
+        )
     except BerkasTidakTerbaca as e:
         return _galat(str(e))
     if "json" in format_ and not args.keluar:

@@ -91,6 +91,8 @@ class Dokumen:
     sumber: str = ""
     halaman: int | None = None  # number of pages, when known
     catatan: list[str] = field(default_factory=list)  # what could not be read
+    # the previous year's report, when the reviewer gives it (`kinerja reviu --pembanding`)
+    pembanding: Dokumen | None = None
 
     def tabel_bernomor(self, nomor: str) -> Tabel | None:
         return next((t for t in self.tabel if t.nomor == nomor), None)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from kinerja.reviu.aturan import jalankan
 from kinerja.reviu.dokumen import Dokumen, Temuan
-from kinerja.reviu.ekstrak import baca_berkas, baca_teks
+from kinerja.reviu.ekstrak import BerkasTidakTerbaca, baca_berkas, baca_teks
 
 URUTAN_BAB = (
     "KATA PENGANTAR",
@@ -55,10 +55,23 @@ def periksa_dokumen(dok: Dokumen) -> HasilReviu:
     return HasilReviu(dok, temuan, time.perf_counter() - awal, list(dok.catatan))
 
 
-def periksa_berkas(path: Path | str, *, nama: str | None = None) -> HasilReviu:
-    """The reviu of a DOCX, PDF or text LKIP; BerkasTidakTerbaca when it cannot be read."""
+def periksa_berkas(
+    path: Path | str,
+    *,
+    nama: str | None = None,
+    pembanding: Path | str | None = None,
+    nama_pembanding: str | None = None,
+) -> HasilReviu:
+    """The reviu of a DOCX, PDF or text LKIP; BerkasTidakTerbaca when it (or the previous
+    year's report given as `pembanding`) cannot be read."""
     awal = time.perf_counter()
-    hasil = periksa_dokumen(baca_berkas(path, nama=nama))
+    dok = baca_berkas(path, nama=nama)
+    if pembanding is not None:
+        try:
+            dok.pembanding = baca_berkas(pembanding, nama=nama_pembanding)
+        except BerkasTidakTerbaca as e:
+            raise BerkasTidakTerbaca(f"LKIP pembanding (tahun lalu): {e}") from None
+    hasil = periksa_dokumen(dok)
     hasil.detik = time.perf_counter() - awal
     return hasil
 

@@ -24,6 +24,10 @@ class ReviuBerkas(models.Model):
     berkas = models.FileField(upload_to="reviu/")
     ukuran = models.PositiveBigIntegerField(default=0)
     sha256 = models.CharField(max_length=64)
+    # the previous year's LKIP, optional: tables copied from it are found (tabel_salinan_tahun_lalu)
+    pembanding = models.FileField(upload_to="reviu/", blank=True)
+    nama_pembanding = models.CharField(max_length=255, blank=True)
+    sha256_pembanding = models.CharField(max_length=64, blank=True)
     status = models.CharField(max_length=10, choices=StatusReviu.choices, default=StatusReviu.ANTRE)
     pesan = models.TextField(blank=True)  # why it failed, or notes (no tables, rules skipped)
     temuan = models.JSONField(default=list)  # Temuan.sebagai_dict() of each finding

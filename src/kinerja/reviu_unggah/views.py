@@ -29,7 +29,9 @@ def halaman(request):
             messages.error(request, "Pilih berkas LKIP (PDF, DOCX atau teks) untuk direviu.")
             return redirect("reviu_unggah:halaman")
         try:
-            r = layanan.unggah_reviu(berkas=berkas, aktor=request.user)
+            r = layanan.unggah_reviu(
+                berkas=berkas, aktor=request.user, pembanding=request.FILES.get("pembanding")
+            )
         except layanan.UnggahanDitolak as e:
             messages.error(request, str(e))
             return redirect("reviu_unggah:halaman")
