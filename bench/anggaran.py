@@ -8,12 +8,16 @@ Uses a throw-away test database, like the test suite.
 from __future__ import annotations
 
 import os
+import secrets
 import sys
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kinerja.settings")
+# a throw-away key per run: settings refuse to start without one (no public default)
+os.environ.setdefault("KINERJA_SECRET_KEY", "bench-" + secrets.token_urlsafe(50))
+os.environ.setdefault("KINERJA_KUNCI_SIDIK", "bench-sidik-" + secrets.token_urlsafe(50))
 
 import django  # noqa: E402
 

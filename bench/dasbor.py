@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import secrets
 import statistics
 import sys
 import tempfile
@@ -161,6 +162,9 @@ def main() -> None:
     args = ap.parse_args()
 
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kinerja.settings")
+    # a throw-away key per run: settings refuse to start without one (no public default)
+    os.environ.setdefault("KINERJA_SECRET_KEY", "bench-" + secrets.token_urlsafe(50))
+    os.environ.setdefault("KINERJA_KUNCI_SIDIK", "bench-sidik-" + secrets.token_urlsafe(50))
     sementara = None
     admin = None
     if args.database_url:

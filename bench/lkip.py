@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import os
+import secrets
 import subprocess
 import sys
 import tempfile
@@ -18,6 +19,9 @@ def main() -> int:
     tmp = Path(tempfile.mkdtemp(prefix="kinerja-bench-lkip-"))
     os.environ["KINERJA_DATA_DIR"] = str(tmp)  # scratch SQLite unless DATABASE_URL is set
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kinerja.settings")
+    # a throw-away key per run: settings refuse to start without one (no public default)
+    os.environ.setdefault("KINERJA_SECRET_KEY", "bench-" + secrets.token_urlsafe(50))
+    os.environ.setdefault("KINERJA_KUNCI_SIDIK", "bench-sidik-" + secrets.token_urlsafe(50))
     import django
 
     django.setup()

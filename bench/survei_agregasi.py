@@ -27,6 +27,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import secrets
 import subprocess
 import sys
 import tempfile
@@ -41,6 +42,9 @@ NULL = "\\N"  # COPY text format
 def _siapkan_django():
     sys.path.insert(0, str(AKAR / "src"))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kinerja.settings")
+    # a throw-away key per run: settings refuse to start without one (no public default)
+    os.environ.setdefault("KINERJA_SECRET_KEY", "bench-" + secrets.token_urlsafe(50))
+    os.environ.setdefault("KINERJA_KUNCI_SIDIK", "bench-sidik-" + secrets.token_urlsafe(50))
     import kinerja.settings as s
 
     if "kinerja.survei" not in s.INSTALLED_APPS:  # until the app is in settings.py

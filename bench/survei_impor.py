@@ -13,6 +13,7 @@ import argparse
 import io
 import os
 import random
+import secrets
 import sys
 import tempfile
 import time
@@ -66,6 +67,9 @@ def main() -> int:
     else:
         os.environ.pop("DATABASE_URL", None)
     os.environ["DJANGO_SETTINGS_MODULE"] = "kinerja.settings"
+    # a throw-away key per run: settings refuse to start without one (no public default)
+    os.environ.setdefault("KINERJA_SECRET_KEY", "bench-" + secrets.token_urlsafe(50))
+    os.environ.setdefault("KINERJA_KUNCI_SIDIK", "bench-sidik-" + secrets.token_urlsafe(50))
     import django
 
     django.setup()

@@ -140,6 +140,8 @@ def main() -> int:
         "DJANGO_SETTINGS_MODULE": "kinerja.settings",
         "KINERJA_DATA_DIR": data_dir,
         "KINERJA_DEBUG": "0",
+        "KINERJA_SECRET_KEY": "bench-" + os.urandom(24).hex(),
+        "KINERJA_KUNCI_SIDIK": "bench-sidik-" + os.urandom(24).hex(),
         "KINERJA_ALLOWED_HOSTS": "127.0.0.1,localhost",
         "KINERJA_SURVEI_BATAS_ALAMAT_MENIT": str(a.batas_alamat),
         "PYTHONPATH": f"{AKAR}:{AKAR / 'src'}",
