@@ -5,6 +5,7 @@ KINERJA_DEBUG        "1" for development
 KINERJA_ALLOWED_HOSTS comma-separated host names
 KINERJA_DATA_DIR     where the SQLite database and uploaded files live (default: ./var)
 DATABASE_URL         e.g. postgres://postgres@127.0.0.1:5432/kinerja; SQLite (WAL) when unset
+DATABASE_REPLICA_URL a read replica of DATABASE_URL: alias `replika` for reads (kinerja.inti.replika)
 """
 
 import base64
@@ -85,9 +86,11 @@ INSTALLED_APPS = [
     "kinerja.anggaran",
     "kinerja.lkip",
     "kinerja.monev",
+    "kinerja.provinsi",  # province page: comparison of its units (issue 15)
     "kinerja.reviu_unggah",
     "kinerja.survei",
     "kinerja.survei_publik",
+    "kinerja.terbuka",  # open data /terbuka/ (no models; keputusan 0060)
     # --- operations (issue 14, h14-ops) ---
     "pgtrigger",  # append-only audit on PostgreSQL (kinerja.audit installs the triggers)
     "csp",  # Content-Security-Policy header
@@ -97,12 +100,13 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "kinerja.inti.replika.ReplikaMiddleware",  # only with DATABASE_REPLICA_URL (keputusan 0063)
     # h14-ops: 413 before anything reads the body, then CSP, rate limits, /api/docs login
     "kinerja.inti.keamanan.BatasUkuranMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "kinerja.inti.bahasa.BahasaMiddleware",  # language from the footer's cookie only (0064)
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -169,7 +173,23 @@ def _database() -> dict:
     }
 
 
+def _database_replika() -> dict | None:
+    """The read replica (docs/keputusan/0063): alias `replika` when DATABASE_REPLICA_URL is
+    set, read by kinerja.inti.replika's router; never migrated (it copies the primary)."""
+    url = os.environ.get("DATABASE_REPLICA_URL", "").strip()
+    if not url:
+        return None
+    umur = int(os.environ.get("KINERJA_CONN_MAX_AGE", "60"))
+    return dj_database_url.parse(url, conn_max_age=umur, conn_health_checks=True)
+
+
 DATABASES = {"default": _database()}
+DATABASE_ROUTERS: list[str] = []
+if (_replika := _database_replika()) is not None:
+    DATABASES["replika"] = _replika
+    DATABASE_ROUTERS = ["kinerja.inti.replika.RouterReplika"]
+# After a browser wrote, its reads stay on the primary this long (replication lag).
+KINERJA_REPLIKA_JEDA_DETIK = int(os.environ.get("KINERJA_REPLIKA_JEDA_DETIK", "10"))
 
 # --- Job queue (keputusan 0021) ------------------------------------------------------------
 # django-tasks on the database (django-tasks-db); `kinerja pekerja` runs the tasks.
@@ -212,8 +232,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# Indonesian is the source language of every string; English from src/kinerja/locale
+# (`kinerja terjemahan`), chosen only in the footer (kinerja.inti.bahasa; keputusan 0064).
 LANGUAGE_CODE = "id"
 LANGUAGES = [("id", "Bahasa Indonesia"), ("en", "English")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = os.environ.get("KINERJA_TIME_ZONE", "Asia/Jakarta")
 USE_I18N = True
 USE_TZ = True
@@ -336,6 +359,7 @@ KINERJA_BATAS_SURVEI = _laju("KINERJA_BATAS_SURVEI", "30/m")
 KINERJA_BATAS_SURVEI_KIOS = _laju("KINERJA_BATAS_SURVEI_KIOS", "120/m")
 KINERJA_BATAS_MASUK = _laju("KINERJA_BATAS_MASUK", "20/m")
 KINERJA_BATAS_API_TULIS = _laju("KINERJA_BATAS_API_TULIS", "120/m")
+KINERJA_BATAS_TERBUKA = _laju("KINERJA_BATAS_TERBUKA", "120/m")  # /terbuka/ per address
 KINERJA_ALAMAT_DARI_PROXY = _flag("KINERJA_ALAMAT_DARI_PROXY")  # X-Forwarded-For (last hop)
 
 # Audit triggers (kinerja.audit): pgtrigger triggers are installed by kinerja.audit's own

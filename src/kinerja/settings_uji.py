@@ -18,3 +18,12 @@ os.environ.setdefault("KINERJA_BATAS_API_TULIS", "100000/m")
 from kinerja.settings import *  # noqa: E402, F403
 
 KINERJA_AUDIT_BOLEH_KOSONGKAN_UJI = True
+
+# The read replica in tests: alias `replika` mirrors the test database (TEST MIRROR: the same
+# database through a second connection), the router stays off; tests/inti/test_replika.py
+# switches it on (DATABASE_ROUTERS) and asks for both databases.
+DATABASES["replika"] = {  # noqa: F405
+    **DATABASES.get("replika", DATABASES["default"]),  # noqa: F405
+    "TEST": {"MIRROR": "default"},
+}
+DATABASE_ROUTERS = []

@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from kinerja.inti.views import sehat
+from kinerja.terbuka.api import api as api_terbuka
 
 urlpatterns = [
     path("admin/", admin.site.urls),
@@ -23,9 +24,14 @@ urlpatterns = [
     path("anggaran/", include("kinerja.anggaran.urls")),  # budget and NKA (PMK 22/2021)
     path("lkip/", include("kinerja.lkip.urls")),  # build and download the LKIP
     path("monev/", include("kinerja.monev.urls")),  # calendar, early warning, reminders
+    path("provinsi/", include("kinerja.provinsi.urls")),  # comparison of a province's units
     path("reviu/", include("kinerja.reviu_unggah.urls")),  # reviu of an uploaded LKIP file
     path("api/", include("kinerja.api.urls")),  # django-ninja, OpenAPI at /api/docs
-    path("survei/", include("kinerja.survei.urls")),  # survey results, review, import
+    path("survei/", include("kinerja.survei.urls")),
+    path("terbuka/api/", api_terbuka.urls),  # open data JSON API (no login), keputusan 0060
+    path(
+        "terbuka/", include("kinerja.terbuka.urls")
+    ),  # open data for citizens (no login)  # survey results, review, import
     path("", include("kinerja.survei_publik.urls")),  # public form /s/<kode>/, invitations, kiosk
 ]
 

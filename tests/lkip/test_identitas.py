@@ -25,6 +25,7 @@ from docx import Document
 from openpyxl import load_workbook
 
 from kinerja import angka as fmt
+from kinerja.contoh.kota_lain import muat_kota_lain
 from kinerja.contoh.muat import muat_contoh
 from kinerja.lkip.layanan import bangun_lkip
 from kinerja.organisasi.models import Organisasi
@@ -121,6 +122,7 @@ def sidik(django_db_setup, django_db_blocker, tmp_path_factory):
     keluar = tmp_path_factory.mktemp("lkip-identitas")
     with django_db_blocker.unblock(), transaction.atomic():
         muat_contoh("jakarta-pusat")
+        muat_kota_lain()  # the demo's peers (keputusan 0058): Bab III compares with them
         org = Organisasi.objects.get(slug="jakarta-pusat")
         h = bangun_lkip(org, 2024, format=["docx", "xlsx"], keluar=keluar)
         data = sidik_lkip(keluar, h.berkas)

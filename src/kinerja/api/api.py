@@ -444,3 +444,7 @@ api.add_router("", _router_skp)  # /skp/...: pegawai, SKP, RHK, penilaian (issue
 from kinerja.monev.api import router as _router_monev  # noqa: E402
 
 api.add_router("", _router_monev)  # /organisasi/{slug}/{tahun}/kelengkapan, /peringatan-dini
+
+from kinerja.provinsi.api import router as _router_provinsi  # noqa: E402
+
+api.add_router("", _router_provinsi)  # /provinsi/{slug}/{tahun}: perbandingan unit (issue 15)

@@ -73,6 +73,8 @@ AKUN_DEMO = (
     # SKP (data contoh, kinerja.skp.contoh): employees with accounts
     ("camat.gambir", "pimpinan", "jakarta-pusat-kec-gambir", "Camat Gambir"),
     ("lurah.cideng", "pimpinan", "jakarta-pusat-kel-cideng", "Lurah Cideng"),
+    # the province page /provinsi/dki-jakarta/2024/ (keputusan 0057)
+    ("pimpinan.dki", "pimpinan", "dki-jakarta", "Sekretaris Daerah Provinsi DKI Jakarta"),
 )
 SANDI_DEMO = "demo-kinerja-2024"
 
@@ -184,6 +186,20 @@ def siapkan_basis_data() -> dict:
     return muat_contoh(jp.SLUG)
 
 
+def siapkan_kota_lain() -> str:
+    """The example peers of the province page and the LKIP's comparison (data contoh)."""
+    from kinerja.contoh.kota_lain import KOTA, muat_kota_lain
+
+    h = muat_kota_lain()
+    nama = ", ".join(n for _, n, _ in KOTA)
+    return (
+        f"KOTA LAIN (data contoh): {nama}; {h['indikator']} indikator PK {jp.TAHUN}, "
+        f"{h['realisasi']} realisasi terverifikasi, {h['respon_baru']} respon SKM baru "
+        f"({h['baru']} baris baru, {h['diubah']} diubah). Halaman provinsi: "
+        f"/provinsi/dki-jakarta/{jp.TAHUN}/ (akun pimpinan.dki)."
+    )
+
+
 def bangun_lkip_demo() -> tuple[str, list]:
     """Build the Jakarta Pusat 2024 LKIP (DOCX, PDF, XLSX and the reviu) into DATA_DIR/lkip;
     without LibreOffice the PDF is skipped with a message."""
@@ -280,12 +296,14 @@ def layani(port: int) -> int:
 def utama(args: argparse.Namespace) -> int:
     _siapkan_django()
     jumlah = siapkan_basis_data()
+    kota_lain = siapkan_kota_lain()
     akun, sandi = buat_akun_demo()
     print(f"KINERJA - {jp.ORGANISASI}, tahun {jp.TAHUN}")
     print(
         f"Contoh dimuat ke basis data: {jumlah['organisasi']} unit organisasi, {jumlah['indikator']} indikator, "
         f"{jumlah['realisasi']} realisasi terverifikasi ({jumlah['baru']} baris baru, {jumlah['diubah']} diubah).\n"
     )
+    print(kota_lain + "\n")
     print(tulis_akun(akun, sandi))
     print()
     from kinerja.contoh.kerja_demo import siapkan_kerja_demo, tautan_demo

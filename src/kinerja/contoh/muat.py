@@ -71,7 +71,10 @@ def _dec(x) -> Decimal | None:
 
 
 class _Pemuat:
-    def __init__(self, folder: Path):
+    # the workflow event's reason of an imported realisasi
+    ALASAN_IMPOR = "Dimuat dari {sumber} (angka terbit, dianggap terverifikasi)."
+
+    def __init__(self, folder: Path | None):
         self.folder = folder
         self.jumlah: Counter = Counter()
         self.baru: Counter = Counter()
@@ -311,7 +314,7 @@ class _Pemuat:
             dari_status=dari,
             ke_status=obj.status,
             aktor=None,
-            alasan=f"Dimuat dari {r['sumber']} (angka terbit, dianggap terverifikasi).",
+            alasan=self.ALASAN_IMPOR.format(sumber=r["sumber"]),
             perubahan=perubahan,
         )
         return obj
@@ -328,11 +331,23 @@ class _Pemuat:
                 {
                     "nilai": _dec(p["nilai"]),
                     "standar_nasional": p["standar_nasional"],
-                    "organisasi_pembanding": self.org.get(p.get("organisasi_pembanding") or ""),
+                    "organisasi_pembanding": self._unit(p.get("organisasi_pembanding")),
                     "sumber": p["sumber"],
                     "urutan": p["urutan"],
                 },
             )
+
+    def _unit(self, slug: str | None) -> Organisasi | None:
+        """A unit of this example, or one loaded by another (the peers of
+        `contoh.kota_lain`); None while it does not exist."""
+        if not slug:
+            return None
+        if slug not in self.org:
+            lain = Organisasi.objects.filter(slug=slug).first()
+            if lain is None:
+                return None
+            self.org[slug] = lain
+        return self.org[slug]
 
     def angka_terbit(self):
         for a in self.baca("angka_terbit.json")["angka_terbit"]:

@@ -8,7 +8,7 @@ from django.shortcuts import redirect
 
 from kinerja.dua_faktor.izin import wajib_dua_faktor
 
-BEBAS = ("/2fa/", "/keluar/", "/static/", "/sehat/", "/favicon")
+BEBAS = ("/2fa/", "/keluar/", "/bahasa/", "/static/", "/sehat/", "/favicon")
 
 
 class WajibDuaFaktorMiddleware:

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from kinerja import angka as fmt
 from kinerja.inti import pemilih
@@ -32,13 +34,39 @@ class Tahap:
     uraian: str
 
 
+# Titles and descriptions are translated when shown (lazy): Indonesian unless the user chose
+# another language in the footer (kinerja.inti.bahasa).
 TAHAP = (
-    Tahap("perencanaan", "Perencanaan", "Renstra, indikator dan Perjanjian Kinerja"),
-    Tahap("pengukuran", "Pengukuran", "Realisasi, bukti dukung, verifikasi dan capaian"),
-    Tahap("survei", "Survei", "Survei kepuasan masyarakat (IKM) dan efektivitas koordinasi"),
-    Tahap("anggaran", "Anggaran", "Realisasi anggaran dan Nilai Kinerja Anggaran"),
-    Tahap("pelaporan", "Pelaporan", "Laporan Kinerja (LKIP): bangun, sunting narasi, unduh"),
-    Tahap("evaluasi", "Evaluasi", "Hasil evaluasi SAKIP, temuan dan tindak lanjut"),
+    Tahap(
+        "perencanaan",
+        gettext_lazy("Perencanaan"),
+        gettext_lazy("Renstra, indikator dan Perjanjian Kinerja"),
+    ),
+    Tahap(
+        "pengukuran",
+        gettext_lazy("Pengukuran"),
+        gettext_lazy("Realisasi, bukti dukung, verifikasi dan capaian"),
+    ),
+    Tahap(
+        "survei",
+        gettext_lazy("Survei"),
+        gettext_lazy("Survei kepuasan masyarakat (IKM) dan efektivitas koordinasi"),
+    ),
+    Tahap(
+        "anggaran",
+        gettext_lazy("Anggaran"),
+        gettext_lazy("Realisasi anggaran dan Nilai Kinerja Anggaran"),
+    ),
+    Tahap(
+        "pelaporan",
+        gettext_lazy("Pelaporan"),
+        gettext_lazy("Laporan Kinerja (LKIP): bangun, sunting narasi, unduh"),
+    ),
+    Tahap(
+        "evaluasi",
+        gettext_lazy("Evaluasi"),
+        gettext_lazy("Hasil evaluasi SAKIP, temuan dan tindak lanjut"),
+    ),
 )
 TAHAP_PER_KODE = {t.kode: t for t in TAHAP}
 
@@ -241,55 +269,83 @@ class Ringkasan:
 def _perencanaan(user, org, t: int, r: Ringkasan, peran: set) -> Kartu:
     status = r.pk.get(org.pk, {}).get(t)
     k = Kartu(TAHAP_PER_KODE["perencanaan"])
+    th = {"tahun": t}
     k.status.append(
-        f"PK {t}: {StatusPK(status).label.lower()}" if status else f"Belum ada PK tahun {t}"
+        _("PK %(tahun)s: %(status)s") % {**th, "status": StatusPK(status).label.lower()}
+        if status
+        else _("Belum ada PK tahun %(tahun)s") % th
     )
     if dapat_mengisi(user, org):
         if status:
-            k.tautan.append(_t(f"Susun dan revisi PK {t}", "perencanaan:pk", org.slug, t, utama=1))
+            label = _("Susun dan revisi PK %(tahun)s") % th
+            k.tautan.append(_t(label, "perencanaan:pk", org.slug, t, utama=1))
         else:
             arah = f"?organisasi={org.slug}&tahun={t}"
-            k.tautan.append(_t(f"Buat PK {t}", "perencanaan:buat", utama=1, tambahan=arah))
+            label = _("Buat PK %(tahun)s") % th
+            k.tautan.append(_t(label, "perencanaan:buat", utama=1, tambahan=arah))
     if status:
         pimpinan = Peran.PIMPINAN in peran
-        k.tautan.append(_t(f"Perjanjian Kinerja {t}", "pk", org.slug, t, utama=pimpinan))
-    k.tautan.append(_t("Pohon kinerja", "pohon", org.slug, t))
-    k.tautan.append(_t("SKP pegawai dan cascade", "skp:unit", org.slug, t))
+        label = _("Perjanjian Kinerja %(tahun)s") % th
+        k.tautan.append(_t(label, "pk", org.slug, t, utama=pimpinan))
+    k.tautan.append(_t(_("Pohon kinerja"), "pohon", org.slug, t))
+    k.tautan.append(_t(_("SKP pegawai dan cascade"), "skp:unit", org.slug, t))
     if peran & {Peran.ADMIN, Peran.VERIFIKATOR, Peran.PIMPINAN}:
         admin = Peran.ADMIN in peran
-        k.tautan.append(
-            _t(f"PK {t} semua unit", "perencanaan:daftar", utama=admin, tambahan=f"?tahun={t}")
-        )
+        label = _("PK %(tahun)s semua unit") % th
+        k.tautan.append(_t(label, "perencanaan:daftar", utama=admin, tambahan=f"?tahun={t}"))
     return k
 
 
 def _pengukuran(user, org, t: int, r: Ringkasan, peran: set) -> Kartu:
     k = Kartu(TAHAP_PER_KODE["pengukuran"])
     lengkap = r.kelengkapan.get(org.pk)
+    th = {"tahun": t}
     if lengkap and lengkap["harapan"]:
-        unit = f" di {lengkap['unit']} unit" if lengkap["unit"] > 1 else ""
-        k.status.append(
-            f"Kelengkapan {t}: {fmt.persen(lengkap['persen'], 1)} terverifikasi "
-            f"({lengkap['terverifikasi']} dari {lengkap['harapan']} periode{unit})"
-        )
+        isi = {
+            **th,
+            "persen": fmt.persen(lengkap["persen"], 1),
+            "terverifikasi": lengkap["terverifikasi"],
+            "harapan": lengkap["harapan"],
+            "unit": lengkap["unit"],
+        }
+        if lengkap["unit"] > 1:
+            teks = _(
+                "Kelengkapan %(tahun)s: %(persen)s terverifikasi "
+                "(%(terverifikasi)s dari %(harapan)s periode di %(unit)s unit)"
+            )
+        else:
+            teks = _(
+                "Kelengkapan %(tahun)s: %(persen)s terverifikasi "
+                "(%(terverifikasi)s dari %(harapan)s periode)"
+            )
+        k.status.append(teks % isi)
     else:
-        k.status.append(f"Belum ada indikator PK tahun {t}")
+        k.status.append(_("Belum ada indikator PK tahun %(tahun)s") % th)
     if peran & {Peran.OPERATOR, Peran.ADMIN}:  # the entry page lists exactly these units
         arah = f"?tahun={t}#unit-{org.pk}"
-        k.tautan.append(
-            _t("Isi realisasi dan unggah bukti dukung", "isian", utama=1, tambahan=arah)
-        )
+        label = _("Isi realisasi dan unggah bukti dukung")
+        k.tautan.append(_t(label, "isian", utama=1, tambahan=arah))
     if org.pk in r.antrean:
         n = r.antrean[org.pk]
-        k.status.append(f"{n} realisasi menunggu verifikasi" if n else "Antrean verifikasi kosong")
-        k.tautan.append(_t("Antrean verifikasi", "verifikasi", utama=1))
+        k.status.append(
+            ngettext(
+                "%(n)s realisasi menunggu verifikasi", "%(n)s realisasi menunggu verifikasi", n
+            )
+            % {"n": n}
+            if n
+            else _("Antrean verifikasi kosong")
+        )
+        k.tautan.append(_t(_("Antrean verifikasi"), "verifikasi", utama=1))
     pembaca = peran & {Peran.PIMPINAN, Peran.EVALUATOR}
-    k.tautan.append(_t(f"Dasbor capaian {t}", "dasbor", org.slug, t, utama=pembaca))
-    k.tautan.append(_t("Kelengkapan data", "kelengkapan", org.slug, t))
-    k.tautan.append(_t("Monev: kalender dan peringatan dini", "monev:halaman", org.slug, t))
+    label = _("Dasbor capaian %(tahun)s") % th
+    k.tautan.append(_t(label, "dasbor", org.slug, t, utama=pembaca))
+    k.tautan.append(_t(_("Kelengkapan data"), "kelengkapan", org.slug, t))
+    label = _("Monev: kalender dan peringatan dini")
+    k.tautan.append(_t(label, "monev:halaman", org.slug, t))
     if dapat_mengisi(user, org):
         admin = Peran.ADMIN in peran
-        k.tautan.append(_t("Impor dan ekspor Excel", "pertukaran", org.slug, t, utama=admin))
+        label = _("Impor dan ekspor Excel")
+        k.tautan.append(_t(label, "pertukaran", org.slug, t, utama=admin))
     return k
 
 
@@ -297,56 +353,73 @@ def _survei(user, org, t: int, r: Ringkasan, peran: set) -> Kartu:
     s = r.survei.get(org.pk) or pemilih.RingkasanSurvei()
     k = Kartu(TAHAP_PER_KODE["survei"])
     k.status.append(
-        f"{s.putaran} putaran survei tahun {t}" if s.putaran else f"Belum ada putaran survei {t}"
+        ngettext(
+            "%(n)s putaran survei tahun %(tahun)s",
+            "%(n)s putaran survei tahun %(tahun)s",
+            s.putaran,
+        )
+        % {"n": s.putaran, "tahun": t}
+        if s.putaran
+        else _("Belum ada putaran survei %(tahun)s") % {"tahun": t}
     )
     if org.pk in r.antrean_survei:
         n = r.antrean_survei[org.pk]
         k.status.append(
-            f"{n} respon meragukan menunggu tinjauan" if n else "Antrean tinjauan kosong"
+            ngettext(
+                "%(n)s respon meragukan menunggu tinjauan",
+                "%(n)s respon meragukan menunggu tinjauan",
+                n,
+            )
+            % {"n": n}
+            if n
+            else _("Antrean tinjauan kosong")
         )
-        k.tautan.append(_t("Antrean tinjauan respon", "publik_antrean", org.slug, utama=1))
+        label = _("Antrean tinjauan respon")
+        k.tautan.append(_t(label, "publik_antrean", org.slug, utama=1))
     for q in s.kuesioner:
         pimpinan = Peran.PIMPINAN in peran
-        k.tautan.append(
-            _t(f"Hasil {q.singkatan} {t}", "survei_hasil", org.slug, q.kode, t, utama=pimpinan)
-        )
+        label = _("Hasil %(kuesioner)s %(tahun)s") % {"kuesioner": q.singkatan, "tahun": t}
+        k.tautan.append(_t(label, "survei_hasil", org.slug, q.kode, t, utama=pimpinan))
     if s.putaran:
         url = url_tahap("survei", t) + f"#unit-{org.pk}"
         if dapat_mengisi(user, org):
-            k.tautan.append(Tautan("Putaran: impor respon, tautan publik dan QR", url, True))
+            k.tautan.append(Tautan(_("Putaran: impor respon, tautan publik dan QR"), url, True))
         else:
-            k.tautan.append(Tautan("Daftar putaran survei", url))
+            k.tautan.append(Tautan(_("Daftar putaran survei"), url))
     return k
 
 
 def _anggaran(user, org, t: int, r: Ringkasan, peran: set) -> Kartu:
     k = Kartu(TAHAP_PER_KODE["anggaran"])
     pembaca = peran & {Peran.PIMPINAN, Peran.EVALUATOR, Peran.ADMIN}
-    k.tautan.append(_t(f"Anggaran dan NKA {t}", "anggaran:dasbor", org.slug, t, utama=pembaca))
+    label = _("Anggaran dan NKA %(tahun)s") % {"tahun": t}
+    k.tautan.append(_t(label, "anggaran:dasbor", org.slug, t, utama=pembaca))
     if dapat_mengisi(user, org):
         operator = Peran.OPERATOR in peran
-        k.tautan.append(_t("Isi data anggaran", "anggaran:isian", org.slug, t, utama=operator))
-        k.tautan.append(_t("Impor Excel anggaran", "anggaran:impor", org.slug, t))
+        label = _("Isi data anggaran")
+        k.tautan.append(_t(label, "anggaran:isian", org.slug, t, utama=operator))
+        k.tautan.append(_t(_("Impor Excel anggaran"), "anggaran:impor", org.slug, t))
     return k
 
 
 def _pelaporan(user, org, t: int, r: Ringkasan, peran: set) -> Kartu:
     k = Kartu(TAHAP_PER_KODE["pelaporan"])
     utama = peran & {Peran.PIMPINAN, Peran.ADMIN, Peran.EVALUATOR}
-    k.tautan.append(_t(f"LKIP {t}: bangun dan unduh", "lkip:halaman", org.slug, t, utama=utama))
-    k.tautan.append(_t("Reviu angka berkas LKIP (unggah)", "reviu_unggah:halaman"))
+    label = _("LKIP %(tahun)s: bangun dan unduh") % {"tahun": t}
+    k.tautan.append(_t(label, "lkip:halaman", org.slug, t, utama=utama))
+    k.tautan.append(_t(_("Reviu angka berkas LKIP (unggah)"), "reviu_unggah:halaman"))
     return k
 
 
 def _evaluasi(user, org, t: int, r: Ringkasan, peran: set) -> Kartu:
     k = Kartu(TAHAP_PER_KODE["evaluasi"])
     if dapat_mencatat_temuan(user, org):
-        k.tautan.append(_t("Catat temuan dan tindak lanjut", "evaluasi", org.slug, utama=1))
+        label = _("Catat temuan dan tindak lanjut")
+        k.tautan.append(_t(label, "evaluasi", org.slug, utama=1))
     else:
         pimpinan = Peran.PIMPINAN in peran
-        k.tautan.append(
-            _t("Hasil evaluasi dan tindak lanjut", "evaluasi", org.slug, utama=pimpinan)
-        )
+        label = _("Hasil evaluasi dan tindak lanjut")
+        k.tautan.append(_t(label, "evaluasi", org.slug, utama=pimpinan))
     return k
 
 

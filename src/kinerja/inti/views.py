@@ -2,6 +2,7 @@ from django.contrib.auth.decorators import login_required
 from django.db import connection
 from django.http import Http404, JsonResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from kinerja.inti import pemilih, siklus
@@ -44,10 +45,12 @@ def beranda(request):
     """Start page: per unit where the user holds a role, one card per SAKIP stage with the
     links of that role and a status line (bounded queries, see pemilih.py)."""
     from kinerja.pengguna.izin import unit_admin
+    from kinerja.provinsi.pemilih import provinsi_pengguna
 
     konteks = _konteks(request)
     konteks["kelola_pengguna"] = bool(unit_admin(request.user))
     konteks["pegawai_saya"] = pegawai_pengguna(request.user)  # SKP (issue 16)
+    konteks["provinsi"] = provinsi_pengguna(request.user)  # province page (issue 15)
     return render(request, "inti/beranda.html", konteks)
 
 
@@ -118,7 +121,7 @@ def pindah_unit(request):
         raise Http404("Halaman untuk unit itu tidak dikenal.") from None
 
 
-# --- error pages (urls.handler400/403/404/500), in the site layout and in Indonesian --------
+# --- error pages (urls.handler400/403/404/500), in the site layout, Indonesian by default ---
 
 
 def _galat(request, status: int, judul: str, pesan: str):
@@ -131,7 +134,7 @@ def _galat(request, status: int, judul: str, pesan: str):
 
 
 def galat_400(request, exception=None):
-    return _galat(request, 400, "Permintaan tidak dapat diproses", "Permintaan tidak sah.")
+    return _galat(request, 400, _("Permintaan tidak dapat diproses"), _("Permintaan tidak sah."))
 
 
 def galat_403(request, exception=None):
@@ -139,8 +142,8 @@ def galat_403(request, exception=None):
     return _galat(
         request,
         403,
-        "Akses ditolak",
-        pesan or "Anda tidak berwenang membuka halaman ini dengan peran Anda.",
+        _("Akses ditolak"),
+        pesan or _("Anda tidak berwenang membuka halaman ini dengan peran Anda."),
     )
 
 
@@ -148,8 +151,8 @@ def galat_404(request, exception=None):
     return _galat(
         request,
         404,
-        "Halaman tidak ditemukan",
-        "Alamat ini tidak ada atau unit/tahun yang diminta tidak dikenal.",
+        _("Halaman tidak ditemukan"),
+        _("Alamat ini tidak ada atau unit/tahun yang diminta tidak dikenal."),
     )
 
 

@@ -105,6 +105,11 @@ class PekerjaanLkip(models.Model):
     # queued: a build whose worker died is queued once more, then failed (keputusan 0021)
     id_tugas = models.CharField(max_length=64, blank=True)
     percobaan = models.PositiveSmallIntegerField(default=0)
+    # a unit's build inside a batch job (keputusan 0059), and its seconds per phase
+    massal = models.ForeignKey(
+        "PekerjaanMassal", null=True, blank=True, on_delete=models.SET_NULL, related_name="unit"
+    )
+    waktu = models.JSONField(default=dict, blank=True)
 
     class Meta:
         verbose_name = "pekerjaan LKIP"
@@ -141,3 +146,55 @@ class PekerjaanLkip(models.Model):
             menit = int(BATAS_DIAM.total_seconds() // 60)
             return f"Terhenti (tanpa kemajuan {menit} menit; bangun ulang)"
         return self.get_status_display()
+
+
+class PekerjaanMassal(models.Model):
+    """One queued job that builds the LKIP of every unit below `organisasi` (keputusan 0059).
+
+    Each unit is a `PekerjaanLkip` row pointing here (`unit`), so a unit's own LKIP page lists
+    the build, its files and its reason when it failed, and the unit's one-active-build rule
+    holds while the batch is waiting or running."""
+
+    organisasi = models.ForeignKey(
+        Organisasi, on_delete=models.CASCADE, related_name="pekerjaan_massal"
+    )
+    tahun = models.PositiveSmallIntegerField()
+    format = models.CharField(max_length=40, default="docx,pdf,xlsx")
+    jenis = models.CharField(max_length=300, blank=True)  # unit kinds chosen; empty = all
+    status = models.CharField(
+        max_length=10, choices=StatusPekerjaan.choices, default=StatusPekerjaan.ANTRE
+    )
+    progres = models.PositiveSmallIntegerField(default=0)  # 0-100
+    langkah = models.CharField(max_length=200, blank=True)
+    folder = models.CharField(max_length=500, blank=True)
+    zip = models.CharField(max_length=200, blank=True)  # file name inside folder
+    pesan = models.TextField(blank=True)
+    # seconds per phase over the whole batch (susun, docx, xlsx, reviu, pdf, zip, total)
+    waktu = models.JSONField(default=dict)
+    dibuat_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    dibuat_pada = models.DateTimeField(auto_now_add=True)
+    diperbarui_pada = models.DateTimeField(null=True, blank=True)
+    selesai_pada = models.DateTimeField(null=True, blank=True)
+    id_tugas = models.CharField(max_length=64, blank=True)
+    percobaan = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        verbose_name = "pekerjaan LKIP massal"
+        verbose_name_plural = "pekerjaan LKIP massal"
+        ordering = ["-dibuat_pada", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisasi", "tahun"],
+                condition=models.Q(status__in=["antre", "berjalan"]),
+                name="lkip_satu_massal_aktif",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"LKIP massal {self.organisasi} {self.tahun} ({self.get_status_display()})"
+
+    terhenti = PekerjaanLkip.terhenti
+    aktif = PekerjaanLkip.aktif
+    label_status = PekerjaanLkip.label_status

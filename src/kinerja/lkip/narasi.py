@@ -144,6 +144,48 @@ def kalimat_pembanding(nama_unit, realisasi, daftar: list[tuple[str, Decimal, bo
     return teks, {"realisasi": r, **{n: v for n, v, _ in daftar}}
 
 
+def kalimat_kota_lain(
+    nama_unit: str, kode: str, realisasi, daftar: list[tuple[str, Decimal]], wilayah: str
+) -> tuple[str, dict]:
+    """Against the other kota administrasi of the province with an indicator of the same
+    kode (their verified realisasi, keputusan 0058); "tidak tersedia" said plainly otherwise."""
+    if not kode:
+        return (
+            "Perbandingan dengan kota administrasi lain tidak tersedia: indikator ini tidak "
+            "berkode, sehingga tidak dapat dicocokkan dengan indikator kota administrasi lain.",
+            {},
+        )
+    if not daftar:
+        return (
+            f"Perbandingan dengan kota administrasi lain tidak tersedia: belum ada kota "
+            f"administrasi lain di {wilayah} dengan indikator berkode {kode} yang realisasinya "
+            "terverifikasi.",
+            {},
+        )
+    if realisasi is None:
+        return (
+            f"Realisasi terverifikasi kota administrasi lain untuk indikator berkode {kode} "
+            "tersedia, tetapi realisasi tahun ini belum tercatat.",
+            {},
+        )
+    r = Decimal(realisasi)
+    semua = sorted([v for _, v in daftar] + [r], reverse=True)
+    lebih = [n for n, v in daftar if r > v]
+    kurang = [n for n, v in daftar if r < v]
+    bagian = []
+    if lebih:
+        bagian.append(f"lebih tinggi daripada {_daftar(lebih)}")
+    if kurang:
+        bagian.append(f"lebih rendah daripada {_daftar(kurang)}")
+    teks = (
+        f"Dibandingkan dengan {len(daftar)} kota administrasi lain di {wilayah} yang memakai "
+        f"indikator berkode {kode} (realisasi terverifikasi), realisasi {nama_unit} sebesar "
+        f"{angka(r)} berada di urutan ke-{semua.index(r) + 1} dari {len(semua)}"
+        + (f", {_daftar(bagian)}." if bagian else ", sama dengan seluruh kota administrasi lain.")
+    )
+    return teks, {"realisasi": r, **{n: v for n, v in daftar}}
+
+
 def kalimat_penjelasan(penjelasan: list[tuple[str, str]]) -> tuple[str, dict]:
     """The causes as the responsible unit wrote them with the realisasi (never invented)."""
     isi = [(p, t.strip()) for p, t in penjelasan if t and t.strip()]

@@ -1,5 +1,10 @@
 """DOCX -> PDF with LibreOffice headless, the tables of contents filled in.
 
+Many documents (the batch build, keputusan 0059) go through `KonversiBerkelompok`: one
+profile for the whole batch and one soffice process per run converting every document queued
+so far (macro `KePdfBanyak` over a list file), started without waiting so the caller builds
+the next documents meanwhile.
+
 A plain `soffice --convert-to pdf` keeps the TOC fields' cached text ("diperbarui saat
 dokumen dibuka"), so the conversion runs a small Basic macro placed in a throw-away user
 profile: it opens the document hidden, updates every index (daftar isi, tabel, grafik) and
@@ -13,8 +18,11 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import tempfile
+import time
+from dataclasses import dataclass
 from pathlib import Path
 
 BATAS_WAKTU = int(os.environ.get("KINERJA_SOFFICE_DETIK", "180"))
@@ -49,6 +57,25 @@ Sub KePdf(sMasuk As String, sKeluar As String)
   aPdf(0).Value = &quot;writer_pdf_Export&quot;
   oDoc.storeToURL(ConvertToURL(sKeluar), aPdf())
   oDoc.close(True)
+End Sub
+
+Sub KePdfBanyak(sDaftar As String)
+  Dim sBaris As String
+  nBerkas = FreeFile
+  Open sDaftar For Input As #nBerkas
+  Do While Not EOF(nBerkas)
+    Line Input #nBerkas, sBaris
+    iPos = InStr(sBaris, Chr(9))
+    If iPos &gt; 0 Then KePdfAman(Left(sBaris, iPos - 1), Mid(sBaris, iPos + 1))
+  Loop
+  Close #nBerkas
+End Sub
+
+Sub KePdfAman(sMasuk As String, sKeluar As String)
+  On Error Goto Gagal
+  KePdf(sMasuk, sKeluar)
+  Exit Sub
+Gagal:
 End Sub
 </script:module>
 """
@@ -102,13 +129,7 @@ def _jalankan(perintah: list[str], batas: int) -> subprocess.CompletedProcess:
 
 def docx_ke_pdf(docx: Path, pdf: Path, *, batas_waktu: int = BATAS_WAKTU) -> list[str]:
     """Convert; returns notes for the build log (empty when all went as planned)."""
-    soffice = cari_soffice()
-    if soffice is None:
-        raise SofficeTidakAda(
-            "LibreOffice (soffice) tidak ditemukan, jadi PDF tidak dapat dibuat. Pasang paket "
-            "Debian libreoffice-writer-nogui, fonts-liberation2 dan fonts-dejavu-core, lalu "
-            "bangun ulang; berkas DOCX dan XLSX tetap tersedia."
-        )
+    soffice = _perlu_soffice()
     docx, pdf = Path(docx).resolve(), Path(pdf).resolve()
     pdf.parent.mkdir(parents=True, exist_ok=True)
     catatan = []
@@ -159,3 +180,145 @@ def docx_ke_pdf(docx: Path, pdf: Path, *, batas_waktu: int = BATAS_WAKTU) -> lis
                 )
             shutil.move(str(dibuat), pdf)
     return catatan
+
+
+def _perlu_soffice() -> str:
+    soffice = cari_soffice()
+    if soffice is None:
+        raise SofficeTidakAda(
+            "LibreOffice (soffice) tidak ditemukan, jadi PDF tidak dapat dibuat. Pasang paket "
+            "Debian libreoffice-writer-nogui, fonts-liberation2 dan fonts-dejavu-core, lalu "
+            "bangun ulang; berkas DOCX dan XLSX tetap tersedia."
+        )
+    return soffice
+
+
+@dataclass
+class HasilPdf:
+    kunci: object  # the caller's key for the document (e.g. the unit's job id)
+    pdf: Path | None  # None: no PDF could be made
+    catatan: list[str]
+    detik: float  # this document's share of its soffice run
+
+
+class KonversiBerkelompok:
+    """DOCX -> PDF for many documents with one LibreOffice profile (made once, ~1 s) and one
+    soffice process per run. `tambah` queues a document and starts a run when none is going;
+    `siap` returns the documents of a finished run (and starts the next run with everything
+    queued meanwhile); `tunggu` waits for all. A document the batch run did not produce is
+    converted once more on its own (`docx_ke_pdf`), so one bad document costs only itself."""
+
+    def __init__(self, *, batas_waktu: int = BATAS_WAKTU):
+        self.soffice = _perlu_soffice()
+        self.batas_waktu = batas_waktu
+        self._tmp = Path(tempfile.mkdtemp(prefix="kinerja-soffice-massal-"))
+        self.profil = self._tmp / "profil"
+        _profil(self.soffice, self.profil, batas_waktu)
+        self._antre: list[tuple[object, Path, Path]] = []
+        self._jalan: list[tuple[object, Path, Path]] = []
+        self._proses: subprocess.Popen | None = None
+        self._mulai = 0.0
+        self._run = 0
+
+    def tambah(self, kunci, docx: Path, pdf: Path) -> None:
+        docx, pdf = Path(docx).resolve(), Path(pdf).resolve()
+        pdf.parent.mkdir(parents=True, exist_ok=True)
+        pdf.unlink(missing_ok=True)
+        self._antre.append((kunci, docx, pdf))
+        if self._proses is None:
+            self._mulai_run()
+
+    def _mulai_run(self) -> None:
+        self._jalan, self._antre = self._antre, []
+        if not self._jalan:
+            return
+        self._run += 1
+        daftar = self._tmp / f"daftar-{self._run}.txt"
+        daftar.write_text(
+            "".join(f"{d}\t{p}\n" for _k, d, p in self._jalan).replace('"', ""),
+            encoding="utf-8",
+        )
+        log = (self._tmp / f"soffice-{self._run}.log").open("wb")
+        self._mulai = time.monotonic()
+        self._proses = subprocess.Popen(
+            [
+                self.soffice,
+                f"-env:UserInstallation={self.profil.as_uri()}",
+                "--headless",
+                "--invisible",
+                "--nologo",
+                "--norestore",
+                f'macro:///Standard.Kinerja.KePdfBanyak("{daftar}")',
+            ],
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            env={**os.environ, "HOME": os.environ.get("HOME", "/tmp")},
+            start_new_session=True,
+        )
+        log.close()
+
+    def _batas_run(self) -> float:
+        return self.batas_waktu + 30 * (len(self._jalan) - 1)
+
+    def _selesaikan(self, *, habis_waktu: bool) -> list[HasilPdf]:
+        detik = (time.monotonic() - self._mulai) / max(len(self._jalan), 1)
+        hasil = []
+        for kunci, docx, pdf in self._jalan:
+            if habis_waktu:
+                pdf.unlink(missing_ok=True)
+            if pdf.is_file() and pdf.stat().st_size > 0:
+                hasil.append(HasilPdf(kunci, pdf, [], detik))
+                continue
+            mulai = time.monotonic()
+            try:  # on its own, with the plain conversion as the last resort
+                catatan = docx_ke_pdf(docx, pdf, batas_waktu=self.batas_waktu)
+                hasil.append(HasilPdf(kunci, pdf, catatan, detik + time.monotonic() - mulai))
+            except PdfGagal as e:
+                hasil.append(HasilPdf(kunci, None, [str(e)], detik + time.monotonic() - mulai))
+        self._proses, self._jalan = None, []
+        return hasil
+
+    def siap(self) -> list[HasilPdf]:
+        """Documents of a run that has ended (empty while it runs); never blocks long."""
+        if self._proses is None:
+            self._mulai_run()
+            return []
+        if self._proses.poll() is None:
+            if time.monotonic() - self._mulai <= self._batas_run():
+                return []
+            self._bunuh()
+            hasil = self._selesaikan(habis_waktu=True)
+        else:
+            hasil = self._selesaikan(habis_waktu=False)
+        self._mulai_run()
+        return hasil
+
+    def tunggu(self):
+        """Yield the results of every queued document as their runs end."""
+        while self._proses is not None or self._antre:
+            if self._proses is not None:
+                try:
+                    self._proses.wait(
+                        timeout=max(self._batas_run() - (time.monotonic() - self._mulai), 0.1)
+                    )
+                except subprocess.TimeoutExpired:
+                    pass
+            yield from self.siap()
+
+    def _bunuh(self) -> None:
+        if self._proses is not None and self._proses.poll() is None:
+            try:
+                os.killpg(self._proses.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+            self._proses.wait()
+
+    def tutup(self) -> None:
+        self._bunuh()
+        shutil.rmtree(self._tmp, ignore_errors=True)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *_exc):
+        self.tutup()

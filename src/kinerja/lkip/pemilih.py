@@ -8,7 +8,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from kinerja.lkip.models import NarasiLkip, PekerjaanLkip, TemplatLkip
+from kinerja.lkip.models import (
+    NarasiLkip,
+    PekerjaanLkip,
+    PekerjaanMassal,
+    StatusPekerjaan,
+    TemplatLkip,
+)
 from kinerja.organisasi.models import JenisOrganisasi, Organisasi, StatistikUnit
 from kinerja.perencanaan.models import (
     PerubahanTarget,
@@ -150,3 +156,22 @@ def perubahan_sejak_bangun(pekerjaan: PekerjaanLkip | None) -> list[str]:
     if TemplatLkip.objects.filter(organisasi_id=org, diunggah_pada__gt=sejak).exists():
         hasil.append("templat Word baru diunggah")
     return hasil
+
+
+def massal_terakhir(
+    organisasi: Organisasi, tahun: int, *, selesai: bool = False
+) -> PekerjaanMassal | None:
+    """The latest batch job of the parent unit and year (finished ones only: selesai)."""
+    qs = PekerjaanMassal.objects.filter(organisasi=organisasi, tahun=tahun)
+    if selesai:
+        qs = qs.filter(status=StatusPekerjaan.SELESAI)
+    return qs.first()
+
+
+def unit_massal(pekerjaan: PekerjaanMassal) -> list[PekerjaanLkip]:
+    """The job's units in tree order, with their organisation (one query)."""
+    return list(
+        PekerjaanLkip.objects.filter(massal=pekerjaan)
+        .select_related("organisasi")
+        .order_by("organisasi__jalur", "pk")
+    )

@@ -159,3 +159,71 @@ def templat_unggah(request, slug: str, tahun: int):
     t.save()
     messages.success(request, "Templat diperiksa dan dipakai untuk pembangunan berikutnya.")
     return redirect("lkip:halaman", slug, tahun)
+
+
+# --- batch build of every unit below (keputusan 0059) ----------------------------------
+
+
+def _unit_massal(request, slug: str, tahun: int) -> Organisasi:
+    if not 2000 <= tahun <= 2100:
+        raise Http404("Tahun harus antara 2000 dan 2100.")
+    org = get_object_or_404(Organisasi, slug=slug)
+    if not request.user.has_perm("lkip.lihat_massal", org):
+        raise PermissionDenied(
+            f"LKIP massal {org.nama} hanya untuk operator dan admin {org.nama} serta pimpinan, "
+            "verifikator dan evaluator di atasnya."
+        )
+    return org
+
+
+@login_required
+@_tangani_larangan
+def massal(request, slug: str, tahun: int):
+    from kinerja.lkip import massal as lm
+
+    org = _unit_massal(request, slug, tahun)
+    boleh = request.user.has_perm("lkip.bangun_massal", org)
+    if request.method == "POST":
+        if not boleh:
+            raise PermissionDenied(
+                f"LKIP massal {org.nama} dimulai oleh operator atau admin {org.nama}."
+            )
+        format_ = request.POST.getlist("format")
+        jenis = request.POST.getlist("jenis")
+        try:
+            lm.mulai_massal(induk=org, tahun=tahun, format=format_, jenis=jenis, aktor=request.user)
+        except (lm.MassalBerjalan, ValueError) as e:
+            messages.error(request, str(e))
+        else:
+            messages.success(
+                request, "LKIP massal masuk antrean; kemajuan per unit tampil di bawah."
+            )
+        return redirect("lkip:massal", slug, tahun)
+    p = pemilih.massal_terakhir(org, tahun)
+    return render(
+        request,
+        "lkip/massal.html",
+        {
+            "organisasi": org,
+            "tahun": tahun,
+            "pekerjaan": p,
+            "unit": pemilih.unit_massal(p) if p else [],
+            "jenis": lm.jenis_bawahan(org),
+            "format": layanan.FORMAT,
+            "boleh": boleh,
+            "aktif": bool(p and p.aktif),
+        },
+    )
+
+
+@login_required
+@_tangani_larangan
+def massal_unduh(request, slug: str, tahun: int):
+    org = _unit_massal(request, slug, tahun)
+    p = pemilih.massal_terakhir(org, tahun, selesai=True)
+    if p is None or not p.zip:
+        raise Http404("Belum ada LKIP massal yang selesai untuk unit dan tahun ini.")
+    path = Path(p.folder) / p.zip
+    if not path.is_file():
+        raise Http404("Berkas ZIP sudah tidak tersedia; mulai ulang LKIP massal.")
+    return FileResponse(path.open("rb"), as_attachment=True, filename=p.zip)

@@ -99,7 +99,17 @@ def dapat_mencatat_temuan(user, organisasi) -> bool:
     return bool(peran_atas(user, organisasi) & {Peran.EVALUATOR, Peran.ADMIN})
 
 
+@rules.predicate
+def dapat_menerbitkan_data(user, organisasi) -> bool:
+    """The open-data switch of a unit's year (keputusan 0060): the unit's own planners (its
+    operators, who also build its LKIP) and admins at or above it; never a unit below."""
+    if getattr(user, "is_superuser", False):
+        return True
+    return operator_di(user, organisasi) or Peran.ADMIN in peran_atas(user, organisasi)
+
+
 rules.add_perm("organisasi.lihat", dapat_melihat_organisasi)
+rules.add_perm("organisasi.terbitkan_data", dapat_menerbitkan_data)
 rules.add_perm("organisasi.lihat_draf", dapat_melihat_draf)
 rules.add_perm("organisasi.isi_realisasi", dapat_mengisi)
 rules.add_perm("organisasi.verifikasi", dapat_memverifikasi)

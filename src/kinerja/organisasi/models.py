@@ -14,6 +14,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Value
 from django.db.models.functions import Concat, Substr
+from simple_history.models import HistoricalRecords
 
 
 class JenisOrganisasi(models.TextChoices):
@@ -136,3 +137,29 @@ class Penugasan(models.Model):
 
     def __str__(self) -> str:
         return f"{self.pengguna} - {self.get_peran_display()} - {self.organisasi}"
+
+
+class PublikasiData(models.Model):
+    """The open-data switch of a unit's year (issue 15, keputusan 0060): when `terbit`, the
+    unit's verified figures of that year appear at /terbuka/ without login. Open data has no
+    models of its own (DESIGN.md), so the switch lives with the organisation. Changed only
+    through `kinerja.organisasi.layanan.publikasi_atur`, audited by simple-history."""
+
+    organisasi = models.ForeignKey(Organisasi, on_delete=models.CASCADE, related_name="publikasi")
+    tahun = models.PositiveSmallIntegerField()
+    terbit = models.BooleanField(default=False)
+    diubah_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    diubah_pada = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "publikasi data terbuka"
+        verbose_name_plural = "publikasi data terbuka"
+        constraints = [
+            models.UniqueConstraint(fields=["organisasi", "tahun"], name="publikasi_data_unik")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisasi} {self.tahun}: {'terbit' if self.terbit else 'tidak terbit'}"

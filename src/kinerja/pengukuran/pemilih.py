@@ -697,6 +697,29 @@ def pembanding(indikator: Indikator, tahun: int) -> list[NilaiPembanding]:
     return hasil
 
 
+JENIS_KOTA = ("kota_administrasi", "kabupaten_administrasi")
+
+
+def pembanding_kota_lain(indikator: Indikator, tahun: int) -> list[tuple[str, Decimal]]:
+    """The other kota/kabupaten administrasi under the same province with an indicator of the
+    same kode and a verified yearly value: [(nama, nilai)] in tree order (the LKIP's
+    "dibandingkan dengan kota administrasi lain", keputusan 0058). Two queries; none for an
+    indicator without kode or a unit without a parent."""
+    org = indikator.organisasi
+    if not indikator.kode or not org.induk_id:
+        return []
+    data = _pembanding_dari_data(indikator, tahun)
+    if not data:
+        return []
+    saudara = (
+        Organisasi.objects.filter(induk_id=org.induk_id, jenis__in=JENIS_KOTA, pk__in=list(data))
+        .exclude(pk=org.pk)
+        .order_by("jalur")
+        .values_list("pk", flat=True)
+    )
+    return [(data[pk][1], data[pk][0]) for pk in saudara]
+
+
 def antrean_verifikasi(user, organisasi: Organisasi):
     """Submitted realisasi in the units at and below `organisasi` that this user may verify
     (their own entries excluded)."""

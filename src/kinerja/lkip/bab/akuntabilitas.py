@@ -268,6 +268,18 @@ class BabAkuntabilitas(PenyusunDasar):
                         ),
                         lebar_cm=14,
                     )
+            # 4b. the other kota administrasi of the province (same kode, verified data)
+            if self.org.jenis in pp.JENIS_KOTA:
+                teks, angka = narasi.kalimat_kota_lain(
+                    self.org.nama,
+                    ind.kode,
+                    b.realisasi,
+                    pp.pembanding_kota_lain(ind, tahun),
+                    self.org.induk.nama if self.org.induk_id else "provinsi",
+                )
+                self.narasi(
+                    f"{kunci}.kota-lain", f"{ind.nama}: kota administrasi lain", teks, angka
+                )
             # 5. causes, as written with the realisasi
             urut = sorted(b.per_periode.items(), key=lambda kv: (kv[0][0] == "tahun", kv[0][1]))
             teks, angka = narasi.kalimat_penjelasan(
