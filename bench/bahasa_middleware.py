@@ -3,9 +3,13 @@ against Django's LocaleMiddleware (Accept-Language) it replaced, on the same req
 empty view. Prints microseconds per request. Run: .venv/bin/python bench/bahasa_middleware.py"""
 
 import os
+import secrets
 import timeit
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kinerja.settings_uji")
+# a throw-away key per run: the settings have no public default (issue 14)
+os.environ.setdefault("KINERJA_SECRET_KEY", "bench-" + secrets.token_hex(24))
+os.environ.setdefault("KINERJA_KUNCI_SIDIK", "sidik-" + secrets.token_hex(24))
 
 import django  # noqa: E402
 

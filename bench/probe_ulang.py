@@ -295,7 +295,7 @@ def butir_b(p: Probe) -> None:
     from kinerja import angka as fmt
     from kinerja.anggaran.models import BelanjaJenis
     from kinerja.pengukuran.models import Realisasi
-    from kinerja.perencanaan.models import ButirPK
+    from kinerja.perencanaan.models import ButirPK, StatusPK
 
     ind = p.d["ind_cideng"]
     c = p.klien("operator.cideng")
@@ -385,6 +385,9 @@ def butir_b(p: Probe) -> None:
 
     T = "Angka: target PK (draf)"
     butir = ButirPK.objects.select_related("pk_dokumen").get(indikator=ind, pk_dokumen__tahun=TAHUN)
+    # the probe met a draft PK; the demo's PK is signed (and a signed PK refuses every edit),
+    # so the PK goes back to draft here to reach the number check itself
+    type(butir.pk_dokumen).objects.filter(pk=butir.pk_dokumen_id).update(status=StatusPK.DRAFT)
     target = butir.target
     jalur = reverse("perencanaan:butir_ubah", args=[CIDENG, TAHUN, butir.pk])
     for isian, pesan in [
