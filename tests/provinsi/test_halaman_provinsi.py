@@ -75,6 +75,7 @@ def test_angka_halaman_sama_dengan_mesin_per_unit(contoh):
         # completeness: the same totals as the unit's kelengkapan page
         assert b.harapan == lengkap[u.pk]["harapan"]
         assert b.terverifikasi == lengkap[u.pk]["status"][-1]
+        assert b.diisi == sum(lengkap[u.pk]["status"][1:])  # entered: every status but "belum"
     jp = h.unit[0]
     assert jp.nka is not None  # Jakarta Pusat has its budget (Tabel 74)
     assert all(b.nka is None for b in h.unit[1:])  # the example kota have none

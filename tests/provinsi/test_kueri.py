@@ -71,3 +71,30 @@ def test_kueri_2_dan_4_unit():
     assert empat - dua == 2 * per_unit  # exactly linear in the units
     assert per_unit <= 40, per_unit  # a unit's dashboard + survey report + budget
     assert dua - 2 * per_unit <= 8, dua  # the set-based part: units, year, survey, counts
+
+
+def test_tautan_beranda_tanpa_kueri(django_assert_num_queries):
+    """The start page's province link is read from the user's cached role assignments: no
+    query for a user with roles (at a province or elsewhere); one for a superuser (every
+    province) and for a role at a tree top that is not a province (provinces below it)."""
+    from django.contrib.auth import get_user_model
+
+    from kinerja.organisasi.izin import penugasan_aktif
+
+    prov = pabrik.organisasi("Provinsi Tautan", "provinsi", slug="provinsi-tautan")
+    kota = pabrik.organisasi("Kota Tautan", "kota_administrasi", prov, slug="kota-tautan")
+    lain = pabrik.organisasi("Provinsi Lain", "provinsi", slug="provinsi-lain")
+    negara = pabrik.organisasi("Pusat", "perangkat_daerah", slug="pusat-tautan")
+    bawah = pabrik.organisasi("Provinsi Bawah", "provinsi", negara, slug="provinsi-bawah")
+    kasus = [
+        (pabrik.pengguna("pimpinan-prov", ("pimpinan", prov)), [prov], 0),
+        (pabrik.pengguna("evaluator-dua", ("evaluator", prov), ("admin", lain)), [lain, prov], 0),
+        (pabrik.pengguna("operator-prov", ("operator", prov)), [], 0),
+        (pabrik.pengguna("pimpinan-kota", ("pimpinan", kota)), [], 0),
+        (pabrik.pengguna("admin-pusat", ("admin", negara)), [bawah], 1),
+        (get_user_model().objects.create_superuser("super-tautan"), [bawah, lain, prov], 1),
+    ]
+    for user, harap, n in kasus:
+        penugasan_aktif(user)  # loaded once per request by the start page before this
+        with django_assert_num_queries(n):
+            assert pemilih.provinsi_pengguna(user) == harap, user.username

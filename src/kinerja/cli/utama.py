@@ -6,9 +6,16 @@ import argparse
 import os
 import sys
 
-from kinerja.cli import demo, lkip, reviu, rumus, serve
+from kinerja.cli import demo, lkip, lkip_massal, reviu, rumus, serve
 
-PERINTAH = {"rumus": rumus, "demo": demo, "lkip": lkip, "reviu": reviu, "serve": serve}
+PERINTAH = {
+    "rumus": rumus,
+    "demo": demo,
+    "lkip": lkip,
+    "lkip-massal": lkip_massal,
+    "reviu": reviu,
+    "serve": serve,
+}
 
 
 def _django(argv: list[str]) -> int:

@@ -84,11 +84,15 @@ def _semester(tahunan: Decimal, cara: str, rng: random.Random) -> tuple[Decimal,
     return tahunan - d, tahunan
 
 
+# the value range of an index without a published figure (a generated kota, muat_kota_buatan)
+RENTANG_INDEKS = (88, 99)
+
+
 def _nilai(slug: str, kode: str, rentang) -> Decimal:
-    if kode in TERBIT[slug]:
+    if kode in TERBIT.get(slug, {}):
         return Decimal(TERBIT[slug][kode])
     rng = random.Random(f"kota-lain-{slug}-{kode}-{TAHUN}")
-    bawah, atas = rentang
+    bawah, atas = rentang or RENTANG_INDEKS
     return _dua(Decimal(str(bawah)) + Decimal(rng.randrange(0, 10001)) * (atas - bawah) / 10000)
 
 
@@ -247,7 +251,7 @@ def _survei(kota: Organisasi, kelurahan: list[Organisasi]) -> int:
             kuesioner=k, organisasi__in=kelurahan, tahun=TAHUN, jenis_periode="semester"
         ).values_list("organisasi_id", "ke")
     )
-    dasar = Decimal(TERBIT[kota.slug]["IKM"])
+    dasar = Decimal(TERBIT.get(kota.slug, {}).get("IKM", "95"))
     dimuat = 0
     for org in kelurahan:
         for ke in (1, 2):
@@ -307,4 +311,23 @@ def muat_kota_lain() -> dict:
     hasil["respon_baru"] = respon
     hasil["baru"] = sum(m.baru.values())
     hasil["diubah"] = sum(m.diubah.values())
+    return hasil
+
+
+@transaction.atomic
+def muat_kota_buatan(jumlah: int, *, awalan: str = "kota-buatan", urutan_awal: int = 10) -> list:
+    """`jumlah` more generated kota of the same shape under the province, for benchmarks
+    and load tests (bench/lkip_massal.py): each a PK of the eight indicators above with
+    verified example realisasi and an SKM round per semester at the kota itself (no kecamatan).
+    Labelled "(data contoh)" like the three above; deterministic and idempotent."""
+    provinsi = Organisasi.objects.get(slug=PROVINSI)
+    m = _PemuatKota()
+    hasil = []
+    for i in range(1, jumlah + 1):
+        slug, nama = f"{awalan}-{i:03d}", f"Buatan {i:03d}"
+        kota = m.kota(provinsi, urutan_awal + i, slug, nama, {})
+        m.perencanaan(kota, nama)
+        m.realisasi_kota(slug)
+        _survei(kota, [kota])
+        hasil.append(kota)
     return hasil

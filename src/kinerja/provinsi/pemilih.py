@@ -109,14 +109,45 @@ def provinsi(slug: str) -> Organisasi:
 
 
 def provinsi_pengguna(user) -> list[Organisasi]:
-    """The provinces whose page the user may open (one query; a country has few)."""
+    """The provinces whose page the user may open, for the start page's link.
+
+    Read from the user's role assignments, which the start page has already loaded (cached
+    per request), so an ordinary user costs no query: `provinsi.lihat` needs a pimpinan,
+    evaluator or admin role at the province or above it, and a province is the top kind of
+    unit, so such a role is either at a province (listed directly) or at a tree top of
+    another kind. Only that case and superusers (every province) need one query."""
+    from kinerja.organisasi.izin import penugasan_aktif
+    from kinerja.provinsi.izin import PERAN_PROVINSI
+
     if not getattr(user, "is_authenticated", False):
         return []
-    return [
-        p
-        for p in Organisasi.objects.filter(jenis=JenisOrganisasi.PROVINSI).order_by("nama")
-        if user.has_perm("provinsi.lihat", p)
-    ]
+    calon: dict[int, Organisasi] = {}
+    puncak = []  # tree tops that are not provinces: provinces may lie below them
+    for p in penugasan_aktif(user):
+        if p.peran not in PERAN_PROVINSI:
+            continue
+        if p.organisasi.jenis == JenisOrganisasi.PROVINSI:
+            calon[p.organisasi.pk] = p.organisasi
+        elif p.organisasi.induk_id is None:
+            puncak.append(p.organisasi)
+    if getattr(user, "is_superuser", False) or puncak:
+        qs = Organisasi.objects.filter(jenis=JenisOrganisasi.PROVINSI)
+        if not getattr(user, "is_superuser", False):
+            qs = qs.filter(_di_bawah_salah_satu(puncak))
+        calon.update({o.pk: o for o in qs})
+    return sorted(
+        (o for o in calon.values() if user.has_perm("provinsi.lihat", o)),
+        key=lambda o: (o.nama, o.pk),
+    )
+
+
+def _di_bawah_salah_satu(units: list[Organisasi]):
+    from functools import reduce
+    from operator import or_
+
+    from django.db.models import Q
+
+    return reduce(or_, (Q(jalur__startswith=u.jalur) for u in units))
 
 
 def unit_anak(prov: Organisasi) -> list[Organisasi]:
