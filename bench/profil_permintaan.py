@@ -26,7 +26,8 @@ SASARAN = [
      ["process_request", "process_response"], "sesi (SessionMiddleware)"),
     ("django.middleware.csrf.CsrfViewMiddleware",
      ["process_request", "process_view", "process_response"], "CSRF"),
-    ("kinerja.inti.keamanan", ["get_usage", "hitung_laju"], "batas laju: penghitung per alamat"),
+    # the count itself (one upsert; for the survey form inside the storing transaction)
+    ("kinerja.inti.keamanan", ["get_usage", "tambah"], "batas laju: penghitung per alamat"),
     ("kinerja.survei_publik.views", ["_isi_formulir"], "view formulir (sisa)"),
     ("kinerja.survei_publik.views", ["redirect", "render"], "jawaban: redirect/render"),
     ("kinerja.survei_publik.layanan", ["tautan_menerima"], "tautan + putaran"),

@@ -26,7 +26,7 @@ application CPU and database time (and SQL statements) per middleware, session, 
 rate-limit counter, link lookup, form, burst/duplicate rules, storing, tallies, redirect.
 
     .venv/bin/python bench/survei_intake.py [--db postgres|sqlite] [--durasi 60]
-        [--klien 16] [--pekerja 4] [--profil 300]
+        [--klien 16] [--pekerja 4] [--profil 300] [--gunicorn '--max-requests 0']
 
 Needs PostgreSQL at 127.0.0.1:5432 as user postgres for --db postgres (override with --pg).
 """
@@ -473,13 +473,24 @@ def main() -> int:
     ap.add_argument("--batas-survei", default="30/m", help="KINERJA_BATAS_SURVEI (rate limit)")
     ap.add_argument("--cprofile", metavar="BERKAS", help="with --profil: cProfile stats to BERKAS")
     ap.add_argument("--simpan-data", action="store_true", help="keep the data folder/database")
+    ap.add_argument(
+        "--gunicorn", default="", metavar="'ARG ...'",
+        help="extra gunicorn options after kinerja serve's (later ones win), e.g. "
+        "'--max-requests 0 --access-logfile /dev/null' to measure what they cost",
+    )  # fmt: skip
+    ap.add_argument(
+        "--pengaturan", default="kinerja.settings", metavar="MODUL_ATAU_BERKAS",
+        help="settings module, or a .py file (its folder goes on PYTHONPATH): to measure a "
+        "variant, e.g. a file doing `from kinerja.settings import *` and changing OPTIONS",
+    )  # fmt: skip
     a = ap.parse_args()
 
     data_dir = tempfile.mkdtemp(prefix="kinerja-bench-intake-")
     env = {
         k: v for k, v in os.environ.items() if not k.startswith(("KINERJA_", "DATABASE_URL"))
     } | {
-        "DJANGO_SETTINGS_MODULE": "kinerja.settings",
+        "DJANGO_SETTINGS_MODULE": Path(a.pengaturan).stem if a.pengaturan.endswith(".py")
+        else a.pengaturan,
         "KINERJA_DATA_DIR": data_dir,
         "KINERJA_DEBUG": "0",
         "KINERJA_SECRET_KEY": "bench-" + secrets.token_hex(24),
@@ -487,7 +498,8 @@ def main() -> int:
         "KINERJA_ALLOWED_HOSTS": "127.0.0.1,localhost",
         "KINERJA_SURVEI_BATAS_ALAMAT_MENIT": str(a.batas_alamat),
         "KINERJA_BATAS_SURVEI": a.batas_survei,
-        "PYTHONPATH": f"{AKAR}:{AKAR / 'src'}",
+        "PYTHONPATH": f"{AKAR}:{AKAR / 'src'}"
+        + (f":{Path(a.pengaturan).resolve().parent}" if a.pengaturan.endswith(".py") else ""),
     }  # fmt: skip
     bd = BasisData(a, data_dir)
     if bd.pg:
@@ -508,6 +520,7 @@ def main() -> int:
             from kinerja.cli.serve import perintah_gunicorn
 
             perintah = perintah_gunicorn(alamat=f"127.0.0.1:{a.port}", pekerja=a.pekerja)
+            perintah = [*perintah, *a.gunicorn.split()]
             server = subprocess.Popen(
                 [*perintah, "--backlog", "2048"], env=env, cwd=AKAR, stdout=log, stderr=log
             )

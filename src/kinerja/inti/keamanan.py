@@ -4,22 +4,32 @@
   before anything reads it: DATA_UPLOAD_MAX_MEMORY_SIZE for forms and JSON,
   KINERJA_BATAS_UNGGAH_BYTE for multipart uploads. Django's own RequestDataTooBig (a body
   without Content-Length that grows too big) gets the same 413 page.
-- `BatasLajuMiddleware` applies django-ratelimit to the public survey form (per client
+- `BatasLajuMiddleware` applies the rate limits to the public survey form (per client
   address; a kiosk per its signed device cookie, with a higher limit), the login form and
-  API writes (per user), with an Indonesian 429 page or JSON and Retry-After.
+  API writes (per user), with an Indonesian 429 page or JSON and Retry-After. Windows and
+  keys are django-ratelimit's; over the database cache a count is one upsert statement, and
+  a survey submission's count joins the transaction that stores it (docs/keputusan/0061).
 - `/api/docs` needs a login unless KINERJA_DOKUMEN_API_PUBLIK (KINERJA_DEBUG=1).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
+import random
+from contextvars import ContextVar
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
+from django.core.cache import caches
+from django.core.cache.backends.db import DatabaseCache
 from django.core.exceptions import RequestDataTooBig
+from django.db import connections, router
 from django.http import JsonResponse
 from django.shortcuts import render
+from django_ratelimit import core as _ratelimit
 from django_ratelimit.core import get_usage
 from django_ratelimit.exceptions import Ratelimited
 
@@ -158,12 +168,115 @@ def terlalu_banyak(request, exception=None, detik: int = 60):
     return r
 
 
+# ------------------------------------------------------------------- counters
+
+# One in this many counts also deletes the expired rows of the cache table: the upsert never
+# culls as Django's DatabaseCache.set does (a SELECT COUNT(*) per call).
+SAPU_SETIAP = 200
+
+
+class TerlaluBanyak(Ratelimited):
+    """Over the limit (raised inside the submission's transaction, so nothing is stored)."""
+
+    def __init__(self, detik: int):
+        super().__init__(f"batas laju terlampaui; coba lagi {detik} detik lagi")
+        self.detik = detik
+
+
+@dataclass(frozen=True)
+class Laju:
+    """One request's counter: the row of its window and the limit."""
+
+    kunci: str
+    batas: int
+    kedaluwarsa: dt.datetime
+    sisa: int  # seconds to the end of the window (Retry-After)
+
+
+def _cache_laju():
+    return caches[getattr(settings, "RATELIMIT_USE_CACHE", "default")]
+
+
+def laju_untuk(request, group: str, kunci, laju: str) -> Laju:
+    """django-ratelimit's window for this key (same period start per key, same clock, so a
+    test freezing django_ratelimit.core.time freezes this too)."""
+    batas, periode = _ratelimit._split_rate(laju)
+    nilai = kunci(group, request)
+    jendela = _ratelimit._get_window(nilai, periode)
+    sidik = hashlib.sha256(f"{group}|{laju}|{nilai}|{jendela}".encode()).hexdigest()[:40]
+    akhir = jendela + _ratelimit.EXPIRATION_FUDGE
+    return Laju(
+        kunci=f"laju:{sidik}",
+        batas=batas,
+        kedaluwarsa=dt.datetime.fromtimestamp(akhir, tz=dt.UTC).replace(microsecond=0),
+        sisa=max(jendela - int(_ratelimit.time.time()), 1),
+    )
+
+
+def tambah(laju: Laju) -> int:
+    """Count one request in the cache table with one statement and return the count: an
+    INSERT ... ON CONFLICT DO UPDATE ... RETURNING (SQLite >= 3.35, PostgreSQL), where
+    DatabaseCache.add/incr needed a transaction of its own and three to five statements.
+    Atomic, so concurrent requests never lose a count (the read-then-write of incr could).
+    Rows carry a plain integer instead of a pickle; their "laju:" keys are never read
+    through the cache API, and cache.clear() and the cull remove them like any entry."""
+    cache = _cache_laju()
+    conn = connections[router.db_for_write(cache.cache_model_class)]
+    tabel = conn.ops.quote_name(cache._table)
+    with conn.cursor() as cur:
+        if random.randrange(SAPU_SETIAP) == 0:
+            sekarang = dt.datetime.fromtimestamp(int(_ratelimit.time.time()), tz=dt.UTC)
+            cur.execute(
+                f"DELETE FROM {tabel} WHERE expires < %s",
+                [conn.ops.adapt_datetimefield_value(sekarang)],
+            )
+        cur.execute(
+            f"INSERT INTO {tabel} (cache_key, value, expires) VALUES (%s, '1', %s) "
+            f"ON CONFLICT (cache_key) DO UPDATE SET "
+            f"value = CAST(CAST({tabel}.value AS INTEGER) + 1 AS TEXT) RETURNING value",
+            [laju.kunci, conn.ops.adapt_datetimefield_value(laju.kedaluwarsa)],
+        )
+        return int(cur.fetchone()[0])
+
+
+# A survey submission's count waits here for the transaction that stores the response
+# (hitung_tertunda, called by survei.layanan.respon_simpan), so an accepted submission costs
+# one commit, not two; on SQLite that is one writer lock taken per submission instead of two.
+_tertunda: ContextVar[Laju | None] = ContextVar("kinerja_laju_tertunda", default=None)
+
+
+def hitung_tertunda() -> None:
+    """Count the pending survey submission of this request, inside the caller's
+    transaction; over the limit raises TerlaluBanyak, which rolls that transaction back
+    (so the refused response is not stored and the count not raised: the stored count
+    stays at the limit until the window ends, so every further submission is refused)."""
+    laju = _tertunda.get()
+    if laju is None:
+        return
+    _tertunda.set(None)
+    if tambah(laju) > laju.batas:
+        raise TerlaluBanyak(laju.sisa)
+
+
 class BatasLajuMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        return self.get_response(request)
+        token = _tertunda.set(None)
+        try:
+            response = self.get_response(request)
+            laju = _tertunda.get()
+            if laju is not None:
+                # the submission did not reach its storing transaction (invalid form,
+                # closed round, used invitation): count it now, alone; a refusal replaces
+                # the response unless it is a redirect (something was already done)
+                _tertunda.set(None)
+                if tambah(laju) > laju.batas and not 300 <= response.status_code < 400:
+                    return terlalu_banyak(request, detik=laju.sisa)
+            return response
+        finally:
+            _tertunda.reset(token)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         if (
@@ -177,14 +290,22 @@ class BatasLajuMiddleware:
             return None
         group, kunci, nama = aturan
         laju = getattr(settings, nama, "")
-        if not laju:
+        if not laju or not getattr(settings, "RATELIMIT_ENABLE", True):
             return None  # "" switches a limit off
-        usage = get_usage(request, group=group, key=kunci, rate=laju, increment=True)
-        if usage and usage["should_limit"]:
-            return terlalu_banyak(request, detik=usage["time_left"])
+        if not isinstance(_cache_laju(), DatabaseCache):  # Redis: its INCR is one call
+            usage = get_usage(request, group=group, key=kunci, rate=laju, increment=True)
+            if usage and usage["should_limit"]:
+                return terlalu_banyak(request, detik=usage["time_left"])
+            return None
+        hitungan = laju_untuk(request, group, kunci, laju)
+        if request.resolver_match.url_name in ATURAN_SURVEI:
+            _tertunda.set(hitungan)
+            return None
+        if tambah(hitungan) > hitungan.batas:
+            return terlalu_banyak(request, detik=hitungan.sisa)
         return None
 
     def process_exception(self, request, exception):
         if isinstance(exception, Ratelimited):
-            return terlalu_banyak(request)
+            return terlalu_banyak(request, detik=getattr(exception, "detik", 60))
         return None

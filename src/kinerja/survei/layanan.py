@@ -25,6 +25,7 @@ from django.utils import timezone
 
 from kinerja import angka as fmt
 from kinerja.inti import nilai as aturan
+from kinerja.inti.keamanan import hitung_tertunda
 from kinerja.organisasi.izin import (
     PERAN_PEMBACA_BAWAHAN,
     dapat_memverifikasi,
@@ -398,7 +399,13 @@ def respon_simpan(
     """Store one validated questionnaire (public form, kiosk, invitation) in one INSERT
     for the response and one for its answers (a blank is a NULL answer, so every
     response has one row per butir). The caller decides whether the putaran accepts
-    responses (status `dibuka`)."""
+    responses (status `dibuka`).
+
+    A `kunci_kiriman` already stored in the round (the same rendered form sent again)
+    stores nothing and returns the stored response: the unique index decides, so there is
+    no read before the write and two copies arriving together are stored once. A survey
+    request's rate-limit count (inti.keamanan.hitung_tertunda) is taken here, in the same
+    transaction, and refuses the submission when it is over the limit."""
     if status not in STATUS_AWAL:
         raise ValidationError({"status": f"Respon baru tidak dapat berstatus '{status}'."})
     if status != StatusRespon.VALID and not alasan_status.strip():
@@ -409,12 +416,44 @@ def respon_simpan(
     # Validated above, so only a database error can end the block; no savepoint: the public
     # form calls this inside its own transaction and two round trips per response count.
     with transaction.atomic(savepoint=False):
-        respon.save()
-        Jawaban.objects.bulk_create(
-            Jawaban(respon=respon, putaran=putaran, butir=b, nilai=nilai[b.kode]) for b in butir
-        )
+        hitung_tertunda()
+        if not _respon_sisipkan(respon):
+            # the primary, never a lagging replica: the stored copy may be milliseconds old
+            return Respon.objects.using(connection.alias).get(
+                putaran=putaran, kunci_kiriman=respon.kunci_kiriman
+            )
+        _jawaban_sisipkan(respon.pk, putaran.pk, [(b.pk, nilai[b.kode]) for b in butir])
         _rekap_tambah(putaran.pk, Counter((b.pk, nilai[b.kode] or 0) for b in butir))
     return respon
+
+
+_KOLOM_RESPON = [f for f in Respon._meta.concrete_fields if not f.primary_key]
+
+
+def _respon_sisipkan(respon: Respon) -> bool:
+    """INSERT the response unless its kunci_kiriman is already stored in its round: ON
+    CONFLICT on the partial unique index respon_kunci_kiriman_unik (the same WHERE, so
+    SQLite and PostgreSQL both match it) DO NOTHING. True when stored (respon gets its pk),
+    False for a resubmission. No failed statement, so no savepoint is needed inside the
+    caller's transaction: on PostgreSQL a concurrent copy waits for the first one's commit
+    and then does nothing; SQLite runs the two one after the other."""
+    q = connection.ops.quote_name
+    nilai = [f.get_db_prep_save(getattr(respon, f.attname), connection) for f in _KOLOM_RESPON]
+    with connection.cursor() as cur:
+        cur.execute(
+            f"INSERT INTO {q(Respon._meta.db_table)}"
+            f" ({', '.join(q(f.column) for f in _KOLOM_RESPON)})"
+            f" VALUES ({', '.join(['%s'] * len(nilai))})"
+            f" ON CONFLICT ({q('putaran_id')}, {q('kunci_kiriman')})"
+            f" WHERE NOT ({q('kunci_kiriman')} = '') DO NOTHING RETURNING {q('id')}",
+            nilai,
+        )
+        baris = cur.fetchone()
+    if baris is None:
+        return False
+    respon.pk = baris[0]
+    respon._state.adding, respon._state.db = False, connection.alias
+    return True
 
 
 def respon_simpan_banyak(
@@ -441,6 +480,20 @@ def respon_simpan_banyak(
                 putaran.pk, Counter((b.pk, n[b.kode] or 0) for _, n in potong for b in butir)
             )
     return len(siap)
+
+
+_TABEL_JAWABAN = Jawaban._meta.db_table
+
+
+def _jawaban_sisipkan(respon_id: int, putaran_id: int, baris: list[tuple[int, int | None]]):
+    """The answers of one response in one multi-row INSERT: integers only, so the ORM's
+    bulk_create (nine model instances, field preparation, UNNEST casts) is skipped."""
+    with connection.cursor() as cur:
+        cur.execute(
+            f"INSERT INTO {_TABEL_JAWABAN} (respon_id, putaran_id, butir_id, nilai) VALUES "
+            + ", ".join(["(%s, %s, %s, %s)"] * len(baris)),
+            [x for b, n in baris for x in (respon_id, putaran_id, b, n)],
+        )
 
 
 # ------------------------------------------------------------------------------ rekap

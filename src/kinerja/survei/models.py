@@ -286,6 +286,12 @@ class Respon(models.Model):
         indexes = [
             models.Index(fields=["putaran", "status"], name="respon_putaran_status"),
             models.Index(fields=["putaran", "diterima_pada"], name="respon_putaran_waktu"),
+            # the burst rule (survei_publik.layanan.alasan_curiga): the last minute of one
+            # address in one round is a range of this index, not a scan of the round's minute
+            models.Index(
+                fields=["putaran", "hash_alamat", "diterima_pada"],
+                name="respon_putaran_alamat_waktu",
+            ),
         ]
         constraints = [
             models.UniqueConstraint(
