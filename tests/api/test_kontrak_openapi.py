@@ -28,6 +28,7 @@ from schemathesis.specs.openapi.checks import positive_data_acceptance
 
 from kinerja.api import skema
 from kinerja.api.api import api
+from kinerja.organisasi.layanan import publikasi_atur
 from kinerja.wsgi import application
 from tests import pabrik
 from tests.evaluasi.bantu import lembar_setiap_tahun
@@ -35,6 +36,8 @@ from tests.skp.bantu import pegawai as pegawai_skp
 from tests.skp.bantu import rhk as rhk_skp
 
 CONTOH_PER_OPERASI = 50
+# Open data (keputusan 0060): the unit and year data_uji publishes, for answers with figures
+QUERY_NYATA = {"/terbuka/api/data": {"unit": "kelurahan-a", "tahun": 2024}}
 
 _schema = schemathesis.openapi.from_dict(api.get_openapi_schema(path_prefix="/api"))
 _schema.app = application
@@ -73,8 +76,12 @@ def _kasus(operasi):
         if op.definition.raw.get("parameters") or op.definition.raw.get("requestBody"):
             yield pytest.param(op, GenerationMode.NEGATIVE, None, id=f"negatif-{_label(op)}")
         if "{slug}" in op.path:
-            nyata = {"slug": "kelurahan-a"}
+            # the province page takes a province's slug (data_uji's provinsi-uji)
+            nyata = {"slug": "provinsi-uji" if "/provinsi/" in op.path else "kelurahan-a"}
             yield pytest.param(op, GenerationMode.POSITIVE, nyata, id=f"unit-{_label(op)}")
+        if op.path in QUERY_NYATA:  # fixed query parameters, not path ones
+            nyata = {"query": QUERY_NYATA[op.path]}
+            yield pytest.param(op, GenerationMode.POSITIVE, nyata, id=f"terbit-{_label(op)}")
 
 
 @pytest.fixture
@@ -93,7 +100,23 @@ def data_uji(db):
     _ID_NYATA.clear()
     _ID_NYATA["indikator_rhk_id"] = (milik.indikator.get().pk, {})
     _ID_NYATA["pegawai_id"] = (staf.pk, {"tahun": 2024})
+    publikasi_atur(aktor=p["op_a"], organisasi=p["kel_a"], tahun=2024, terbit=True)
+    _provinsi_setiap_tahun(p["pimpinan"])
     return p
+
+
+def _provinsi_setiap_tahun(pimpinan) -> None:
+    """A province with one kota holding a PK in every year the API accepts (a year without
+    any PK is a 404 there), read by the pimpinan, so /provinsi answers 200 with a unit row."""
+    from kinerja.perencanaan.models import PerjanjianKinerja
+
+    prov = pabrik.organisasi("Provinsi Uji", "provinsi", slug="provinsi-uji")
+    kota = pabrik.organisasi("Kota Provinsi Uji", "kota_administrasi", prov, slug="kota-prov-uji")
+    PerjanjianKinerja.objects.bulk_create(
+        PerjanjianKinerja(organisasi=kota, tahun=t, pihak_pertama_jabatan="Wali Kota")
+        for t in range(skema.TAHUN_MIN, skema.TAHUN_MAKS + 1)
+    )
+    pimpinan.penugasan.create(organisasi=prov, peran="pimpinan")
 
 
 def _masuk(user) -> None:
@@ -111,7 +134,9 @@ def _jalankan(op, mode, excluded=(), *, indikator_id=None, path_parameters=None)
     Valid bodies (of an operation with `indikator_id`) often get a real annual numeric
     indicator, so the services are reached and some writes succeed.
     Returns the status codes answered."""
-    strategi = op.as_strategy(generation_mode=mode, path_parameters=path_parameters)
+    nyata = dict(path_parameters or {})
+    query = nyata.pop("query", None)
+    strategi = op.as_strategy(generation_mode=mode, path_parameters=nyata or None, query=query)
     kode: Counter = Counter()
 
     @settings(
@@ -167,6 +192,8 @@ def test_kontrak_pembaca(data_uji, op, mode, path):
     kode = _jalankan(op, mode, path_parameters=path, indikator_id=data_uji["ind"].pk)
     if path:  # a real unit: some generated years are answered with data
         assert kode[200] > 0, kode
+        if "/provinsi/" in op.path:  # every year has a PK and the pimpinan may read it
+            assert set(kode) == {200}, kode
 
 
 @pytest.mark.parametrize(

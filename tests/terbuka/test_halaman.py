@@ -19,7 +19,10 @@ from openpyxl import load_workbook
 
 from kinerja.lkip.models import PekerjaanLkip, StatusPekerjaan
 from kinerja.organisasi.layanan import publikasi_atur
+from kinerja.organisasi.models import Organisasi
+from kinerja.pengukuran.models import Realisasi
 from kinerja.pengukuran.pemilih import dasbor
+from kinerja.perencanaan.models import Sasaran
 from kinerja.survei.models import IsianDemografi, Respon
 from kinerja.terbuka import pemilih
 from tests import pabrik
@@ -80,7 +83,12 @@ def test_anonim_melihat_angka_terbit_jakarta_pusat(client, contoh):
     assert "Nilai Kinerja Anggaran" in html
     # charts: inline SVG, no script
     assert '<svg class="grafik"' in html and "<script" not in html
-    assert r["Cache-Control"] and "max-age=300" in r["Cache-Control"]
+    # cacheable a minute, per cookie (the language); a page sets the CSRF cookie of the
+    # footer's language form, so only browsers keep it; a download also shared caches
+    assert "csrftoken" in r.cookies and r["Cache-Control"] == "private, max-age=60"
+    assert "Cookie" in r["Vary"]
+    r = client.get(JP + "unduh.csv")
+    assert not r.cookies and r["Cache-Control"] == "public, max-age=60"
 
 
 def test_unduhan_csv_dibaca_balik(client, contoh):
@@ -225,6 +233,11 @@ def test_batas_laju_per_alamat(client, contoh, settings):
     settings.KINERJA_BATAS_TERBUKA = "3/m"
     kode = [client.get("/terbuka/kamus/", REMOTE_ADDR="10.9.9.1").status_code for _ in range(4)]
     assert kode == [200, 200, 200, 429]
+    r = client.get(JP + "unduh.csv", REMOTE_ADDR="10.9.9.1")
+    assert r.status_code == 429 and int(r["Retry-After"]) >= 1
+    html = r.content.decode()
+    assert "Terlalu banyak permintaan dari alamat Anda" in html and "detik" in html
+    assert "104.08" not in html and "Cache-Control" not in r
     r = client.get("/terbuka/api/unit", REMOTE_ADDR="10.9.9.1")
     assert r.status_code == 429 and int(r["Retry-After"]) >= 1
     assert "Terlalu banyak" in r.json()["detail"]
@@ -252,11 +265,12 @@ def test_ikm_dengan_kurang_dari_10_responden_tidak_diterbitkan(contoh, monkeypat
 
 def test_sel_tidak_pernah_menjadi_rumus(client, contoh):
     o = pabrik.organisasi('=HYPERLINK("x")', "kelurahan", contoh["jp"], slug="unit-rumus")
-    ind, butir = pabrik.indikator_pk(o, target="10", nama="=1+1", kode="@SUM", nomor=1)
+    ind, butir = pabrik.indikator_pk(
+        o, target="10", nama="=1+1", kode="@SUM", nomor=1, satuan="-2+3"
+    )
+    Sasaran.objects.filter(organisasi=o).update(uraian="+cmd|' /C calc'!A0")
     butir.pk_dokumen.status = "ditandatangani"
     butir.pk_dokumen.save()
-    from kinerja.pengukuran.models import Realisasi
-
     Realisasi.objects.create(
         indikator=ind, organisasi=o, tahun=2024, jenis_periode="tahun", ke=1,
         nilai=Decimal("10"), status="diverifikasi",
@@ -266,13 +280,19 @@ def test_sel_tidak_pernah_menjadi_rumus(client, contoh):
     baris = list(csv.reader(io.StringIO(r.content.decode())))
     sel = [s for b in baris[1:] for s in b]
     assert "'=1+1" in sel and "'@SUM" in sel and '\'=HYPERLINK("x")' in sel
+    assert "'-2+3" in sel and "'+cmd|' /C calc'!A0" in sel
     assert not any(s.startswith(("=", "+", "@")) for s in sel)
+    assert not any(s.startswith("-") and not s[1:].replace(".", "").isdigit() for s in sel)
     r = client.get("/terbuka/unit-rumus/2024/unduh.xlsx")
     ws = load_workbook(io.BytesIO(r.content))["data"]
-    for row in ws.iter_rows(min_row=2):
-        for c in row:
-            if isinstance(c.value, str) and c.value.startswith(("=", "@")):
-                assert c.data_type == "s" and c.quotePrefix
+    awal_rumus = [
+        c
+        for row in ws.iter_rows(min_row=2)
+        for c in row
+        if isinstance(c.value, str) and c.value.startswith(("=", "@", "+", "-"))
+    ]
+    assert {c.value for c in awal_rumus} >= {"=1+1", "@SUM", '=HYPERLINK("x")', "-2+3"}
+    assert all(c.data_type == "s" and c.quotePrefix for c in awal_rumus)
 
 
 def test_pdf_lkip_hanya_bila_ada_bangunan(client, contoh, tmp_path):
@@ -302,3 +322,131 @@ def test_kamus_data(client, contoh):
         assert f"<code>{kolom}</code>" in html
     for k in ("capaian_indikator", "ikm", "ikm_unsur", "nka"):
         assert f"<code>{k}</code>" in html
+
+
+def test_angka_sama_dengan_mesin_per_unit(client, contoh):
+    """Every figure of the page is the engine's figure of the unit, not a recomputation:
+    sasaran and predikat from the dashboard selector, IKM and its unsur from the survey
+    report, NKA from the budget selector (figures rounded only for display, 2 dp)."""
+    from kinerja import angka as fmt
+    from kinerja.anggaran.pemilih import anggaran
+    from kinerja.rumus.bilangan import bulat
+    from kinerja.survei.pemilih import laporan
+
+    jp = contoh["jp"]
+    data = pemilih.hitung(jp, 2024)
+    d = dasbor(jp, 2024, hanya_terverifikasi=True)
+    assert [(s["nomor"], s["capaian"], s["predikat"]) for s in data["sasaran"]] == [
+        (s.sasaran.nomor, bulat(s.hasil.capaian, 2), s.hasil.predikat) for s in d.sasaran
+    ]
+    assert data["predikat"] == d.rekap
+    assert len(data["ikm"]) >= 2  # SKM and IEK (seed Tabel 28-31, 35-37)
+    for k in data["ikm"]:
+        total = laporan(jp, k["kode"], 2024).total["tahun"]
+        assert k["jumlah_responden"] == total.n and k["nilai"] == bulat(total.konversi, 2)
+        unsur = laporan(jp, k["kode"], 2024).unsur
+        assert [u["nrr"] for u in k["unsur"]] == [bulat(u["tahun"], 2) for u in unsur]
+    nka = anggaran(jp, 2024).nka
+    assert data["nka"]["nilai_kinerja_anggaran"] == bulat(nka.nilai_kinerja_anggaran, 2)
+    assert data["nka"]["kategori"] == nka.kategori
+    # the page prints those figures, in Indonesian form
+    html = client.get(JP).content.decode()
+    for i in data["indikator"]:
+        if i["capaian"] is not None:
+            assert fmt.persen(i["capaian"], 2) in html, i["kode"]
+    for k in data["ikm"]:
+        assert fmt.angka(k["nilai"], 2) in html and fmt.angka(k["jumlah_responden"], 0) in html
+    assert fmt.angka(data["nka"]["nilai_kinerja_anggaran"], 2) in html
+    # and the JSON API gives the same numbers as machine text
+    api = client.get("/terbuka/api/data?unit=jakarta-pusat&tahun=2024").json()["data"][0]
+    assert [i["capaian"] and Decimal(i["capaian"]) for i in api["indikator"]] == [
+        i["capaian"] for i in data["indikator"]
+    ]
+    assert Decimal(api["nka"]["nilai_kinerja_anggaran"]) == data["nka"]["nilai_kinerja_anggaran"]
+
+
+def _unit_uji(contoh, slug: str, status_pk: str = "ditandatangani"):
+    """A kelurahan under Jakarta Pusat with a PK 2024: indicator V (verified realisasi 50 of
+    target 100) and indicator A (realisasi 88.88 submitted, not verified)."""
+    o = pabrik.organisasi(f"Kelurahan {slug}", "kelurahan", contoh["jp"], slug=slug)
+    v, butir = pabrik.indikator_pk(o, target="100", nama="Indikator terverifikasi", kode="V")
+    a, _ = pabrik.indikator_pk(o, target="100", nama="Indikator diajukan", kode="A")
+    butir.pk_dokumen.status = status_pk
+    butir.pk_dokumen.save()
+    for ind, nilai, status in ((v, "50", "diverifikasi"), (a, "88.88", "diajukan")):
+        Realisasi.objects.create(
+            indikator=ind, organisasi=o, tahun=2024, jenis_periode="tahun", ke=1,
+            nilai=Decimal(nilai), status=status,
+        )  # fmt: skip
+    publikasi_atur(aktor=contoh["admin"], organisasi=o, tahun=2024, terbit=True)
+    return o
+
+
+def test_hanya_realisasi_terverifikasi_dan_pk_ditandatangani(client, contoh):
+    _unit_uji(contoh, "kel-verif")
+    html = client.get("/terbuka/kel-verif/2024/").content.decode()
+    assert "50,00%" in html and "Indikator diajukan" in html  # the PK line, without figures
+    keluar = [
+        html,
+        client.get("/terbuka/kel-verif/2024/unduh.csv").content.decode(),
+        client.get("/terbuka/kel-verif/2024/unduh.json").content.decode(),
+        client.get("/terbuka/api/data?unit=kel-verif&tahun=2024").content.decode(),
+    ]
+    for isi in keluar:
+        assert "88.88" not in isi and "88,88" not in isi
+    baris = {b["kode"]: b for b in csv.DictReader(io.StringIO(keluar[1]))}
+    assert (baris["V"]["realisasi"], baris["V"]["nilai"]) == ("50", "50")
+    assert (baris["A"]["realisasi"], baris["A"]["nilai"]) == ("", "")
+    # a published year whose PK is not signed shows no indicator at all
+    _unit_uji(contoh, "kel-draf", status_pk="draft")
+    r = client.get("/terbuka/kel-draf/2024/")
+    assert r.status_code == 200
+    html = r.content.decode()
+    assert "Indikator terverifikasi" not in html and "50,00%" not in html
+    assert "Belum ada capaian terverifikasi" in html
+    assert pemilih.hitung(Organisasi.objects.get(slug="kel-draf"), 2024)["indikator"] == []
+
+
+def test_cache_diganti_saat_saklar_berubah(client, contoh):
+    """The figures are cached under a key of the switch: a newly verified figure appears at
+    the latest when the cache expires, at once when the unit publishes again; a withdrawal
+    is immediate (the switch is read on every request)."""
+    o = _unit_uji(contoh, "kel-cache")
+    alamat = "/terbuka/kel-cache/2024/"
+    assert "50,00%" in client.get(alamat).content.decode()
+    Realisasi.objects.filter(organisasi=o, indikator__kode="V").update(nilai=Decimal("75"))
+    assert "50,00%" in client.get(alamat).content.decode()  # cached
+    publikasi_atur(aktor=contoh["admin"], organisasi=o, tahun=2024, terbit=False)
+    assert client.get(alamat).status_code == 404
+    publikasi_atur(aktor=contoh["admin"], organisasi=o, tahun=2024, terbit=True)
+    html = client.get(alamat).content.decode()
+    assert "75,00%" in html and "50,00%" not in html
+
+
+def test_demo_menerbitkan_jakarta_pusat_2024(client, contoh):
+    """`./kinerja demo` publishes Jakarta Pusat 2024 through the audited switch, as its admin."""
+    from kinerja.cli.demo import buat_akun_demo, terbitkan_data_terbuka
+    from kinerja.organisasi.models import PublikasiData
+
+    publikasi_atur(aktor=contoh["admin"], organisasi=contoh["jp"], tahun=2024, terbit=False)
+    assert client.get(JP).status_code == 404
+    buat_akun_demo()
+    assert "/terbuka/jakarta-pusat/2024/" in terbitkan_data_terbuka()
+    assert terbitkan_data_terbuka()  # again: no change, no new history row
+    riwayat = PublikasiData.history.filter(organisasi_id=contoh["jp"].pk, tahun=2024)
+    terakhir = riwayat.order_by("-history_id").first()
+    assert terakhir.terbit and terakhir.history_user.username == "admin.jakpus"
+    assert terakhir.history_change_reason == "diterbitkan: data contoh demo"
+    assert riwayat.count() == 3  # published by the fixture, withdrawn, published by the demo
+    assert "104,08%" in client.get(JP).content.decode()
+
+
+def test_halaman_terbuka_berbahasa_indonesia_dan_angka_berformat_indonesia(client, contoh):
+    """Like tests/halaman/test_bahasa_format.py for the open-data pages: no English words,
+    no machine-formatted decimals in the visible text (downloads keep machine form)."""
+    from tests.halaman.test_bahasa_format import INGGRIS, angka_bertitik, teks_tampak
+
+    for alamat in ("/terbuka/", JP, "/terbuka/kamus/", "/terbuka/tidak-ada/2024/"):
+        teks = teks_tampak(client.get(alamat).content.decode())
+        assert [k for k in INGGRIS if k in teks] == [], alamat
+        assert angka_bertitik(teks) == [], alamat

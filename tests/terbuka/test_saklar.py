@@ -107,3 +107,41 @@ def test_halaman_lkip_menautkan_saklar(client, pohon):
     r = client.get("/lkip/kota-uji/2024/")
     assert r.status_code == 200
     assert f'href="{KELOLA}"' in r.content.decode()
+
+
+def test_anonim_tidak_dapat_menerbitkan(client, pohon):
+    from django.contrib.auth.models import AnonymousUser
+
+    for terbit in (True, False):
+        with pytest.raises(PermissionDenied):
+            publikasi_atur(
+                aktor=AnonymousUser(), organisasi=pohon["kota"], tahun=2024, terbit=terbit
+            )
+    r = client.post(KELOLA, {"aksi": "terbit"})
+    assert r.status_code == 302 and "/masuk/" in r["Location"]
+    assert not PublikasiData.objects.exists()
+    assert client.get("/terbuka/kota-uji/2024/").status_code == 404
+
+
+def test_audit_siapa_kapan_dan_tak_dapat_diubah(pohon):
+    from django.db import DatabaseError, transaction
+    from django.utils import timezone
+
+    sebelum = timezone.now()
+    p = publikasi_atur(aktor=pohon["admin"], organisasi=pohon["kota"], tahun=2024, terbit=True)
+    sesudah = timezone.now()
+    h = PublikasiData.history.get(organisasi_id=pohon["kota"].pk)
+    assert h.history_user == pohon["admin"] and sebelum <= h.history_date <= sesudah
+    assert p.diubah_oleh == pohon["admin"] and sebelum <= p.diubah_pada <= sesudah
+    # the history is append-only in the database itself (keputusan 0028)
+    with pytest.raises(DatabaseError), transaction.atomic():
+        PublikasiData.history.filter(pk=h.pk).update(history_user=pohon["op_kota"])
+    with pytest.raises(DatabaseError), transaction.atomic():
+        PublikasiData.history.filter(pk=h.pk).delete()
+
+
+def test_kelola_tahun_di_luar_rentang(client, pohon):
+    client.force_login(pohon["admin"])
+    assert client.get("/terbuka/kelola/kota-uji/1999/").status_code == 404
+    assert client.post("/terbuka/kelola/kota-uji/99999/", {"aksi": "terbit"}).status_code == 404
+    assert not PublikasiData.objects.exists()

@@ -448,3 +448,9 @@ api.add_router("", _router_monev)  # /organisasi/{slug}/{tahun}/kelengkapan, /pe
 from kinerja.provinsi.api import router as _router_provinsi  # noqa: E402
 
 api.add_router("", _router_provinsi)  # /provinsi/{slug}/{tahun}: perbandingan unit (issue 15)
+
+from kinerja.terbuka.api import gabung_skema as _gabung_terbuka  # noqa: E402
+
+# The open-data API is its own NinjaAPI at /terbuka/api/ (no login, keputusan 0060); its
+# operations are documented here too, so this schema lists every endpoint.
+_gabung_terbuka(api)

@@ -143,6 +143,25 @@ def buat_akun_demo() -> tuple[list[tuple[str, str, str, str]], str]:
     return baris, sandi
 
 
+def terbitkan_data_terbuka() -> str:
+    """Jakarta Pusat 2024 published as open data by the demo's admin, through the same
+    audited switch as the page /terbuka/kelola/ (keputusan 0060)."""
+    from django.contrib.auth import get_user_model
+
+    from kinerja.organisasi.layanan import publikasi_atur
+    from kinerja.organisasi.models import Organisasi
+
+    admin = get_user_model().objects.get(username="admin.jakpus")
+    org = Organisasi.objects.get(slug=jp.SLUG)
+    publikasi_atur(
+        aktor=admin, organisasi=org, tahun=jp.TAHUN, terbit=True, alasan="data contoh demo"
+    )
+    return (
+        f"DATA TERBUKA: {jp.ORGANISASI} {jp.TAHUN} diterbitkan oleh admin.jakpus, tanpa masuk di "
+        f"/terbuka/{jp.SLUG}/{jp.TAHUN}/ (unduhan CSV, JSON, Excel; API /terbuka/api/unit)."
+    )
+
+
 def tulis_akun(baris, sandi: str) -> str:
     lebar = [
         max(len(str(r[i])) for r in [("Pengguna", "Peran", "Unit", "")] + baris) for i in range(3)
@@ -305,6 +324,8 @@ def utama(args: argparse.Namespace) -> int:
     )
     print(kota_lain + "\n")
     print(tulis_akun(akun, sandi))
+    print()
+    print(terbitkan_data_terbuka())
     print()
     from kinerja.contoh.kerja_demo import siapkan_kerja_demo, tautan_demo
 

@@ -21,11 +21,14 @@ def publikasi_terbit(slug: str, tahun: int) -> PublikasiData | None:
     )
 
 
-def daftar_terbit(slug: list[str] | None = None) -> list[PublikasiData]:
-    """Every published unit-year (one query), in tree order, latest year first."""
+def daftar_terbit(slug: list[str] | None = None, tahun: int | None = None) -> list[PublikasiData]:
+    """Every published unit-year (one query), in tree order, latest year first; only the
+    units in `slug` and the year `tahun` when given."""
     qs = PublikasiData.objects.select_related("organisasi").filter(terbit=True)
     if slug is not None:
         qs = qs.filter(organisasi__slug__in=slug)
+    if tahun is not None:
+        qs = qs.filter(tahun=tahun)
     return list(qs.order_by("organisasi__jalur", "-tahun"))
 
 

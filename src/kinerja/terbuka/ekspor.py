@@ -69,7 +69,7 @@ def xlsx_bytes(d: dict) -> bytes:
     k = wb.create_sheet("kamus")
     tambah_baris(k, ["kolom", "tipe", "arti"])
     for nama, tipe, arti in kamus.KOLOM:
-        tambah_baris(k, [nama, tipe, str(arti)])
+        tambah_baris(k, [nama, str(tipe), str(arti)])
     tambah_baris(k, [])
     tambah_baris(k, ["kelompok", "arti", "dasar"])
     for nama, arti, dasar in kamus.KELOMPOK:

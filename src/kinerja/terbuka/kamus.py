@@ -8,29 +8,29 @@ from django.utils.translation import gettext_lazy as _
 KOLOM = [
     (
         "unit",
-        "teks",
+        _("teks"),
         _("Kode (slug) unit organisasi, sama dengan alamat /terbuka/<unit>/<tahun>/."),
     ),
-    ("nama_unit", "teks", _("Nama unit organisasi.")),
-    ("tahun", "bilangan bulat", _("Tahun kinerja.")),
-    ("kelompok", "teks", _("Kelompok angka: lihat tabel kelompok di bawah.")),
-    ("kode", "teks", _("Kode indikator, sasaran (S1, S2, ...), kuesioner atau komponen NKA.")),
-    ("uraian", "teks", _("Nama indikator, sasaran, kuesioner, unsur atau komponen.")),
-    ("satuan", "teks", _("Satuan indikator (persen, indeks, ...).")),
-    ("target", "angka atau teks", _("Target pada Perjanjian Kinerja yang ditandatangani.")),
-    ("realisasi", "angka atau teks", _("Realisasi tahunan terverifikasi.")),
+    ("nama_unit", _("teks"), _("Nama unit organisasi.")),
+    ("tahun", _("bilangan bulat"), _("Tahun kinerja.")),
+    ("kelompok", _("teks"), _("Kelompok angka: lihat tabel kelompok di bawah.")),
+    ("kode", _("teks"), _("Kode indikator, sasaran (S1, S2, ...), kuesioner atau komponen NKA.")),
+    ("uraian", _("teks"), _("Nama indikator, sasaran, kuesioner, unsur atau komponen.")),
+    ("satuan", _("teks"), _("Satuan indikator (persen, indeks, ...).")),
+    ("target", _("angka atau teks"), _("Target pada Perjanjian Kinerja yang ditandatangani.")),
+    ("realisasi", _("angka atau teks"), _("Realisasi tahunan terverifikasi.")),
     (
         "nilai",
-        "angka",
+        _("angka"),
         _(
             "Capaian (%), rata-rata capaian sasaran (%), jumlah indikator, IKM, NRR unsur atau nilai NKA."
         ),
     ),
-    ("predikat", "teks", _("Predikat capaian, mutu pelayanan IKM (A-D) atau kategori NKA.")),
-    ("jumlah_responden", "bilangan bulat", _("Jumlah responden sah survei (hanya jumlah).")),
+    ("predikat", _("teks"), _("Predikat capaian, mutu pelayanan IKM (A-D) atau kategori NKA.")),
+    ("jumlah_responden", _("bilangan bulat"), _("Jumlah responden sah survei (hanya jumlah).")),
     (
         "keterangan",
-        "teks",
+        _("teks"),
         _("IKU, kinerja unit pelayanan IKM, atau alasan angka tidak diterbitkan."),
     ),
 ]

@@ -5,7 +5,7 @@
 - IKM per questionnaire with its unsur and number of respondents: `survei.pemilih.laporan`
   (aggregates only; an index from fewer than `BATAS_RESPONDEN_IKM` respondents is withheld);
 - NKA (PMK 22/2021): `anggaran.pemilih.anggaran`, only when its data has no errors;
-- the LKIP PDF of the last finished build: `lkip.pemilih.pekerjaan_terakhir`.
+- the LKIP PDF of the last finished build (`lkip_pdf`, over `lkip.models.PekerjaanLkip`).
 
 Never any response, answer, demographic, suggestion or fingerprint: this module imports no
 survey model that holds them (a test checks the source). The result is plain data
@@ -20,6 +20,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from django.core.cache import cache
+from django.utils.translation import gettext_noop
 
 from kinerja.organisasi.models import Organisasi, PublikasiData
 from kinerja.rumus.bilangan import DataTidakValid, bulat
@@ -127,15 +128,16 @@ def _ikm(organisasi: Organisasi, tahun: int) -> list[dict]:
     return sorted(hasil, key=lambda x: (x["jenis"] != "skm", x["kode"]))
 
 
+# Labels stay Indonesian in the data (CSV "uraian"); the data dictionary page translates them.
 KOMPONEN_NKA = (
-    ("nilai_kinerja_anggaran", "Nilai Kinerja Anggaran"),
-    ("nilai_implementasi", "Nilai aspek implementasi"),
-    ("nilai_manfaat", "Nilai aspek manfaat"),
-    ("penyerapan", "Penyerapan anggaran (%)"),
-    ("konsistensi", "Konsistensi penyerapan terhadap perencanaan (%)"),
-    ("capaian_output", "Capaian output program (%)"),
-    ("efisiensi", "Efisiensi (%)"),
-    ("nilai_efisiensi", "Nilai efisiensi"),
+    ("nilai_kinerja_anggaran", gettext_noop("Nilai Kinerja Anggaran")),
+    ("nilai_implementasi", gettext_noop("Nilai aspek implementasi")),
+    ("nilai_manfaat", gettext_noop("Nilai aspek manfaat")),
+    ("penyerapan", gettext_noop("Penyerapan anggaran (%)")),
+    ("konsistensi", gettext_noop("Konsistensi penyerapan terhadap perencanaan (%)")),
+    ("capaian_output", gettext_noop("Capaian output program (%)")),
+    ("efisiensi", gettext_noop("Efisiensi (%)")),
+    ("nilai_efisiensi", gettext_noop("Nilai efisiensi")),
 )
 
 

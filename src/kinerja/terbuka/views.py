@@ -12,19 +12,25 @@ from functools import wraps
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_http_methods
 
-from kinerja.inti.keamanan import terlalu_banyak
+from kinerja import angka
+from kinerja.inti.siklus import TAHUN_MAKS, TAHUN_MIN
 from kinerja.organisasi import pemilih as pemilih_organisasi
 from kinerja.organisasi.layanan import publikasi_atur
 from kinerja.organisasi.models import Organisasi
 from kinerja.terbuka import ekspor, kamus, laju, pemilih
-from kinerja.terbuka.pemilih import BATAS_RESPONDEN_IKM, DETIK_CACHE
+from kinerja.terbuka.pemilih import BATAS_RESPONDEN_IKM, KOMPONEN_NKA
+
+# Browsers and proxies keep a page this long: a withdrawal reaches them within a minute.
+# The figures themselves are cached longer on the server (pemilih.DETIK_CACHE), under a key
+# that changes with the switch.
+DETIK_HTTP = 60
 
 
 def tidak_ada(request):
@@ -36,17 +42,33 @@ def tidak_ada(request):
     )
 
 
+def terlalu_banyak(request, detik: int):
+    pesan = _(
+        "Terlalu banyak permintaan dari alamat Anda dalam waktu singkat. "
+        "Tunggu sekitar %(detik)s detik lalu muat ulang halaman."
+    ) % {"detik": angka.angka(detik, 0)}
+    r = render(request, "terbuka/terlalu_banyak.html", {"pesan": pesan}, status=429)
+    r["Retry-After"] = str(detik)
+    return r
+
+
 def publik(view):
-    """No login; rate limited per address; cacheable by browsers and proxies."""
+    """No login; rate limited per address; cacheable for DETIK_HTTP seconds. Shared caches
+    may keep only answers that set no cookie (the downloads): a page carries the footer's
+    language form, whose CSRF cookie the middleware sets after this wrapper has run (it
+    marks the request), and one visitor's cookie must never be handed to another."""
 
     @wraps(view)
     def bungkus(request, *args, **kwargs):
         tunggu = laju.sisa_tunggu(request)
         if tunggu is not None:
-            return terlalu_banyak(request, detik=tunggu)
+            return terlalu_banyak(request, tunggu)
         r = view(request, *args, **kwargs)
         if r.status_code == 200:
-            patch_cache_control(r, public=True, max_age=DETIK_CACHE)
+            if r.cookies or request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+                patch_cache_control(r, private=True, max_age=DETIK_HTTP)
+            else:
+                patch_cache_control(r, public=True, max_age=DETIK_HTTP)
         return r
 
     return require_GET(bungkus)
@@ -86,7 +108,11 @@ def unit(request, slug: str, tahun: int):
         [(i["indikator"], i["capaian"], i["predikat"]) for i in d["indikator"]],
         _("Capaian indikator kinerja %(unit)s %(tahun)s (%%)") % {"unit": org.nama, "tahun": tahun},
     )
-    grafik_predikat = grafik.batang_predikat(d["predikat"]) if d["predikat"] else ""
+    grafik_predikat = (
+        grafik.batang_predikat(d["predikat"], _("Jumlah indikator per predikat"))
+        if d["predikat"]
+        else ""
+    )
     ada_pdf = pemilih.lkip_pdf(org, tahun) is not None
     lain = [x.tahun for x in pemilih_organisasi.daftar_terbit([org.slug]) if x.tahun != tahun]
     return render(
@@ -161,8 +187,6 @@ def lkip_pdf(request, slug: str, tahun: int):
 
 @publik
 def kamus_data(request):
-    from kinerja.terbuka.pemilih import KOMPONEN_NKA
-
     return render(
         request,
         "terbuka/kamus.html",
@@ -170,7 +194,7 @@ def kamus_data(request):
             "kolom": kamus.KOLOM,
             "kelompok": kamus.KELOMPOK,
             "format": kamus.FORMAT,
-            "komponen_nka": KOMPONEN_NKA,
+            "komponen_nka": [(k, _(label)) for k, label in KOMPONEN_NKA],
             "batas_responden": BATAS_RESPONDEN_IKM,
         },
     )
@@ -180,7 +204,10 @@ def kamus_data(request):
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def kelola(request, slug: str, tahun: int):
+    if not TAHUN_MIN <= tahun <= TAHUN_MAKS:
+        raise Http404(_("Tahun di luar %(min)s-%(maks)s.") % {"min": TAHUN_MIN, "maks": TAHUN_MAKS})
     org = get_object_or_404(Organisasi, slug=slug)
     if not request.user.has_perm("organisasi.lihat", org):
         raise PermissionDenied(_("Anda tidak memiliki peran di unit ini."))
