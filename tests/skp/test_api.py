@@ -120,3 +120,22 @@ def test_celah_api(client, p):
     client.force_login(p["admin_kec"])
     d = client.get("/api/skp/organisasi/kecamatan-uji/2024/cascade").json()
     assert d["rhk_tanpa_induk"] == [p["r_lurah"].pk] and d["jumlah_rhk"] == 2
+
+
+def test_teks_dengan_nul_422_bukan_500(client, p):
+    """schemathesis on PostgreSQL sent an RHK `uraian` with "\\u0000": PostgreSQL cannot store
+    it, so the insert failed with 500. The schema now refuses NUL in every free-text field
+    (kinerja.api.skema.Teks) with the same 422 as the other schema errors."""
+    client.force_login(p["staf_a"].pengguna)
+    ind = [{"aspek": "kuantitas", "uraian": "Jumlah", "target": "4"}]
+    for body in (
+        {"uraian": "NUL\x00", "indikator": ind},
+        {"uraian": "NUL", "indikator": [{**ind[0], "satuan": "orang\x00"}]},
+    ):
+        r = _post(client, "/api/skp/saya/2024/rhk", body)
+        assert r.status_code == 422, r.content
+        assert "tidak boleh memuat karakter NUL" in r.json()["detail"]
+    assert not RHK.objects.filter(uraian__startswith="NUL").exists()
+    skema = api.get_openapi_schema(path_prefix="/api")["components"]["schemas"]
+    assert skema["RHKIn"]["properties"]["uraian"]["pattern"] == "^[^\\x00]*$"
+    assert skema["RealisasiIn"]["properties"]["penjelasan"]["pattern"] == "^[^\\x00]*$"

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from kinerja.inti.nilai import CONTOH
 
+POLA_TANPA_NUL = r"^[^\x00]*$"  # free text: no NUL (PostgreSQL cannot store it)
+
 LABEL = {
     "nilai": "Realisasi",
     "pembilang": "Pembilang",
@@ -48,6 +50,8 @@ def _pesan(bidang: str, e: dict) -> str:
         )
     if jenis == "string_too_long":
         return f"{label} paling banyak {ctx.get('max_length')} karakter."
+    if jenis == "string_pattern_mismatch" and ctx.get("pattern") == POLA_TANPA_NUL:
+        return f"{label}: teks tidak boleh memuat karakter NUL (\\u0000)."
     if jenis == "string_pattern_mismatch":
         return f"{label}: bentuknya tidak sah (pola {ctx.get('pattern')})."
     if jenis in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):

@@ -15,6 +15,7 @@ from typing import Annotated, Literal
 from ninja import Field, Path, Schema
 from pydantic import BeforeValidator, Strict, StrictBool, StrictStr, StringConstraints
 
+from kinerja.api.galat import POLA_TANPA_NUL
 from kinerja.inti.nilai import batas_kolom
 from kinerja.inti.siklus import TAHUN_MAKS, TAHUN_MIN
 from kinerja.pengukuran.layanan import NILAI_TEKS_MAKS, PENJELASAN_MAKS
@@ -40,7 +41,12 @@ AngkaTeks = Annotated[
     StrictStr, StringConstraints(pattern=POLA_DESIMAL, max_length=_BATAS.digit + 2)
 ]
 
+# Free text from a client: PostgreSQL cannot store a NUL character (the forms refuse it with
+# Django's ProhibitNullCharactersValidator); the schema says so, the same 422 answers it
+Teks = Annotated[StrictStr, StringConstraints(pattern=POLA_TANPA_NUL)]
+
 # Path parameters, with the same limits as the pages.
+
 Slug = Annotated[str, Path(description="slug unit", pattern=r"^[-a-zA-Z0-9_]+$", max_length=120)]
 Tahun = Annotated[int, Path(description="tahun", ge=TAHUN_MIN, le=TAHUN_MAKS)]
 
@@ -142,12 +148,12 @@ class RealisasiIn(Schema):
     )
     pembilang: AngkaTeks | None = Field(None, description="indikator rasio: bersama penyebut")
     penyebut: AngkaTeks | None = None
-    nilai_teks: StrictStr = Field(
+    nilai_teks: Teks = Field(
         "",
         max_length=NILAI_TEKS_MAKS,
         description='realisasi kualitatif: label skala indikator, mis. "WTP"',
     )
-    penjelasan: StrictStr = Field("", max_length=PENJELASAN_MAKS)
+    penjelasan: Teks = Field("", max_length=PENJELASAN_MAKS)
     ajukan: StrictBool = Field(False, description="langsung ajukan untuk diverifikasi")
 
 

@@ -18,7 +18,7 @@ from typing import Annotated, Literal
 from django.db import transaction
 from ninja import Field, Path, Router, Schema
 from ninja.errors import HttpError
-from pydantic import BeforeValidator, Strict, StrictBool, StrictStr
+from pydantic import BeforeValidator, Strict, StrictBool
 from pydantic import Field as PField
 
 from kinerja.api import skema
@@ -100,13 +100,13 @@ class SKPOut(Schema):
 
 class IndikatorRHKIn(Schema):
     aspek: Literal["kuantitas", "kualitas", "waktu"]
-    uraian: StrictStr = Field(min_length=1, max_length=300)
+    uraian: skema.Teks = Field(min_length=1, max_length=300)
     target: AngkaTeks = Field(description='angka desimal sebagai teks, mis. "12"')
-    satuan: StrictStr = Field("", max_length=60)
+    satuan: skema.Teks = Field("", max_length=60)
 
 
 class RHKIn(Schema):
-    uraian: StrictStr = Field(min_length=1, max_length=layanan.URAIAN_MAKS)
+    uraian: skema.Teks = Field(min_length=1, max_length=layanan.URAIAN_MAKS)
     jenis: Literal["utama", "tambahan"] = "utama"
     rhk_atasan_id: IdBody | None = Field(None, description="RHK atasan langsung yang diintervensi")
     butir_pk_id: IdBody | None = Field(
@@ -120,7 +120,7 @@ class RealisasiRHKIn(Schema):
     jenis_periode: PeriodeRealisasi
     ke: Bulat = Field(ge=1, le=12, description="bulan 1-12 atau triwulan 1-4")
     nilai: AngkaTeks
-    keterangan: StrictStr = Field("", max_length=layanan.URAIAN_MAKS)
+    keterangan: skema.Teks = Field("", max_length=layanan.URAIAN_MAKS)
 
 
 class RealisasiRHKOut(Schema):
@@ -139,7 +139,7 @@ class PenilaianIn(Schema):
     ke: Bulat = Field(1, ge=1, le=12, description="bulan 1-12, triwulan 1-4, tahun 1")
     rating_hasil: Rating
     rating_perilaku: Rating
-    catatan: StrictStr = Field("", max_length=layanan.URAIAN_MAKS)
+    catatan: skema.Teks = Field("", max_length=layanan.URAIAN_MAKS)
     tandatangani: StrictBool = Field(False, description="tandatangani: penilaian terkunci")
 
 
