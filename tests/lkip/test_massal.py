@@ -91,3 +91,48 @@ def test_zip_tidak_dibaca_tanpa_hak(pohon, client):
     client.force_login(pohon["op_a"])
     r = client.get(reverse("lkip:massal_unduh", args=[pohon["kota"].slug, 2024]))
     assert r.status_code in (403, 404)
+
+
+# transaction=True: the worker closes connections between tasks (see test_izin_dan_antrean)
+@pytest.mark.django_db(transaction=True)
+def test_pekerja_mati_massal_dilanjutkan_lalu_digagalkan(
+    pohon, settings, django_capture_on_commit_callbacks
+):
+    """A worker killed mid-batch leaves the batch's task RUNNING: the next worker queues it
+    once more and it finishes (units already done are kept); cut off twice, it is failed with
+    the reason, and so are its unfinished units (massal.pulihkan_massal_terputus)."""
+    from django.core.management import call_command
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {
+        "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", "laporan"]}
+    }
+    with django_capture_on_commit_callbacks(execute=True):
+        p = massal.mulai_massal(
+            induk=pohon["kota"], tahun=2024, format=["xlsx"], aktor=pohon["admin"]
+        )
+    p.refresh_from_db()
+    tugas = DBTaskResult.objects.get(id=p.id_tugas)
+    tugas.claim("pekerja-yang-mati")  # what a worker does before it is SIGKILLed
+    PekerjaanMassal.objects.filter(pk=p.pk).update(status=StatusPekerjaan.BERJALAN)
+    call_command("pekerja", batch=True, verbosity=0)
+    p.refresh_from_db()
+    assert p.status == StatusPekerjaan.SELESAI and p.percobaan == 2, p.pesan
+    assert DBTaskResult.objects.get(id=tugas.id).status == "FAILED"
+    assert set(PekerjaanLkip.objects.filter(massal=p).values_list("status", flat=True)) == {
+        StatusPekerjaan.SELESAI
+    }
+
+    # cut off a second time: failed with the reason, its units too
+    with django_capture_on_commit_callbacks(execute=True):
+        p2 = massal.mulai_massal(
+            induk=pohon["kota"], tahun=2025, format=["xlsx"], aktor=pohon["admin"]
+        )
+    p2.refresh_from_db()
+    DBTaskResult.objects.get(id=p2.id_tugas).claim("pekerja-yang-mati")
+    PekerjaanMassal.objects.filter(pk=p2.pk).update(status=StatusPekerjaan.BERJALAN, percobaan=2)
+    call_command("pekerja", batch=True, verbosity=0)
+    p2.refresh_from_db()
+    assert p2.status == StatusPekerjaan.GAGAL and "berhenti dua kali" in p2.pesan
+    unit = PekerjaanLkip.objects.filter(massal=p2)
+    assert unit.exists() and set(unit.values_list("status", flat=True)) == {StatusPekerjaan.GAGAL}

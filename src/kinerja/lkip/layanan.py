@@ -15,6 +15,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django_tasks import task
 
+from kinerja.inti import antrean
 from kinerja.lkip.dokumen import Dokumen
 from kinerja.lkip.models import (
     STATUS_AKTIF,
@@ -228,20 +229,9 @@ def pulihkan_pekerjaan_terputus(**_kwargs) -> list[int]:
     marked running was cut off when the previous worker died (one worker per installation,
     keputusan 0021). It is queued once more; a build cut off twice is failed with the reason.
     Returns the ids that were queued again."""
-    from django_tasks_db.models import DBTaskResult
-
     diulang = []
     aktif = list(PekerjaanLkip.objects.filter(status__in=STATUS_AKTIF).exclude(id_tugas=""))
-    berjalan = {
-        str(i)
-        for i in DBTaskResult.objects.filter(
-            id__in=[p.id_tugas for p in aktif], status="RUNNING"
-        ).values_list("id", flat=True)
-    }
-    for p in aktif:
-        if p.id_tugas not in berjalan:
-            continue  # still waiting in the queue: the worker will take it
-        DBTaskResult.objects.filter(id=p.id_tugas).update(status="FAILED")
+    for p in antrean.terputus(aktif):
         if p.percobaan >= 2:
             _perbarui(
                 p.pk,

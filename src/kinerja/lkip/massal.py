@@ -26,6 +26,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django_tasks import task
 
+from kinerja.inti import antrean
 from kinerja.lkip import layanan
 from kinerja.lkip.models import (
     STATUS_AKTIF,
@@ -492,20 +493,9 @@ def pulihkan_massal_terputus(**_kwargs) -> list[int]:
     worker. It is queued once more and resumes (units already finished are kept, the unit
     being built starts again); a batch cut off twice is failed with the reason, and so are
     its unfinished units."""
-    from django_tasks_db.models import DBTaskResult
-
     diulang = []
     aktif = list(PekerjaanMassal.objects.filter(status__in=STATUS_AKTIF).exclude(id_tugas=""))
-    berjalan = {
-        str(i)
-        for i in DBTaskResult.objects.filter(
-            id__in=[p.id_tugas for p in aktif], status="RUNNING"
-        ).values_list("id", flat=True)
-    }
-    for p in aktif:
-        if p.id_tugas not in berjalan:
-            continue
-        DBTaskResult.objects.filter(id=p.id_tugas).update(status="FAILED")
+    for p in antrean.terputus(aktif):
         if p.percobaan >= 2:
             _gagalkan(
                 p,
