@@ -157,8 +157,7 @@ TEMPLATES = [
 def _database() -> dict:
     url = os.environ.get("DATABASE_URL", "").strip()
     if url:
-        umur = int(os.environ.get("KINERJA_CONN_MAX_AGE", "60"))
-        return dj_database_url.parse(url, conn_max_age=umur, conn_health_checks=True)
+        return _dari_url(url)
     DATA_DIR.mkdir(parents=True, exist_ok=True)
     return {
         "ENGINE": "django.db.backends.sqlite3",
@@ -185,8 +184,17 @@ def _database_replika() -> dict | None:
     url = os.environ.get("DATABASE_REPLICA_URL", "").strip()
     if not url:
         return None
+    return _dari_url(url)
+
+
+def _dari_url(url: str) -> dict:
+    """A database from a URL; PostgreSQL through kinerja.inti.postgresql, whose health check
+    of a persistent connection costs no round trip (docs/keputusan/0065)."""
     umur = int(os.environ.get("KINERJA_CONN_MAX_AGE", "60"))
-    return dj_database_url.parse(url, conn_max_age=umur, conn_health_checks=True)
+    konfigurasi = dj_database_url.parse(url, conn_max_age=umur, conn_health_checks=True)
+    if konfigurasi["ENGINE"] == "django.db.backends.postgresql":
+        konfigurasi["ENGINE"] = "kinerja.inti.postgresql"
+    return konfigurasi
 
 
 DATABASES = {"default": _database()}

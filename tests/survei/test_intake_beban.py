@@ -264,21 +264,112 @@ def test_aturan_letupan_menandai_lewat_indeksnya(client, dunia, settings):  # no
     )
     assert [s for s, _ in status] == ["valid", "valid", "meragukan", "valid"]
     assert "alamat yang sama" in status[2][1]
-    # the rule's query (alasan_curiga) is a range of respon_putaran_alamat_waktu
+    # the rule's own statement (plain SQL, keputusan 0065) is a range of its index
     from django.utils import timezone
 
     h = Respon.objects.filter(putaran=dunia["p"]).values_list("hash_alamat", flat=True).first()
-    qs = (
-        Respon.objects.filter(putaran=dunia["p"])
-        .order_by()
-        .filter(hash_alamat=h, diterima_pada__gte=timezone.now() - keamanan.dt.timedelta(minutes=1))
-        .values_list("pk", flat=True)[:2]
-    )
-    with transaction.atomic():
-        if connection.vendor == "postgresql":
-            with connection.cursor() as cur:  # a tiny table: make the planner show its index
-                cur.execute("SET LOCAL enable_seqscan = off")
-        assert "respon_putaran_alamat_waktu" in qs.explain()
+    with CaptureQueriesContext(connection) as q:
+        n = layanan_publik._jumlah_terbaru(
+            dunia["p"].pk, "hash_alamat", h, timezone.now() - keamanan.dt.timedelta(minutes=1), 2
+        )
+    assert n == 2  # three from 10.8.8.8 within the minute, counted up to the limit
+    sql = q.captured_queries[0]["sql"]
+    assert "LIMIT 2" in sql
+    with transaction.atomic(), connection.cursor() as cur:
+        if connection.vendor == "postgresql":  # a tiny table: make the planner show its index
+            cur.execute("SET LOCAL enable_seqscan = off")
+            cur.execute("EXPLAIN " + sql)
+        else:
+            cur.execute("EXPLAIN QUERY PLAN " + sql)
+        assert "respon_putaran_alamat_waktu" in str(cur.fetchall())
+
+
+def test_aturan_letupan_dan_hp_ganda_menghitung_per_putaran_dan_jendela(
+    client, dunia, settings, jam  # noqa: F811
+):
+    """The plain-SQL rules count only the same round, the same value and the window."""
+    from kinerja.survei.layanan import putaran_buat
+
+    settings.KINERJA_SURVEI_BATAS_ALAMAT_MENIT = 1
+    p2 = putaran_buat(
+        kuesioner=dunia["k"], organisasi=dunia["lain"], jenis_periode="semester", tahun=2025,
+        ke=1, aktor=dunia["admin"], status="dibuka",
+        layanan=dunia["k"].layanan.order_by("urutan").first(),
+    )  # fmt: skip
+    t2 = layanan_publik.tautan_buat(putaran=p2, aktor=dunia["admin"])
+    url2 = reverse("publik_formulir", args=[t2.kode])
+    kirim = [
+        (_url(dunia), "10.9.9.9", "0812 3456 7890"),
+        (url2, "10.9.9.9", "0812 3456 7890"),  # another round: neither rule counts the first
+        (_url(dunia), "10.9.9.8", "0812 3456 7890"),  # same phone, same round: flagged
+        (_url(dunia), "10.9.9.9", ""),  # same address within the minute: flagged
+    ]
+    for i, (url, alamat, hp) in enumerate(kirim):
+        r = _kirim(client, url, alamat=alamat, telepon=hp, kunci_kiriman=f"aturan-sql-{i:06d}")
+        assert r.status_code == 302
+    status = [
+        (r.putaran_id, r.status, r.alasan_status) for r in Respon.objects.order_by("pk")
+    ]
+    assert [s for _, s, _ in status] == ["valid", "valid", "meragukan", "meragukan"]
+    assert "nomor HP yang sama" in status[2][2] and "alamat yang sama" not in status[2][2]
+    assert "alamat yang sama" in status[3][2]
+    # a minute later the address counts afresh (the phone window is 24 hours)
+    from django.utils import timezone
+
+    lalu = timezone.now() + keamanan.dt.timedelta(minutes=2)
+    isian = IsianRespon(jawaban={}, alamat_klien="10.9.9.9")
+    assert layanan_publik.alasan_curiga(
+        putaran=dunia["p"], isian=isian, saluran="web", jebakan=False, sekarang=lalu
+    ) == []
+
+
+# ------------------------------------------------- link lookup and form (keputusan 0065)
+
+
+def test_pencarian_tautan_sql_sama_dengan_orm(dunia):  # noqa: F811
+    """The intake path's one-statement lookup gives the same link and round, field for
+    field and with the same Python types (SQLite: datetimes and booleans converted)."""
+    from kinerja.survei.models import PutaranSurvei
+    from kinerja.survei_publik.models import TautanPublik
+
+    orm = TautanPublik.objects.select_related("putaran").get(pk=dunia["t"].pk)
+    with CaptureQueriesContext(connection) as q:
+        t = layanan_publik.tautan_menerima(dunia["t"].kode, lengkap=False)
+    assert len(q.captured_queries) == 1
+    for model, a, b in ((TautanPublik, orm, t), (PutaranSurvei, orm.putaran, t.putaran)):
+        for f in model._meta.concrete_fields:
+            x, y = getattr(a, f.attname), getattr(b, f.attname)
+            assert (x, type(x)) == (y, type(y)), f.attname
+    assert t.putaran.dibuka_pada is not None and t.putaran.dibuka_pada.tzinfo is not None
+    assert t._state.adding is False and t.putaran._state.adding is False
+    with pytest.raises(layanan_publik.TidakMenerima) as e:
+        layanan_publik.tautan_menerima("tidakada", lengkap=False)
+    assert e.value.status == 404
+    TautanPublik.objects.filter(pk=t.pk).update(aktif=False)
+    with pytest.raises(layanan_publik.TidakMenerima, match="tidak aktif"):
+        layanan_publik.tautan_menerima(dunia["t"].kode, lengkap=False)
+
+
+def test_bidang_formulir_dibagi_tanpa_saling_memengaruhi(dunia):  # noqa: F811
+    """Forms of one kuesioner share their field instances (built once per worker); a
+    form's errors, data and kunci_kiriman stay its own."""
+    from kinerja.survei_publik.forms import FormulirSurvei, struktur
+    from tests.survei_publik.conftest import data_isian as isi
+
+    s = struktur(dunia["k"].pk)
+    salah = FormulirSurvei(isi(b_F1="9", d_usia="999"), struktur=s)
+    assert not salah.is_valid()
+    benar = FormulirSurvei(isi(), struktur=s)
+    assert benar.is_valid(), benar.errors
+    assert salah.fields["b_F1"] is benar.fields["b_F1"]
+    assert "b_F1" in salah.errors and "d_usia" in salah.errors and not benar.errors
+    assert benar.cleaned_data["b_F1"] == "4" and "b_F1" not in salah.cleaned_data
+    kosong = [FormulirSurvei(struktur=s) for _ in range(2)]
+    kunci = [f["kunci_kiriman"].value() for f in kosong]
+    assert kunci[0] != kunci[1] and all(len(k) >= 16 for k in kunci)
+    assert 'type="hidden"' in str(kosong[0]["kunci_kiriman"])
+    assert "telepon" not in FormulirSurvei(struktur=s, telepon=False).fields
+    assert "telepon" in FormulirSurvei(struktur=s).fields
 
 
 # -------------------------------------------------------------------- SQLite settings

@@ -49,8 +49,8 @@ def perintah_gunicorn(*, alamat: str | None = None, pekerja: int | None = None) 
         "--timeout", str(batas),
         "--graceful-timeout", "30",
         "--keep-alive", "5",
-        "--max-requests", "2000",
-        "--max-requests-jitter", "200",  # recycle workers: bounded memory over months
+        "--max-requests", "20000",
+        "--max-requests-jitter", "2000",  # recycle workers: bounded memory over months
         "--limit-request-line", "8190",
         "--access-logfile", "-",
         "--error-logfile", "-",

@@ -7,6 +7,7 @@ public form. Blanks stay possible through the import path (paper forms).
 
 from __future__ import annotations
 
+import functools
 import re
 import secrets
 from dataclasses import dataclass
@@ -53,46 +54,59 @@ def _telepon(nilai: str) -> str:
     return angka
 
 
+@functools.lru_cache(maxsize=64)
+def _bidang(struktur: StrukturFormulir, telepon: bool) -> dict[str, forms.Field]:
+    """The fields of one questionnaire version, built once per worker: building 17 fields
+    with their choices was ~0,3 ms of every submission (docs/keputusan/0065). The form
+    shares these instances read-only (nothing here changes a field or widget per request)."""
+    bidang = {}
+    pilihan = [(str(i), label) for i, label in enumerate(struktur.label_jawaban, start=1)]
+    for nomor, (kode, teks, _ket, _unsur) in enumerate(struktur.butir, start=1):
+        # the respondent sees questions numbered 1..n with their text, never the item
+        # code (F1, U3): the message names the number and the question
+        ringkas = teks if len(teks) <= 80 else teks[:77].rstrip() + "…"
+        bidang[f"b_{kode}"] = forms.ChoiceField(
+            label=teks, choices=pilihan, widget=forms.RadioSelect,
+            error_messages={"required": f"Pertanyaan {nomor} ({ringkas}) belum dijawab.",
+                            "invalid_choice": f"Pertanyaan {nomor} ({ringkas}): pilih salah satu jawaban."},
+        )  # fmt: skip
+    for kunci, label, pil, wajib in struktur.demografi:
+        pesan = {"required": f"{label} wajib diisi."}
+        if pil:
+            bidang[f"d_{kunci}"] = forms.ChoiceField(
+                label=label, required=wajib, choices=[("", "— pilih —"), *pil],
+                error_messages={**pesan, "invalid_choice": f"{label}: pilih dari daftar."},
+            )  # fmt: skip
+        else:
+            bidang[f"d_{kunci}"] = forms.CharField(
+                label=label, required=wajib, max_length=200, error_messages=pesan
+            )
+    bidang["saran"] = forms.CharField(
+        label=struktur.pertanyaan_saran, required=False, max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )  # fmt: skip
+    if telepon:
+        bidang["telepon"] = forms.CharField(
+            label="Nomor HP (tidak wajib)", required=False, max_length=30
+        )
+    bidang[NAMA_JEBAKAN] = forms.CharField(required=False, max_length=200)
+    # its value is per rendered form: the form's `initial`, not the field's
+    bidang["kunci_kiriman"] = forms.CharField(required=False, widget=forms.HiddenInput)
+    return bidang
+
+
 class FormulirSurvei(forms.Form):
     """Fields: b_<kode butir> (1-4), d_<kunci demografi>, saran, telepon, situs_web."""
 
     def __init__(self, *args, struktur: StrukturFormulir, telepon: bool = True, **kwargs):
+        # a fresh key per rendered form; the POST carries it back (see clean_kunci_kiriman)
+        kwargs["initial"] = {
+            "kunci_kiriman": secrets.token_urlsafe(16),
+            **kwargs.get("initial", {}),
+        }
         super().__init__(*args, **kwargs)
         self.struktur = struktur
-        pilihan = [(str(i), label) for i, label in enumerate(struktur.label_jawaban, start=1)]
-        for nomor, (kode, teks, _ket, _unsur) in enumerate(struktur.butir, start=1):
-            # the respondent sees questions numbered 1..n with their text, never the item
-            # code (F1, U3): the message names the number and the question
-            ringkas = teks if len(teks) <= 80 else teks[:77].rstrip() + "…"
-            self.fields[f"b_{kode}"] = forms.ChoiceField(
-                label=teks, choices=pilihan, widget=forms.RadioSelect,
-                error_messages={"required": f"Pertanyaan {nomor} ({ringkas}) belum dijawab.",
-                                "invalid_choice": f"Pertanyaan {nomor} ({ringkas}): pilih salah satu jawaban."},
-            )  # fmt: skip
-        for kunci, label, pil, wajib in struktur.demografi:
-            pesan = {"required": f"{label} wajib diisi."}
-            if pil:
-                self.fields[f"d_{kunci}"] = forms.ChoiceField(
-                    label=label, required=wajib, choices=[("", "— pilih —"), *pil],
-                    error_messages={**pesan, "invalid_choice": f"{label}: pilih dari daftar."},
-                )  # fmt: skip
-            else:
-                self.fields[f"d_{kunci}"] = forms.CharField(
-                    label=label, required=wajib, max_length=200, error_messages=pesan
-                )
-        self.fields["saran"] = forms.CharField(
-            label=struktur.pertanyaan_saran, required=False, max_length=2000,
-            widget=forms.Textarea(attrs={"rows": 4}),
-        )  # fmt: skip
-        if telepon:
-            self.fields["telepon"] = forms.CharField(
-                label="Nomor HP (tidak wajib)", required=False, max_length=30
-            )
-        self.fields[NAMA_JEBAKAN] = forms.CharField(required=False, max_length=200)
-        # a fresh key per rendered form; the POST carries it back (see clean_kunci_kiriman)
-        self.fields["kunci_kiriman"] = forms.CharField(
-            required=False, widget=forms.HiddenInput, initial=secrets.token_urlsafe(16)
-        )
+        self.fields = dict(_bidang(struktur, telepon))
 
     def clean_kunci_kiriman(self):
         """A form from before this field, or a tampered value, is stored without the key
