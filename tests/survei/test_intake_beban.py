@@ -285,7 +285,10 @@ def test_aturan_letupan_menandai_lewat_indeksnya(client, dunia, settings):  # no
 
 
 def test_aturan_letupan_dan_hp_ganda_menghitung_per_putaran_dan_jendela(
-    client, dunia, settings, jam  # noqa: F811
+    client,
+    dunia,
+    settings,
+    jam,  # noqa: F811
 ):
     """The plain-SQL rules count only the same round, the same value and the window."""
     from kinerja.survei.layanan import putaran_buat
@@ -307,9 +310,7 @@ def test_aturan_letupan_dan_hp_ganda_menghitung_per_putaran_dan_jendela(
     for i, (url, alamat, hp) in enumerate(kirim):
         r = _kirim(client, url, alamat=alamat, telepon=hp, kunci_kiriman=f"aturan-sql-{i:06d}")
         assert r.status_code == 302
-    status = [
-        (r.putaran_id, r.status, r.alasan_status) for r in Respon.objects.order_by("pk")
-    ]
+    status = [(r.putaran_id, r.status, r.alasan_status) for r in Respon.objects.order_by("pk")]
     assert [s for _, s, _ in status] == ["valid", "valid", "meragukan", "meragukan"]
     assert "nomor HP yang sama" in status[2][2] and "alamat yang sama" not in status[2][2]
     assert "alamat yang sama" in status[3][2]
@@ -318,9 +319,12 @@ def test_aturan_letupan_dan_hp_ganda_menghitung_per_putaran_dan_jendela(
 
     lalu = timezone.now() + keamanan.dt.timedelta(minutes=2)
     isian = IsianRespon(jawaban={}, alamat_klien="10.9.9.9")
-    assert layanan_publik.alasan_curiga(
-        putaran=dunia["p"], isian=isian, saluran="web", jebakan=False, sekarang=lalu
-    ) == []
+    assert (
+        layanan_publik.alasan_curiga(
+            putaran=dunia["p"], isian=isian, saluran="web", jebakan=False, sekarang=lalu
+        )
+        == []
+    )
 
 
 # ------------------------------------------------- link lookup and form (keputusan 0065)
