@@ -198,6 +198,10 @@ def _dari_url(url: str) -> dict:
 
 
 DATABASES = {"default": _database()}
+# django-dbbackup chooses pg_dump by ENGINE name; ours is Django's PostgreSQL backend.
+DBBACKUP_CONNECTOR_MAPPING = {
+    "kinerja.inti.postgresql": "dbbackup.db.postgresql.PgDumpBinaryConnector"
+}
 DATABASE_ROUTERS: list[str] = []
 if (_replika := _database_replika()) is not None:
     DATABASES["replika"] = _replika

@@ -284,12 +284,7 @@ def test_aturan_letupan_menandai_lewat_indeksnya(client, dunia, settings):  # no
         assert "respon_putaran_alamat_waktu" in str(cur.fetchall())
 
 
-def test_aturan_letupan_dan_hp_ganda_menghitung_per_putaran_dan_jendela(
-    client,
-    dunia,
-    settings,
-    jam,  # noqa: F811
-):
+def test_aturan_letupan_dan_hp_ganda_per_putaran_dan_jendela(client, dunia, settings):  # noqa: F811
     """The plain-SQL rules count only the same round, the same value and the window."""
     from kinerja.survei.layanan import putaran_buat
 
